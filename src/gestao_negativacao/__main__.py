@@ -1,0 +1,3 @@
+from gestao_negativacao.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,144 @@
+"""Engine factory: SQLite (embedded default), PostgreSQL (psycopg 3) and MariaDB/MySQL.
+
+SQLite gets WAL (readers never wait for the writer), foreign keys and a busy timeout.
+A SQLite file on a network share is refused: SQLite's locking is unreliable over SMB/NFS
+and corrupts files shared by several workstations; they must share a server instead.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+from collections.abc import Callable
+from pathlib import Path, PureWindowsPath
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+_NETWORK_FS_TYPES = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "9p", "afs", "sshfs", "fuse.sshfs"}
+
+
+class DatabaseConfigError(Exception):
+    """The database URL or location cannot be used; ``str(exc)`` tells the user why."""
+
+
+NETWORK_SQLITE_MESSAGE = (
+    "O banco de dados local (SQLite) não pode ficar em uma pasta de rede ({path}): "
+    "o SQLite não trava o arquivo com segurança pela rede e várias estações o corromperiam. "
+    "Para compartilhar os dados entre estações, use um servidor PostgreSQL "
+    "(por exemplo --database postgresql://usuario@servidor/gestao) e aponte todas as "
+    "estações para ele."
+)
+
+
+def _windows_drive_is_remote(drive: str) -> bool:
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    DRIVE_REMOTE = 4
+    return kernel32.GetDriveTypeW(f"{drive}\\") == DRIVE_REMOTE
+
+
+def _linux_mount_fstype(path: Path) -> str | None:
+    try:
+        mounts = Path("/proc/mounts").read_text().splitlines()
+    except OSError:
+        return None
+    best, best_type = "", None
+    target = str(path.resolve())
+    for line in mounts:
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        mount_point = parts[1].replace("\\040", " ")
+        if (target == mount_point or target.startswith(mount_point.rstrip("/") + "/")) and len(
+            mount_point
+        ) > len(best):
+            best, best_type = mount_point, parts[2]
+    return best_type
+
+
+def is_network_path(
+    path: str,
+    *,
+    platform: str = sys.platform,
+    drive_is_remote: Callable[[str], bool] | None = None,
+) -> bool:
+    """True for UNC paths (``\\\\server\\share``), mapped network drives on Windows and
+    network file systems on Linux."""
+    if path.startswith(("\\\\", "//")):
+        return True
+    if platform == "win32":
+        drive = PureWindowsPath(path).drive
+        if len(drive) == 2 and drive[1] == ":":
+            check = drive_is_remote or _windows_drive_is_remote
+            return check(drive)
+        return False
+    fstype = _linux_mount_fstype(Path(path))
+    return fstype in _NETWORK_FS_TYPES
+
+
+def normalise_url(url: str | URL) -> URL:
+    """Pick our drivers for the bare dialect names users type."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseConfigError(f"Endereço de banco de dados inválido: {exc}") from None
+    drivers = {
+        "postgresql": "postgresql+psycopg",
+        "postgres": "postgresql+psycopg",
+        "mysql": "mysql+pymysql",
+        "mariadb": "mariadb+pymysql",
+    }
+    if parsed.drivername in drivers:
+        parsed = parsed.set(drivername=drivers[parsed.drivername])
+    if parsed.get_backend_name() not in ("sqlite", "postgresql", "mysql", "mariadb"):
+        raise DatabaseConfigError(
+            f"Banco de dados não suportado: {parsed.get_backend_name()}. "
+            "Use SQLite, PostgreSQL ou MariaDB/MySQL."
+        )
+    return parsed
+
+
+def sqlite_path(url: URL) -> Path | None:
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
+def _on_sqlite_connect(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(url: str | URL, **kwargs) -> Engine:
+    parsed = normalise_url(url)
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        path = sqlite_path(parsed)
+        if path is not None:
+            if is_network_path(str(parsed.database)):
+                raise DatabaseConfigError(NETWORK_SQLITE_MESSAGE.format(path=parsed.database))
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **kwargs
+        )
+        event.listen(engine, "connect", _on_sqlite_connect)
+        return engine
+    if backend in ("mysql", "mariadb"):
+        parsed = parsed.update_query_dict({"charset": "utf8mb4"})
+    return create_engine(parsed, pool_pre_ping=True, **kwargs)
+
+
+def describe(engine: Engine) -> str:
+    """Where the data is, for the status bar and error messages (never the password)."""
+    url = engine.url
+    if url.get_backend_name() == "sqlite":
+        return f"arquivo local {url.database}"
+    host = url.host or "localhost"
+    port = f":{url.port}" if url.port else ""
+    return f"{url.get_backend_name()} em {host}{port}/{url.database}"

@@ -1,0 +1,1 @@
+"""Pure Python: enums, value objects, documents, money and dates. Imports nothing above it."""

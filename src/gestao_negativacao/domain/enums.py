@@ -1,0 +1,33 @@
+"""Enumerations shared by every layer. Values are the stable codes of DESIGN §9 and §13."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class SaleSituation(StrEnum):
+    ACTIVE = "ativa"
+    TERMINATED_NORMAL = "distrato_normal"
+    TERMINATED_ADMINISTRATIVE = "distrato_administrativo"
+    RENEGOTIATED = "renegociada"
+
+    @property
+    def label(self) -> str:
+        return {
+            "ativa": "Ativa",
+            "distrato_normal": "Distrato normal",
+            "distrato_administrativo": "Distrato administrativo",
+            "renegociada": "Renegociada",
+        }[self.value]
+
+
+class DebtorRole(StrEnum):
+    HOLDER = "holder"
+    GUARANTOR = "guarantor"
+
+
+class PersonKind(StrEnum):
+    """F = pessoa física (CPF), J = pessoa jurídica (CNPJ), as the bureaus write it."""
+
+    PERSON = "F"
+    COMPANY = "J"

@@ -1,0 +1,1 @@
+"""Inclusion and removal rules compiled to SQL (DESIGN §4)."""

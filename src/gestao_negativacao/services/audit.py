@@ -1,0 +1,44 @@
+"""Audit log writes. Called inside the service's own transaction so that the entry and
+the change it describes commit (or roll back) together."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from gestao_negativacao.db.models import AuditEntry
+from gestao_negativacao.services.actor import Actor
+
+
+def _default(value: Any) -> str:
+    if isinstance(value, Decimal | date):
+        return str(value)
+    raise TypeError(f"not serialisable in the audit log: {type(value).__name__}")
+
+
+def record(
+    session: Session,
+    actor: Actor,
+    action: str,
+    *,
+    entity: str = "",
+    entity_key: str = "",
+    details: dict[str, Any] | None = None,
+) -> None:
+    """Add an audit entry. ``details`` must already have documents masked and must never
+    hold a secret."""
+    session.add(
+        AuditEntry(
+            user_id=actor.user_id,
+            login=actor.login,
+            workstation=actor.workstation,
+            action=action,
+            entity=entity,
+            entity_key=entity_key[:200],
+            details=json.dumps(details or {}, default=_default, ensure_ascii=False),
+        )
+    )

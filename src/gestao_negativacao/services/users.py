@@ -1,0 +1,158 @@
+"""Users, roles and permissions: reference data, creation, login and the acting user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from gestao_negativacao.db.base import utc_now
+from gestao_negativacao.db.models import Permission, Role, RolePermission, User, UserPermission
+from gestao_negativacao.domain.passwords import (
+    check_strength,
+    hash_password,
+    needs_rehash,
+    verify_password,
+)
+from gestao_negativacao.domain.permissions import (
+    DEFAULT_ROLE_PERMISSIONS,
+    PERMISSION_DESCRIPTIONS,
+    ROLE_NAMES,
+    Perm,
+    RoleCode,
+)
+from gestao_negativacao.services import audit
+from gestao_negativacao.services.actor import Actor
+
+
+class UserError(ValueError):
+    """A user operation cannot be done; the message says why, in Portuguese."""
+
+
+class LoginFailed(Exception):
+    def __init__(self) -> None:
+        super().__init__("Usuário ou senha inválidos, ou usuário desativado.")
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: int
+    login: str
+    name: str
+    role: RoleCode
+    active: bool
+
+
+def ensure_reference_data(session: Session) -> None:
+    """Create the permissions and roles this version knows. A permission new to this
+    database is granted to the roles whose default bundle has it; bundles an admin has
+    edited are otherwise left alone."""
+    known_perms = set(session.scalars(select(Permission.code)))
+    new_perms = [p for p in Perm if p.value not in known_perms]
+    for perm in new_perms:
+        session.add(Permission(code=perm.value, description=PERMISSION_DESCRIPTIONS[perm]))
+    known_roles = set(session.scalars(select(Role.code)))
+    session.flush()
+    for role in RoleCode:
+        if role.value not in known_roles:
+            session.add(Role(code=role.value, name=ROLE_NAMES[role]))
+            session.flush()
+            grants = DEFAULT_ROLE_PERMISSIONS[role]
+        else:
+            grants = [p for p in new_perms if p in DEFAULT_ROLE_PERMISSIONS[role]]
+        for perm in grants:
+            session.add(RolePermission(role_code=role.value, permission_code=perm.value))
+    session.flush()
+
+
+def effective_permissions(session: Session, user: User) -> frozenset[Perm]:
+    role_perms = set(
+        session.scalars(
+            select(RolePermission.permission_code).where(RolePermission.role_code == user.role_code)
+        )
+    )
+    for code, granted in session.execute(
+        select(UserPermission.permission_code, UserPermission.granted).where(
+            UserPermission.user_id == user.id
+        )
+    ):
+        if granted:
+            role_perms.add(code)
+        else:
+            role_perms.discard(code)
+    return frozenset(Perm(code) for code in role_perms if code in Perm.__members__)
+
+
+def _actor_for(session: Session, user: User) -> Actor:
+    return Actor(
+        login=user.login,
+        user_id=user.id,
+        role=RoleCode(user.role_code),
+        permissions=effective_permissions(session, user),
+    )
+
+
+def count_users(session_factory: sessionmaker[Session]) -> int:
+    with session_factory() as session:
+        return len(session.scalars(select(User.id)).all())
+
+
+def create_user(
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    login: str,
+    password: str,
+    role: RoleCode,
+    name: str = "",
+) -> UserInfo:
+    actor.require(Perm.ADMIN_USUARIOS)
+    login = login.strip()
+    if not login or len(login) > 60 or any(ch.isspace() for ch in login):
+        raise UserError("O login deve ter de 1 a 60 caracteres, sem espaços.")
+    check_strength(password)
+    with session_factory.begin() as session:
+        if session.scalar(select(User.id).where(User.login == login)) is not None:
+            raise UserError(f"Já existe um usuário com o login {login}.")
+        user = User(
+            login=login,
+            name=name.strip() or login,
+            password_hash=hash_password(password),
+            role_code=role.value,
+            active=True,
+        )
+        session.add(user)
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "usuario.criar",
+            entity="user",
+            entity_key=login,
+            details={"role": role.value},
+        )
+        return UserInfo(user.id, user.login, user.name, role, True)
+
+
+def authenticate(session_factory: sessionmaker[Session], login: str, password: str) -> Actor:
+    """Check the password and return the acting user; every attempt is audited."""
+    with session_factory() as session:
+        user = session.scalar(select(User).where(User.login == login.strip()))
+        ok = user is not None and user.active and verify_password(user.password_hash, password)
+        if not ok or user is None:
+            audit.record(
+                session,
+                Actor(login=login.strip()[:60] or "?", permissions=frozenset()),
+                "login.falha",
+                entity="user",
+                entity_key=login.strip(),
+            )
+            session.commit()
+            raise LoginFailed()
+        if needs_rehash(user.password_hash):
+            user.password_hash = hash_password(password)
+        user.last_login_at = utc_now()
+        actor = _actor_for(session, user)
+        audit.record(session, actor, "login", entity="user", entity_key=user.login)
+        session.commit()
+        return actor
