@@ -112,9 +112,7 @@ class Installment(Base):
     paid: Mapped[Decimal] = mapped_column(Money, default=Decimal("0.00"))
     payment_date: Mapped[date | None] = mapped_column(Date)
     disputed: Mapped[bool] = mapped_column(Boolean, default=False)
-    open_amount: Mapped[Decimal] = mapped_column(
-        Money, Computed("adjusted - paid", persisted=True)
-    )
+    open_amount: Mapped[Decimal] = mapped_column(Money, Computed("adjusted - paid", persisted=True))
     effective_due_date: Mapped[date] = mapped_column(
         Date, Computed("coalesce(extended_due_date, due_date)", persisted=True), index=True
     )

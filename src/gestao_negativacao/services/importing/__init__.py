@@ -1,0 +1,6 @@
+"""ERP import (DESIGN §9): read CSV/XLSX, validate every row, aggregate into the portfolio's
+entities, then write set-based (compare with the database, bulk insert and update)."""
+
+from gestao_negativacao.services.importing.service import ImportReport, import_file
+
+__all__ = ["ImportReport", "import_file"]

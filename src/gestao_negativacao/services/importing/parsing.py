@@ -1,0 +1,159 @@
+"""Parsers for the cell values of an ERP export. Each raises ``ValueError`` with a message
+for the clerk; the caller adds the line and the column."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from gestao_negativacao.domain.enums import SaleSituation
+
+UFS = frozenset(
+    "AC AL AP AM BA CE DF ES GO MA MT MS MG PA PB PR PE PI RJ RN RS RO RR SC SP SE TO".split()
+)
+
+_COMMA_DECIMAL = re.compile(r"^-?\d{1,3}(\.\d{3})*(,\d+)?$|^-?\d+(,\d+)?$")
+_POINT_DECIMAL = re.compile(r"^-?\d{1,3}(,\d{3})*(\.\d+)?$|^-?\d+(\.\d+)?$")
+_THOUSANDS_ONLY_POINT = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+_THOUSANDS_ONLY_COMMA = re.compile(r"^-?\d{1,3}(,\d{3})+$")
+
+
+def decimal_vote(text: str) -> str | None:
+    """Which decimal separator a money text proves: ``","``, ``"."`` or None if it
+    proves nothing (``"150"``, ``"1.234"``, ``"1,234"``)."""
+    text = text.strip().replace("R$", "").replace(" ", "")
+    has_comma, has_point = "," in text, "." in text
+    if has_comma and has_point:
+        return "," if text.rfind(",") > text.rfind(".") else "."
+    if has_comma:
+        return None if _THOUSANDS_ONLY_COMMA.match(text) else ","
+    if has_point:
+        return None if _THOUSANDS_ONLY_POINT.match(text) else "."
+    return None
+
+
+def parse_money(text: str, decimal_sep: str) -> Decimal:
+    """Money in the file's convention. More than two decimal places is refused: a price
+    with fractions of a cent means the column holds something else."""
+    raw = text.strip().replace("R$", "").replace(" ", "").replace("\u00a0", "")
+    if decimal_sep == ",":
+        if not _COMMA_DECIMAL.match(raw):
+            raise ValueError(f"valor inválido: {text.strip()!r} (use 1.234,56)")
+        normal = raw.replace(".", "").replace(",", ".")
+    else:
+        if not _POINT_DECIMAL.match(raw):
+            raise ValueError(f"valor inválido: {text.strip()!r} (use 1234.56)")
+        normal = raw.replace(",", "")
+    try:
+        value = Decimal(normal)
+    except InvalidOperation:  # pragma: no cover - the patterns above prevent it
+        raise ValueError(f"valor inválido: {text.strip()!r}") from None
+    if value.as_tuple().exponent < -2 and value != value.quantize(Decimal("0.01")):
+        raise ValueError(f"valor com mais de duas casas decimais: {text.strip()!r}")
+    if value < 0:
+        raise ValueError(f"valor negativo: {text.strip()!r}")
+    return value.quantize(Decimal("0.01"))
+
+
+def money_from_number(value: float | int | Decimal) -> Decimal:
+    """A numeric spreadsheet cell: floats carry binary noise (2968.1400000001)."""
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    rounded = number.quantize(Decimal("0.01"))
+    if abs(number - rounded) > Decimal("0.000001"):
+        raise ValueError(f"valor com mais de duas casas decimais: {value}")
+    if rounded < 0:
+        raise ValueError(f"valor negativo: {value}")
+    return rounded
+
+
+@lru_cache(maxsize=65_536)
+def parse_date(text: str) -> date:
+    """``dd/mm/aaaa`` (also d/m/aaaa) or ISO ``aaaa-mm-dd``, with an optional midnight time."""
+    raw = text.strip()
+    if " " in raw or "T" in raw:
+        raw, _, time_part = raw.replace("T", " ").partition(" ")
+        if time_part.strip() not in ("", "00:00", "00:00:00", "00:00:00.000"):
+            raise ValueError(f"data com hora: {text.strip()!r} (use dd/mm/aaaa)")
+    try:
+        if "/" in raw:
+            day, month, year = raw.split("/")
+            if len(year) != 4:
+                raise ValueError
+            return date(int(year), int(month), int(day))
+        if "-" in raw:
+            year, month, day = raw.split("-")
+            if len(year) != 4:
+                raise ValueError
+            return date(int(year), int(month), int(day))
+    except ValueError:
+        pass
+    raise ValueError(f"data inválida: {text.strip()!r} (use dd/mm/aaaa ou aaaa-mm-dd)")
+
+
+def date_from_cell(value: object) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return parse_date(str(value))
+
+
+def parse_installment_number(text: str) -> int:
+    """``3`` or ``03``; ``3/12`` (installment 3 of 12) as many ERPs print it."""
+    raw = text.strip()
+    head = raw.split("/", 1)[0].strip()
+    if head.endswith(".0"):
+        head = head[:-2]
+    if not head.isdigit() or int(head) < 1:
+        raise ValueError(f"número de parcela inválido: {raw!r} (use 1, 2, 3...)")
+    return int(head)
+
+
+_SITUATIONS = {
+    "ativa": SaleSituation.ACTIVE,
+    "ativo": SaleSituation.ACTIVE,
+    "distrato_normal": SaleSituation.TERMINATED_NORMAL,
+    "distrato normal": SaleSituation.TERMINATED_NORMAL,
+    "distrato_administrativo": SaleSituation.TERMINATED_ADMINISTRATIVE,
+    "distrato administrativo": SaleSituation.TERMINATED_ADMINISTRATIVE,
+    "renegociada": SaleSituation.RENEGOTIATED,
+    "renegociado": SaleSituation.RENEGOTIATED,
+}
+
+
+def parse_situation(text: str) -> SaleSituation:
+    key = text.strip().lower()
+    if not key:
+        return SaleSituation.ACTIVE
+    try:
+        return _SITUATIONS[key]
+    except KeyError:
+        raise ValueError(
+            f"situação da venda desconhecida: {text.strip()!r} "
+            "(use ativa, distrato_normal, distrato_administrativo ou renegociada)"
+        ) from None
+
+
+_YES = {"s", "sim", "y", "yes", "1", "true", "verdadeiro", "x"}
+_NO = {"", "n", "nao", "não", "no", "0", "false", "falso"}
+
+
+def parse_flag(text: str) -> bool:
+    key = text.strip().lower()
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    raise ValueError(f"valor inválido: {text.strip()!r} (use S ou N)")
+
+
+def normalise_cep(text: str) -> str:
+    """The CEP's digits; a 7-digit CEP gets back the leading zero spreadsheets drop."""
+    digits = "".join(ch for ch in text if ch.isdigit())
+    return digits.zfill(8) if len(digits) == 7 else digits
+
+
+def normalise_phone(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())

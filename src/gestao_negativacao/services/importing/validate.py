@@ -1,0 +1,473 @@
+"""Validation of one row of an export into typed values, with every problem reported as
+(line, column, message). Values that repeat across rows (company, sale, people) are
+parsed once per distinct text, which keeps a million-row file fast."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from gestao_negativacao.domain.documents import InvalidDocument, parse_document
+from gestao_negativacao.domain.enums import PersonKind
+from gestao_negativacao.services.importing import columns as C
+from gestao_negativacao.services.importing.parsing import (
+    UFS,
+    decimal_vote,
+    normalise_cep,
+    normalise_phone,
+    parse_date,
+    parse_flag,
+    parse_installment_number,
+    parse_money,
+    parse_situation,
+)
+
+
+class _Absent:
+    """The file has no such column: the stored value stays as it is."""
+
+    _instance: _Absent | None = None
+
+    def __new__(cls) -> _Absent:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "ABSENT"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+ABSENT: Any = _Absent()
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    line: int
+    column: str
+    message: str
+
+    def as_json(self) -> dict[str, object]:
+        return {"line": self.line, "column": self.column, "message": self.message}
+
+
+# A person as read: document, kind, then the customer columns in PERSON_ATTRS order.
+PERSON_ATTRS = (
+    "name",
+    "birth_date",
+    "email",
+    "phone",
+    "cep",
+    "street",
+    "number",
+    "complement",
+    "district",
+    "city",
+    "uf",
+)
+INSTALLMENT_ATTRS = (
+    "due_date",
+    "extended_due_date",
+    "principal",
+    "adjusted",
+    "paid",
+    "payment_date",
+    "disputed",
+)
+_TEXT_LIMITS = {
+    "name": 150,
+    "email": 150,
+    "phone": 30,
+    "street": 150,
+    "number": 20,
+    "complement": 80,
+    "district": 80,
+    "city": 80,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    document: str
+    kind: PersonKind
+    values: tuple  # PERSON_ATTRS, each a value, None (empty cell) or ABSENT
+    # (column, message) warnings, reported once per customer, not on every row
+    address_defects: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedRow:
+    line: int
+    company_cnpj: str
+    company_name: Any  # str or ABSENT
+    enterprise: Any  # code, None (no enterprise) or ABSENT
+    sale: str
+    situation: Any  # SaleSituation or ABSENT
+    situation_date: Any  # date, None or ABSENT
+    holder: Person
+    guarantor: Person | None
+    installment: int
+    values: tuple  # INSTALLMENT_ATTRS, each a value, None or ABSENT
+
+
+def detect_decimal_separator(rows: Sequence[tuple[int, list[str]]], indexes: list[int]) -> str:
+    """The separator most money cells prove; Brazilian comma when none proves anything."""
+    votes = {",": 0, ".": 0}
+    for _, cells in rows:
+        for index in indexes:
+            if index < len(cells) and cells[index]:
+                vote = decimal_vote(cells[index])
+                if vote:
+                    votes[vote] += 1
+        if votes[","] + votes["."] >= 2000:
+            break
+    return "." if votes["."] > votes[","] else ","
+
+
+class RowValidator:
+    """Validates rows of one file. ``column_index`` maps known column names to positions."""
+
+    def __init__(self, column_index: dict[str, int], decimal_sep: str, today: date) -> None:
+        self.index = column_index
+        self.decimal_sep = decimal_sep
+        self.today = today
+        self._company_cache: dict[tuple, tuple] = {}
+        self._person_cache: dict[tuple, tuple] = {}
+        self._sale_cache: dict[tuple, tuple] = {}
+        self._slices = {
+            "company": self._positions(C.COMPANY_COLUMNS),
+            "sale": self._positions(C.SALE_COLUMNS),
+            "holder": self._positions(C.HOLDER_COLUMNS),
+            "guarantor": self._positions(C.GUARANTOR_COLUMNS),
+            "installment": self._positions(C.INSTALLMENT_COLUMNS),
+        }
+
+    def _positions(self, names: Sequence[str]) -> list[int | None]:
+        return [self.index.get(name) for name in names]
+
+    @staticmethod
+    def _take(cells: list[str], positions: list[int | None]) -> tuple:
+        size = len(cells)
+        return tuple(
+            None if pos is None else (cells[pos].strip() if pos < size else "") for pos in positions
+        )
+
+    # -- groups ---------------------------------------------------------------------
+
+    def _company(self, raw: tuple) -> tuple:
+        cached = self._company_cache.get(raw)
+        if cached is not None:
+            return cached
+        cnpj_text, name = raw
+        problems: list[tuple[str, str]] = []
+        cnpj = None
+        if not cnpj_text:
+            problems.append(("empresa_cnpj", "CNPJ da empresa não informado"))
+        else:
+            try:
+                doc = parse_document(cnpj_text)
+                if doc.kind is PersonKind.PERSON:
+                    problems.append(
+                        ("empresa_cnpj", f"esperado o CNPJ da empresa, veio um CPF: {cnpj_text}")
+                    )
+                else:
+                    cnpj = doc.value
+            except InvalidDocument as exc:
+                problems.append(("empresa_cnpj", str(exc)))
+        if name is not None and len(name) > 150:
+            problems.append(("empresa_nome", "nome da empresa com mais de 150 caracteres"))
+        result = (cnpj, ABSENT if name is None else name, tuple(problems))
+        self._company_cache[raw] = result
+        return result
+
+    def _sale(self, raw: tuple) -> tuple:
+        cached = self._sale_cache.get(raw)
+        if cached is not None:
+            return cached
+        enterprise, number, situation_text, situation_date_text = raw
+        problems: list[tuple[str, str]] = []
+        if not number:
+            problems.append(("venda", "número da venda não informado"))
+        elif len(number) > 40:
+            problems.append(("venda", "número da venda com mais de 40 caracteres"))
+        if enterprise is not None and len(enterprise) > 40:
+            problems.append(
+                ("empreendimento", "código do empreendimento com mais de 40 caracteres")
+            )
+        situation: Any = ABSENT
+        if situation_text is not None:
+            try:
+                situation = parse_situation(situation_text)
+            except ValueError as exc:
+                problems.append(("venda_situacao", str(exc)))
+        situation_date: Any = ABSENT
+        if situation_date_text is not None:
+            situation_date = None
+            if situation_date_text:
+                try:
+                    situation_date = parse_date(situation_date_text)
+                except ValueError as exc:
+                    problems.append(("venda_data_situacao", str(exc)))
+        enterprise_value = ABSENT if enterprise is None else (enterprise or None)
+        result = (enterprise_value, number, situation, situation_date, tuple(problems))
+        self._sale_cache[raw] = result
+        return result
+
+    def _person(self, raw: tuple, prefix: str) -> tuple:
+        """Returns (Person or None, errors, warnings) for the titular_/avalista_ columns."""
+        key = (prefix, raw)
+        cached = self._person_cache.get(key)
+        if cached is not None:
+            return cached
+        errors: list[tuple[str, str]] = []
+        doc_text, name, birth, email, phone, cep, street, number, compl, district, city, uf = raw
+        who = "titular" if prefix == "titular" else "avalista"
+        document = kind = None
+        if not doc_text:
+            errors.append((f"{prefix}_documento", f"CPF/CNPJ do {who} não informado"))
+        else:
+            try:
+                doc = parse_document(doc_text)
+                document, kind = doc.value, doc.kind
+            except InvalidDocument as exc:
+                errors.append((f"{prefix}_documento", str(exc)))
+        if name is not None and not name:
+            errors.append((f"{prefix}_nome", f"nome do {who} não informado"))
+        birth_date: Any = _opt(birth)
+        if birth:
+            try:
+                birth_date = parse_date(birth)
+                if birth_date > self.today or birth_date.year < 1900:
+                    errors.append(
+                        (f"{prefix}_nascimento", f"data de nascimento impossível: {birth}")
+                    )
+            except ValueError as exc:
+                errors.append((f"{prefix}_nascimento", str(exc)))
+            if kind is PersonKind.COMPANY:
+                birth_date = None  # a company has no age
+        values = (
+            _opt(name),
+            birth_date,
+            _opt(email),
+            _opt(phone, normalise_phone),
+            _opt(cep, normalise_cep),
+            _opt(street),
+            _opt(number),
+            _opt(compl),
+            _opt(district),
+            _opt(city),
+            _opt(uf, str.upper),
+        )
+        for attr, limit in _TEXT_LIMITS.items():
+            value = values[PERSON_ATTRS.index(attr)]
+            if value and len(value) > limit:
+                errors.append(
+                    (f"{prefix}_{_COLUMN_OF[attr]}", f"texto com mais de {limit} caracteres")
+                )
+        warnings: list[tuple[str, str]] = []
+        if email and ("@" not in email or "." not in email.split("@")[-1]):
+            warnings.append((f"{prefix}_email", f"e-mail inválido: {email}"))
+        defects = tuple(_address_defects(prefix, dict(zip(PERSON_ATTRS, values, strict=True))))
+        person = None
+        if document is not None and kind is not None:
+            person = Person(document, kind, values, defects)
+        result = (person, tuple(errors), tuple(warnings))
+        self._person_cache[key] = result
+        return result
+
+    def _installment(self, raw: tuple) -> tuple[int | None, tuple, list[tuple[str, str]]]:
+        number_text, due, extended, principal, adjusted, paid, payment, disputed = raw
+        errors: list[tuple[str, str]] = []
+        number = None
+        if not number_text:
+            errors.append(("parcela", "número da parcela não informado"))
+        else:
+            try:
+                number = parse_installment_number(number_text)
+            except ValueError as exc:
+                errors.append(("parcela", str(exc)))
+        due_date = None
+        if not due:
+            errors.append(("vencimento", "data de vencimento não informada"))
+        else:
+            try:
+                due_date = parse_date(due)
+            except ValueError as exc:
+                errors.append(("vencimento", str(exc)))
+        values: list[Any] = [due_date]
+        values.append(self._optional(extended, "prorrogacao", parse_date, errors))
+        principal_value = None
+        if not principal:
+            errors.append(("valor_principal", "valor principal não informado"))
+        else:
+            principal_value = self._money(principal, "valor_principal", errors)
+        values.append(principal_value)
+        values.append(self._optional(adjusted, "valor_reajustado", self._parse_money, errors))
+        values.append(self._optional(paid, "valor_pago", self._parse_money, errors))
+        values.append(self._optional(payment, "data_pagamento", parse_date, errors))
+        values.append(self._optional(disputed, "em_disputa", parse_flag, errors))
+        return number, tuple(values), errors
+
+    # -- helpers --------------------------------------------------------------------
+
+    def _parse_money(self, text: str) -> Decimal:
+        return parse_money(text, self.decimal_sep)
+
+    def _money(self, text: str, column: str, errors: list) -> Decimal | None:
+        try:
+            return parse_money(text, self.decimal_sep)
+        except ValueError as exc:
+            errors.append((column, str(exc)))
+            return None
+
+    @staticmethod
+    def _optional(text: str | None, column: str, parser, errors: list) -> Any:
+        if text is None:
+            return ABSENT
+        if not text:
+            return None
+        try:
+            return parser(text)
+        except ValueError as exc:
+            errors.append((column, str(exc)))
+            return None
+
+    # -- the row --------------------------------------------------------------------
+
+    def validate(
+        self, line: int, cells: list[str]
+    ) -> tuple[ParsedRow | None, list[Issue], list[Issue]]:
+        take = self._take
+        slices = self._slices
+        errors: list[tuple[str, str]] = []
+        warnings: list[tuple[str, str]] = []
+
+        cnpj, company_name, company_problems = self._company(take(cells, slices["company"]))
+        errors.extend(company_problems)
+        enterprise, sale, situation, situation_date, sale_problems = self._sale(
+            take(cells, slices["sale"])
+        )
+        errors.extend(sale_problems)
+        holder, holder_errors, holder_warnings = self._person(
+            take(cells, slices["holder"]), "titular"
+        )
+        errors.extend(holder_errors)
+        warnings.extend(holder_warnings)
+
+        guarantor = None
+        guarantor_raw = take(cells, slices["guarantor"])
+        if guarantor_raw[0]:  # avalista_documento filled
+            guarantor, g_errors, g_warnings = self._person(guarantor_raw, "avalista")
+            errors.extend(g_errors)
+            warnings.extend(g_warnings)
+            if guarantor and holder and guarantor.document == holder.document:
+                errors.append(("avalista_documento", "o avalista é o próprio titular da venda"))
+        elif any(v for v in guarantor_raw[1:]):
+            errors.append(
+                ("avalista_documento", "há dados de avalista nesta linha, mas falta o CPF/CNPJ")
+            )
+
+        number, values, inst_errors = self._installment(take(cells, slices["installment"]))
+        errors.extend(inst_errors)
+        if not inst_errors:
+            overpaid = paid_more_than_owed(values)
+            if overpaid:
+                errors.append(("valor_pago", overpaid))
+            warnings.extend(self._installment_warnings(values))
+
+        line_errors = [Issue(line, column, message) for column, message in errors]
+        line_warnings = [Issue(line, column, message) for column, message in warnings]
+        if line_errors or cnpj is None or holder is None or number is None:
+            return None, line_errors, line_warnings
+        return (
+            ParsedRow(
+                line,
+                cnpj,
+                company_name,
+                enterprise,
+                sale,
+                situation,
+                situation_date,
+                holder,
+                guarantor,
+                number,
+                values,
+            ),
+            line_errors,
+            line_warnings,
+        )
+
+    def _installment_warnings(self, values: tuple) -> list[tuple[str, str]]:
+        due, extended, principal, adjusted, paid, payment, _disputed = values
+        warnings = []
+        if extended and due and extended < due:
+            warnings.append(("prorrogacao", "data de prorrogação anterior ao vencimento"))
+        if paid and payment is None:
+            warnings.append(
+                (
+                    "data_pagamento",
+                    "pagamento sem data: o prazo legal de baixa (5 dias úteis) não pode "
+                    "ser calculado",
+                )
+            )
+        return warnings
+
+
+def paid_more_than_owed(values: tuple) -> str | None:
+    _due, _ext, principal, adjusted, paid, _payment, _disputed = values
+    owed = adjusted if adjusted not in (None, ABSENT) else principal
+    if paid not in (None, ABSENT) and owed is not None and paid > owed:
+        return f"valor pago ({paid}) maior que o valor devido ({owed})"
+    return None
+
+
+_COLUMN_OF = {
+    "name": "nome",
+    "email": "email",
+    "phone": "telefone",
+    "street": "logradouro",
+    "number": "numero",
+    "complement": "complemento",
+    "district": "bairro",
+    "city": "cidade",
+}
+
+
+def _opt(text: str | None, transform=None) -> Any:
+    """An absent column stays ABSENT; an empty cell becomes None."""
+    if text is None:
+        return ABSENT
+    if transform is not None:
+        text = transform(text)
+    return text or None
+
+
+_ADDRESS_BLOCKED = "a inclusão nos birôs fica bloqueada até o endereço ser corrigido"
+
+
+def _address_defects(prefix: str, values: dict[str, Any]) -> list[tuple[str, str]]:
+    """Warnings only: the row imports, and the address guard holds back its inclusion."""
+    defects = []
+    cep = values["cep"]
+    if cep is not ABSENT:
+        if not cep:
+            defects.append((f"{prefix}_cep", f"CEP não informado: {_ADDRESS_BLOCKED}"))
+        elif len(cep) != 8:
+            defects.append(
+                (f"{prefix}_cep", f"CEP com {len(cep)} dígitos (deve ter 8): {_ADDRESS_BLOCKED}")
+            )
+    if values["street"] is None:
+        defects.append((f"{prefix}_logradouro", f"logradouro não informado: {_ADDRESS_BLOCKED}"))
+    if values["city"] is None:
+        defects.append((f"{prefix}_cidade", f"cidade não informada: {_ADDRESS_BLOCKED}"))
+    uf = values["uf"]
+    if uf is None:
+        defects.append((f"{prefix}_uf", f"UF não informada: {_ADDRESS_BLOCKED}"))
+    elif uf is not ABSENT and uf not in UFS:
+        defects.append((f"{prefix}_uf", f"UF inválida: {uf!r}: {_ADDRESS_BLOCKED}"))
+    return defects
