@@ -119,14 +119,43 @@ def import_file(
     error is left out and the others are written. The file is one transaction.
     """
     actor.require(Perm.DADOS_IMPORTAR)
-    report = ImportReport(dry_run=dry_run)
-    notify = progress or (lambda stage, done, total: None)
-    notify("lendo", 0, 0)
+    if progress:
+        progress("lendo", 0, 0)
     try:
         table = read_table(Path(path))
     except UnreadableFile as exc:
+        report = ImportReport(dry_run=dry_run)
         report.errors.append(Issue(1, "", str(exc)))
         return report
+    return import_table(
+        session_factory,
+        actor,
+        table,
+        Path(path).name,
+        dry_run=dry_run,
+        valid_only=valid_only,
+        as_of=as_of,
+        progress=progress,
+        is_cancelled=is_cancelled,
+    )
+
+
+def import_table(
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    table: Table,
+    source_name: str,
+    *,
+    dry_run: bool = False,
+    valid_only: bool = False,
+    as_of: date | None = None,
+    progress: Progress | None = None,
+    is_cancelled: Callable[[], bool] = lambda: False,
+) -> ImportReport:
+    """Import rows already read (from a file, a SQL query of the ERP or the demo)."""
+    actor.require(Perm.DADOS_IMPORTAR)
+    report = ImportReport(dry_run=dry_run)
+    notify = progress or (lambda stage, done, total: None)
     report.format = table.format
     report.rows = len(table.rows)
     index = _map_columns(table, report)
@@ -181,7 +210,7 @@ def import_file(
                 actor,
                 "importacao",
                 entity="arquivo",
-                entity_key=Path(path).name,
+                entity_key=source_name,
                 details={
                     "linhas": report.rows,
                     "linhas_com_erro": report.invalid_rows,
@@ -195,7 +224,5 @@ def import_file(
             session.rollback()
             raise
     report.written = True
-    log.info(
-        "importação de %s: %s linhas, criados %s", Path(path).name, report.rows, report.created
-    )
+    log.info("importação de %s: %s linhas, criados %s", source_name, report.rows, report.created)
     return report
