@@ -63,7 +63,18 @@ def _installment_defaults(values: tuple) -> tuple:
     return (due, ext, principal, adjusted, paid, payment, disputed)
 
 
-_NEW_INSTALLMENT = (ABSENT, None, ABSENT, ABSENT, ZERO, None, False)
+def _new_installment(values: tuple) -> tuple:
+    """A new installment: a column the file lacks takes the layout's default."""
+    due, ext, principal, adjusted, paid, payment, disputed = values
+    return (
+        due,
+        None if ext is ABSENT else ext,
+        principal,
+        principal if adjusted is ABSENT else adjusted,
+        ZERO if paid is ABSENT else paid,
+        None if payment is ABSENT else payment,
+        False if disputed is ABSENT else disputed,
+    )
 
 
 @dataclass
@@ -254,7 +265,7 @@ def _compare_installments(conn: Connection, p: Portfolio, ch: Changes) -> None:
         found = existing.get(key)
         values = _installment_defaults(values)
         if found is None:
-            ch.installment_inserts.append((key, _merge(values, _NEW_INSTALLMENT)))
+            ch.installment_inserts.append((key, _new_installment(values)))
             continue
         id_, old = found
         merged = _merge(values, old)

@@ -173,13 +173,13 @@ def upgrade() -> None:
             "open_amount",
             sa.BigInteger(),
             sa.Computed("adjusted - paid", persisted=True),
-            nullable=False,
+            nullable=True,
         ),
         sa.Column(
             "effective_due_date",
             sa.Date(),
             sa.Computed("coalesce(extended_due_date, due_date)", persisted=True),
-            nullable=False,
+            nullable=True,
         ),
         sa.ForeignKeyConstraint(
             ["sale_id"], ["sales.id"], name=op.f("fk_installments_sale_id_sales")

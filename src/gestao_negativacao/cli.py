@@ -1,0 +1,267 @@
+"""Command line (DESIGN §12): the same services as the window, without it.
+
+Errors go to stderr as a message a clerk can act on, with a non-zero exit code;
+``--json`` prints exactly one JSON document on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from gestao_negativacao import __version__
+from gestao_negativacao.config import PASSWORD_ENV
+from gestao_negativacao.db.engine import DatabaseConfigError
+from gestao_negativacao.domain.passwords import WeakPassword
+from gestao_negativacao.domain.permissions import RoleCode
+from gestao_negativacao.logs import configure_console_logging
+from gestao_negativacao.services import users
+from gestao_negativacao.services.actor import Actor, PermissionDenied
+from gestao_negativacao.services.database import Database, open_database
+
+EXIT_OK, EXIT_DATA_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+class CliError(Exception):
+    """Stops the command with this message on stderr and exit code 2."""
+
+
+def _password(prompt: str, *, confirm: bool = False) -> str:
+    value = os.environ.get(PASSWORD_ENV)
+    if value:
+        return value
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CliError(
+            f"Informe a senha na variável de ambiente {PASSWORD_ENV} "
+            "(não há um terminal para perguntá-la)."
+        )
+    value = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Repita a senha: ") != value:
+        raise CliError("As senhas não conferem.")
+    return value
+
+
+def _acting_user(db: Database, login: str | None) -> Actor:
+    if not login:
+        return Actor.system()
+    return users.authenticate(db.session_factory, login, _password(f"Senha de {login}: "))
+
+
+def _as_of(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CliError(f"Data inválida: {text!r}. Use AAAA-MM-DD.") from None
+
+
+# -- commands ---------------------------------------------------------------------------
+
+
+def cmd_user_add(db: Database, args: argparse.Namespace) -> int:
+    actor = _acting_user(db, args.user)
+    password = _password(f"Senha do novo usuário {args.login}: ", confirm=True)
+    info = users.create_user(
+        db.session_factory, actor, args.login, password, RoleCode(args.role), args.name or ""
+    )
+    print(f"Usuário {info.login} criado com o perfil {info.role.value}.")
+    return EXIT_OK
+
+
+def cmd_import(db: Database, args: argparse.Namespace) -> int:
+    from gestao_negativacao.services.importing import import_file
+
+    actor = _acting_user(db, args.user)
+    report = import_file(
+        db.session_factory,
+        actor,
+        Path(args.file),
+        dry_run=args.dry_run,
+        valid_only=args.valid_only,
+        as_of=_as_of(args.as_of),
+    )
+    if args.json:
+        print(json.dumps(report.as_json(), ensure_ascii=False))
+    else:
+        _print_import_report(report, args)
+    if report.errors and not report.written:
+        if args.json:
+            print(
+                f"{len(report.errors)} erro(s) no arquivo: nada foi gravado. Corrija o arquivo "
+                "ou use --valid-only para importar só as linhas válidas.",
+                file=sys.stderr,
+            )
+        return EXIT_DATA_ERRORS
+    return EXIT_OK
+
+
+def _print_import_report(report, args: argparse.Namespace) -> None:
+    if report.format is not None:
+        print(f"Formato: {report.format.describe()}")
+    print(f"Linhas: {report.rows}")
+    for issue in report.errors[:100]:
+        print(f"  erro na linha {issue.line}, coluna {issue.column}: {issue.message}")
+    if len(report.errors) > 100:
+        print(f"  ... e mais {len(report.errors) - 100} erro(s) (use --json para ver todos)")
+    for issue in report.warnings[:30]:
+        print(f"  aviso na linha {issue.line}, coluna {issue.column}: {issue.message}")
+    if len(report.warnings) > 30:
+        print(f"  ... e mais {len(report.warnings) - 30} aviso(s)")
+    names = {
+        "companies": "empresas",
+        "enterprises": "empreendimentos",
+        "customers": "clientes",
+        "sales": "vendas",
+        "guarantors": "avalistas",
+        "installments": "parcelas",
+    }
+    if report.written or (report.dry_run and (not report.errors or args.valid_only)):
+        verb = "seriam" if report.dry_run else "foram"
+        created = ", ".join(f"{n} {names[k]}" for k, n in report.created.items() if n)
+        updated = ", ".join(f"{n} {names[k]}" for k, n in report.updated.items() if n)
+        print(f"Novos ({verb} incluídos): {created or 'nenhum'}")
+        print(f"Alterados: {updated or 'nenhum'}")
+        if report.removed["guarantors"]:
+            print(f"Avalistas desvinculados: {report.removed['guarantors']}")
+    if report.written:
+        print("Importação concluída.")
+    elif report.dry_run:
+        print("Simulação: nada foi gravado.")
+    elif report.errors:
+        print(
+            "Nada foi gravado por causa dos erros. Corrija o arquivo ou use --valid-only "
+            "para importar só as linhas válidas.",
+            file=sys.stderr,
+        )
+
+
+def cmd_demo(db: Database, args: argparse.Namespace) -> int:
+    from gestao_negativacao.services import demo_setup
+
+    actor = _acting_user(db, args.user)
+    created_admin = demo_setup.ensure_admin(
+        db.session_factory, actor, lambda: _password("Senha do administrador (admin): ")
+    )
+    if created_admin:
+        print("Usuário admin criado.")
+    if args.no_data:
+        return EXIT_OK
+    report = demo_setup.load_portfolio(
+        db.session_factory, actor, args.installments, args.seed, _as_of(args.as_of)
+    )
+    print(
+        f"Carteira de demonstração: {report.created['installments']} parcelas novas, "
+        f"{report.created['customers']} clientes, {report.created['sales']} vendas."
+    )
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from gestao_negativacao.gui.app import run
+
+    return run(args.database)
+
+
+# -- parser -----------------------------------------------------------------------------
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--database",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="banco de dados (padrão: SQLite local; também GESTAO_NEGATIVACAO_DATABASE_URL)",
+    )
+    common.add_argument(
+        "--user",
+        metavar="LOGIN",
+        default=argparse.SUPPRESS,
+        help=f"usuário que executa (senha em {PASSWORD_ENV})",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="gestao-negativacao",
+        description="Gestão de Negativação: sem comando, abre o aplicativo.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMANDO")
+
+    demo = sub.add_parser("demo", parents=[common], help="usuário admin e carteira de exemplo")
+    demo.add_argument("--no-data", action="store_true", help="só o usuário admin, sem carteira")
+    demo.add_argument("--installments", type=int, default=5000, metavar="N")
+    demo.add_argument("--seed", type=int, default=2026)
+    demo.add_argument("--as-of", metavar="AAAA-MM-DD")
+    demo.set_defaults(handler=cmd_demo)
+
+    user = sub.add_parser("user", help="usuários do aplicativo")
+    user_sub = user.add_subparsers(dest="user_command", metavar="AÇÃO", required=True)
+    add = user_sub.add_parser("add", parents=[common], help="criar usuário")
+    add.add_argument("login")
+    add.add_argument("--role", required=True, choices=[r.value for r in RoleCode])
+    add.add_argument("--name", help="nome completo")
+    add.set_defaults(handler=cmd_user_add)
+
+    imp = sub.add_parser("import", parents=[common], help="importar a carteira do ERP")
+    imp.add_argument("file", metavar="ARQUIVO", help="CSV ou XLSX no layout de importação")
+    imp.add_argument("--dry-run", action="store_true", help="só verificar, sem gravar")
+    imp.add_argument(
+        "--valid-only", action="store_true", help="gravar as linhas válidas e pular as com erro"
+    )
+    imp.add_argument("--json", action="store_true", help="relatório em JSON")
+    imp.add_argument("--as-of", metavar="AAAA-MM-DD", help="data de referência da validação")
+    imp.set_defaults(handler=cmd_import)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    for name in ("database", "user"):
+        if not hasattr(args, name):
+            setattr(args, name, None)
+    configure_console_logging()
+    if args.command is None:
+        return cmd_gui(args)
+    try:
+        db = open_database(args.database)
+    except DatabaseConfigError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:  # the server is down, the file is locked...
+        from gestao_negativacao.services.errors import describe_database_error
+
+        print(describe_database_error(exc), file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return args.handler(db, args)
+    except (
+        CliError,
+        PermissionDenied,
+        users.LoginFailed,
+        users.UserError,
+        WeakPassword,
+    ) as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("Interrompido.", file=sys.stderr)
+        return 130
+    finally:
+        db.dispose()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

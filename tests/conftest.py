@@ -1,0 +1,122 @@
+"""Fixtures: a fresh data folder per test, and fresh databases on SQLite, PostgreSQL and
+MariaDB. The server databases come from environment variables (``.ci/run`` sets them);
+without them those tests are skipped with the reason."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from gestao_negativacao.db.engine import normalise_url  # noqa: E402
+from gestao_negativacao.services.actor import Actor  # noqa: E402
+from gestao_negativacao.services.database import Database, open_database  # noqa: E402
+
+POSTGRES_ENV = "GESTAO_NEGATIVACAO_TEST_POSTGRES_URL"
+MARIADB_ENV = "GESTAO_NEGATIVACAO_TEST_MARIADB_URL"
+# a copy of shared/samples/carteira_exemplo.csv (Windows-1252, ';', decimal comma)
+SAMPLE = Path(__file__).resolve().parent / "data" / "carteira_exemplo.csv"
+
+
+@pytest.fixture(autouse=True)
+def app_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own data folder; nothing touches the user's real files."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("GESTAO_NEGATIVACAO_HOME", str(home))
+    monkeypatch.delenv("GESTAO_NEGATIVACAO_DATABASE_URL", raising=False)
+    monkeypatch.delenv("GESTAO_NEGATIVACAO_PASSWORD", raising=False)
+    return home
+
+
+@pytest.fixture
+def system() -> Actor:
+    return Actor.system()
+
+
+def _server_url(env: str, label: str) -> str:
+    url = os.environ.get(env)
+    if not url:
+        pytest.skip(f"{label} não configurado: defina {env} (o .ci/run define) para rodar")
+    return url
+
+
+class ServerDatabases:
+    """Creates a throw-away database per test on a server and drops it afterwards."""
+
+    def __init__(self, admin_url: str) -> None:
+        self.admin_url = normalise_url(admin_url)
+        self.backend = self.admin_url.get_backend_name()
+        self.created: list[str] = []
+
+    def _admin_engine(self):
+        options = {"isolation_level": "AUTOCOMMIT"}
+        return create_engine(self.admin_url, **options)
+
+    def create(self) -> str:
+        name = f"gn_test_{uuid.uuid4().hex[:12]}"
+        engine = self._admin_engine()
+        with engine.connect() as conn:
+            if self.backend == "postgresql":
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+            else:
+                conn.execute(text(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4"))
+        engine.dispose()
+        self.created.append(name)
+        return self.admin_url.set(database=name).render_as_string(hide_password=False)
+
+    def drop_all(self) -> None:
+        engine = self._admin_engine()
+        with engine.connect() as conn:
+            for name in self.created:
+                if self.backend == "postgresql":
+                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                else:
+                    conn.execute(text(f"DROP DATABASE IF EXISTS `{name}`"))
+        engine.dispose()
+        self.created.clear()
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[ServerDatabases]:
+    servers = ServerDatabases(_server_url(POSTGRES_ENV, "PostgreSQL"))
+    yield servers
+    servers.drop_all()
+
+
+@pytest.fixture(scope="session")
+def mariadb_server() -> Iterator[ServerDatabases]:
+    servers = ServerDatabases(_server_url(MARIADB_ENV, "MariaDB"))
+    yield servers
+    servers.drop_all()
+
+
+@pytest.fixture
+def sqlite_db(app_home: Path) -> Iterator[Database]:
+    db = open_database(f"sqlite:///{(app_home / 'teste.db').as_posix()}")
+    yield db
+    db.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql", "mariadb"])
+def any_db(request: pytest.FixtureRequest, app_home: Path) -> Iterator[Database]:
+    """The same test on each database the product supports."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{(app_home / 'teste.db').as_posix()}"
+    elif request.param == "postgresql":
+        url = request.getfixturevalue("postgres_server").create()
+    else:
+        url = request.getfixturevalue("mariadb_server").create()
+    db = open_database(url)
+    yield db
+    db.dispose()
+
+
+def url_of(db: Database) -> str:
+    return make_url(db.engine.url).render_as_string(hide_password=False)

@@ -1,0 +1,72 @@
+"""Building export files for the import tests."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import openpyxl
+
+COMPANY = "29141777000158"
+COMPANY_ALPHA = "0SHE6K11000109"
+HOLDER = "41224824458"
+HOLDER_2 = "61983914509"
+GUARANTOR = "01610339622"
+GUARANTOR_2 = "86570704990"
+
+
+def base_row(**overrides: str) -> dict[str, str]:
+    row = {
+        "empresa_cnpj": "29.141.777/0001-58",
+        "empresa_nome": "Incorporadora Silva Ltda",
+        "empreendimento": "EMP01",
+        "venda": "V-001",
+        "venda_situacao": "ativa",
+        "titular_documento": "412.248.244-58",
+        "titular_nome": "Antônio Brandão",
+        "titular_nascimento": "07/01/1978",
+        "titular_cep": "01310100",
+        "titular_logradouro": "Avenida Paulista",
+        "titular_numero": "1000",
+        "titular_bairro": "Bela Vista",
+        "titular_cidade": "São Paulo",
+        "titular_uf": "SP",
+        "parcela": "1",
+        "vencimento": "12/09/2024",
+        "valor_principal": "1.500,00",
+        "valor_reajustado": "",
+        "valor_pago": "",
+        "data_pagamento": "",
+    }
+    row.update(overrides)
+    return row
+
+
+def write_csv(
+    path: Path,
+    rows: list[dict[str, str]],
+    *,
+    delimiter: str = ";",
+    encoding: str = "cp1252",
+    columns: list[str] | None = None,
+) -> Path:
+    columns = columns or list(dict.fromkeys(key for row in rows for key in row))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([row.get(column, "") for column in columns])
+    path.write_bytes(buffer.getvalue().encode(encoding))
+    return path
+
+
+def write_xlsx(path: Path, header: list[str], rows: list[list[object]]) -> Path:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Parcelas"
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+    return path
