@@ -320,3 +320,10 @@ def test_import_requires_the_permission(sqlite_db, tmp_path):
     with pytest.raises(PermissionDenied, match="DADOS_IMPORTAR"):
         import_file(sqlite_db.session_factory, clerk_without, SAMPLE)
     assert count(sqlite_db, Company) == 0
+
+
+def test_a_guarantor_needs_the_name_column(sqlite_db, system, tmp_path):
+    rows = [base_row(parcela="1"), base_row(parcela="2", avalista_documento=GUARANTOR)]
+    path = write_csv(tmp_path / "sem_nome.csv", rows)
+    report = import_file(sqlite_db.session_factory, system, path)
+    assert [(e.line, e.column) for e in report.errors] == [(3, "avalista_nome")]

@@ -90,7 +90,10 @@ def _read_csv(data: bytes, path: Path) -> Table:
             f"{path.name} não parece um arquivo CSV nem XLSX (contém bytes binários)."
         )
     text, encoding = _decode(data)
-    first_line = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        raise UnreadableFile(f"O arquivo {path.name} está vazio.")
+    first_line = text.splitlines()[0]
     counts = {sep: first_line.count(sep) for sep in (";", ",", "\t")}
     delimiter = max(counts, key=lambda sep: counts[sep])
     if counts[delimiter] == 0:

@@ -82,14 +82,6 @@ def _map_columns(table: Table, report: ImportReport) -> dict[str, int] | None:
     for name in C.REQUIRED:
         if name not in index:
             report.errors.append(Issue(1, name, f"coluna obrigatória ausente: {name}"))
-    if "avalista_documento" in index and "avalista_nome" not in index:
-        report.errors.append(
-            Issue(
-                1,
-                "avalista_nome",
-                "coluna obrigatória ausente: avalista_nome (há avalista_documento)",
-            )
-        )
     if "titular_cep" not in index:
         report.warnings.append(
             Issue(

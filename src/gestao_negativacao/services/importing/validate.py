@@ -365,6 +365,13 @@ class RowValidator:
             guarantor, g_errors, g_warnings = self._person(guarantor_raw, "avalista")
             errors.extend(g_errors)
             warnings.extend(g_warnings)
+            if guarantor_raw[1] is None:
+                errors.append(
+                    (
+                        "avalista_nome",
+                        "há avalista nesta linha, mas o arquivo não tem avalista_nome",
+                    )
+                )
             if guarantor and holder and guarantor.document == holder.document:
                 errors.append(("avalista_documento", "o avalista é o próprio titular da venda"))
         elif any(v for v in guarantor_raw[1:]):

@@ -1,0 +1,138 @@
+"""The command line as scripts use it: a real process, JSON on stdout, errors on stderr."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import SAMPLE
+from tests.helpers import base_row, write_csv
+
+
+def run(*args: str, password: str | None = None, env_extra: dict | None = None):
+    env = dict(os.environ)
+    if password is not None:
+        env["GESTAO_NEGATIVACAO_PASSWORD"] = password
+    env.update(env_extra or {})
+    return subprocess.run(
+        [sys.executable, "-m", "gestao_negativacao", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
+
+
+def test_import_json_follows_the_contract():
+    result = run("import", str(SAMPLE), "--json")
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert {"rows", "written", "created", "updated", "errors"} <= set(doc)
+    assert doc["rows"] == 157 and doc["written"] is True and doc["errors"] == []
+    assert doc["created"]["installments"] == 129
+    again = json.loads(run("import", str(SAMPLE), "--json").stdout)
+    assert set(again["created"].values()) == {0} and set(again["updated"].values()) == {0}
+
+
+def test_import_errors_exit_non_zero_with_line_numbers(tmp_path):
+    rows = [base_row(parcela="1"), base_row(parcela="2", vencimento="32/01/2025")]
+    path = write_csv(tmp_path / "erro.csv", rows)
+    result = run("import", str(path), "--json")
+    assert result.returncode == 1
+    doc = json.loads(result.stdout)
+    assert doc["written"] is False
+    assert doc["errors"] == [
+        {
+            "line": 3,
+            "column": "vencimento",
+            "message": "data inválida: '32/01/2025' (use dd/mm/aaaa ou aaaa-mm-dd)",
+        }
+    ]
+    assert "--valid-only" in result.stderr
+    valid = run("import", str(path), "--json", "--valid-only")
+    assert valid.returncode == 0
+    assert json.loads(valid.stdout)["created"]["installments"] == 1
+
+
+def test_dry_run_human_output(tmp_path):
+    result = run("import", str(SAMPLE), "--dry-run")
+    assert result.returncode == 0
+    assert "Simulação: nada foi gravado." in result.stdout
+    assert "129 parcelas" in result.stdout
+    assert json.loads(run("import", str(SAMPLE), "--json").stdout)["created"]["installments"] == 129
+
+
+def test_missing_file_is_a_clear_error(tmp_path):
+    result = run("import", str(tmp_path / "nao-existe.csv"))
+    assert result.returncode == 1
+    assert "Arquivo não encontrado" in result.stdout + result.stderr
+
+
+def test_user_add_and_acting_user():
+    assert run("user", "add", "admin", "--role", "admin", password="senha-admin-1").returncode == 0
+    result = run(
+        "user", "add", "ana", "--role", "clerk", "--user", "admin", password="senha-admin-1"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "ana criado" in result.stdout
+    refused = run(
+        "user", "add", "eva", "--role", "admin", "--user", "ana", password="senha-admin-1"
+    )
+    assert refused.returncode == 2
+    assert "ADMIN_USUARIOS" in refused.stderr
+    wrong = run("import", str(SAMPLE), "--user", "admin", password="errada-123")
+    assert wrong.returncode == 2
+    assert "Usuário ou senha inválidos" in wrong.stderr
+
+
+def test_password_is_required_without_a_terminal():
+    result = run("user", "add", "ana", "--role", "clerk")
+    assert result.returncode == 2
+    assert "GESTAO_NEGATIVACAO_PASSWORD" in result.stderr
+
+
+def test_demo_creates_admin_and_portfolio():
+    result = run("demo", "--installments", "400", password="senha-admin-1")
+    assert result.returncode == 0, result.stderr
+    assert "Usuário admin criado" in result.stdout
+    assert "400 parcelas novas" in result.stdout
+    again = run("demo", "--no-data")
+    assert again.returncode == 0 and "admin criado" not in again.stdout
+
+
+def test_database_option_and_environment(tmp_path):
+    url = f"sqlite:///{(tmp_path / 'outro.db').as_posix()}"
+    assert run("--database", url, "import", str(SAMPLE), "--dry-run").returncode == 0
+    assert (tmp_path / "outro.db").exists()
+    env = {"GESTAO_NEGATIVACAO_DATABASE_URL": f"sqlite:///{(tmp_path / 'env.db').as_posix()}"}
+    assert run("import", str(SAMPLE), "--dry-run", env_extra=env).returncode == 0
+    assert (tmp_path / "env.db").exists()
+
+
+def test_sqlite_on_a_share_is_refused():
+    result = run("--database", "sqlite://///servidor/share/gestao.db", "import", str(SAMPLE))
+    assert result.returncode == 2
+    assert "PostgreSQL" in result.stderr
+
+
+def test_unreachable_server_is_explained_without_the_password():
+    result = run(
+        "--database", "postgresql://gestao:segredo-x@127.0.0.1:9/gestao", "import", str(SAMPLE)
+    )
+    assert result.returncode == 2
+    assert "Não foi possível usar o banco de dados" in result.stderr
+    assert "segredo-x" not in result.stderr
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("gestao-negativacao ")
+
+
+@pytest.mark.parametrize("args", [["import"], ["user", "add", "x"], ["nada"]])
+def test_usage_errors(args):
+    assert run(*args).returncode == 2

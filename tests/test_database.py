@@ -1,0 +1,120 @@
+import sqlite3
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.util.exc import CommandError
+from sqlalchemy import inspect, text
+
+from gestao_negativacao.db import migrate
+from gestao_negativacao.db.base import Base
+from gestao_negativacao.db.engine import (
+    DatabaseConfigError,
+    is_network_path,
+    make_engine,
+    normalise_url,
+)
+from gestao_negativacao.services.database import open_database
+
+
+def test_migrations_match_the_models_on_every_database(any_db):
+    """The schema Alembic builds is the one the models describe (no drift)."""
+    with any_db.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        diff = compare_metadata(context, Base.metadata)
+    assert diff == []
+    assert migrate.current_revision(any_db.engine) == migrate.head_revision()
+    tables = set(inspect(any_db.engine).get_table_names())
+    assert {"companies", "customers", "sales", "installments", "users", "audit_log"} <= tables
+
+
+def test_rule_indexes_exist(any_db):
+    inspector = inspect(any_db.engine)
+    indexed = {tuple(ix["column_names"]) for ix in inspector.get_indexes("installments")}
+    assert ("due_date",) in indexed
+    assert ("effective_due_date",) in indexed
+    assert ("open_amount", "effective_due_date") in indexed
+    sales = {tuple(ix["column_names"]) for ix in inspector.get_indexes("sales")}
+    assert ("holder_id",) in sales
+    guarantors = {tuple(ix["column_names"]) for ix in inspector.get_indexes("sale_guarantors")}
+    assert ("customer_id",) in guarantors
+
+
+def test_default_database_is_sqlite_in_the_data_folder(app_home):
+    db = open_database()
+    try:
+        assert db.dialect == "sqlite"
+        assert str(app_home / "data") in db.description
+    finally:
+        db.dispose()
+
+
+def test_sqlite_runs_with_wal_foreign_keys_and_busy_timeout(sqlite_db):
+    with sqlite_db.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 30000
+
+
+def test_sqlite_is_backed_up_before_a_migration(app_home):
+    """The copy is taken before Alembic touches the file, so even a failed upgrade (here:
+    a revision this version does not know) leaves the user's data in the backup."""
+    url = f"sqlite:///{(app_home / 'velho.db').as_posix()}"
+    db = open_database(url)
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO companies (cnpj, name) VALUES ('29141777000158', 'X')"))
+        conn.execute(text("UPDATE alembic_version SET version_num = 'antiga'"))
+    db.dispose()
+    engine = make_engine(url)
+    with pytest.raises(CommandError):
+        migrate.upgrade(engine)
+    engine.dispose()
+    backups = list(app_home.glob("velho.antes-antiga-*.db"))
+    assert len(backups) == 1
+    copy = sqlite3.connect(backups[0])
+    assert copy.execute("SELECT name FROM companies").fetchone() == ("X",)
+    copy.close()
+
+
+def test_no_backup_when_nothing_to_migrate(app_home):
+    url = f"sqlite:///{(app_home / 'novo.db').as_posix()}"
+    assert open_database(url).backup is None  # a new file has nothing to lose
+    again = open_database(url)
+    assert again.backup is None  # already at the newest schema
+    again.dispose()
+    assert list(app_home.glob("novo.antes-*")) == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [r"\\servidor\dados\gestao.db", "//servidor/dados/gestao.db"],
+)
+def test_unc_paths_are_network_paths(path):
+    assert is_network_path(path)
+
+
+def test_mapped_network_drive_is_detected_on_windows():
+    assert is_network_path(r"Z:\gestao.db", platform="win32", drive_is_remote=lambda d: d == "Z:")
+    assert not is_network_path(
+        r"C:\Users\ana\gestao.db", platform="win32", drive_is_remote=lambda d: d == "Z:"
+    )
+
+
+def test_sqlite_on_a_share_is_refused_with_advice():
+    with pytest.raises(DatabaseConfigError, match="PostgreSQL") as info:
+        make_engine("sqlite://///servidor/dados/gestao.db")
+    assert "rede" in str(info.value)
+
+
+def test_local_paths_are_not_network_paths(tmp_path):
+    assert not is_network_path(str(tmp_path / "x.db"), platform="linux")
+
+
+def test_urls_get_our_drivers_and_unknown_ones_are_refused():
+    assert normalise_url("postgresql://u@h/db").drivername == "postgresql+psycopg"
+    assert normalise_url("mysql://u@h/db").drivername == "mysql+pymysql"
+    assert normalise_url("mariadb://u@h/db").drivername == "mariadb+pymysql"
+    with pytest.raises(DatabaseConfigError, match="não suportado"):
+        normalise_url("oracle://u@h/db")
+    with pytest.raises(DatabaseConfigError, match="inválido"):
+        normalise_url("isto não é url")

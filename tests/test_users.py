@@ -1,0 +1,107 @@
+import json
+
+import pytest
+from sqlalchemy import select
+
+from gestao_negativacao.db.models import AuditEntry, RolePermission, User, UserPermission
+from gestao_negativacao.domain.passwords import WeakPassword
+from gestao_negativacao.domain.permissions import DEFAULT_ROLE_PERMISSIONS, Perm, RoleCode
+from gestao_negativacao.services import users
+from gestao_negativacao.services.actor import Actor, PermissionDenied
+
+
+def test_roles_bundle_the_named_permissions(sqlite_db):
+    with sqlite_db.session_factory() as s:
+        for role, perms in DEFAULT_ROLE_PERMISSIONS.items():
+            stored = set(
+                s.scalars(
+                    select(RolePermission.permission_code).where(
+                        RolePermission.role_code == role.value
+                    )
+                )
+            )
+            assert stored == {p.value for p in perms}
+    assert Perm.CREDITO_ANALISE not in DEFAULT_ROLE_PERMISSIONS[RoleCode.CLERK]
+    assert Perm.ADMIN_USUARIOS in DEFAULT_ROLE_PERMISSIONS[RoleCode.ADMIN]
+
+
+def test_reference_data_is_idempotent(sqlite_db):
+    with sqlite_db.session_factory.begin() as s:
+        users.ensure_reference_data(s)
+        users.ensure_reference_data(s)
+    with sqlite_db.session_factory() as s:
+        assert len(s.scalars(select(RolePermission)).all()) == sum(
+            len(p) for p in DEFAULT_ROLE_PERMISSIONS.values()
+        )
+
+
+def test_create_and_login(sqlite_db, system):
+    users.create_user(sqlite_db.session_factory, system, "ana", "senha-forte-1", RoleCode.CLERK)
+    with sqlite_db.session_factory() as s:
+        stored = s.scalar(select(User).where(User.login == "ana"))
+    assert stored.password_hash.startswith("$argon2id$")
+    assert "senha-forte-1" not in stored.password_hash
+    actor = users.authenticate(sqlite_db.session_factory, "ana", "senha-forte-1")
+    assert actor.user_id == stored.id
+    assert actor.has(Perm.NEG_INCLUIR) and not actor.has(Perm.ADMIN_USUARIOS)
+    with pytest.raises(users.LoginFailed):
+        users.authenticate(sqlite_db.session_factory, "ana", "errada")
+    with pytest.raises(users.LoginFailed):
+        users.authenticate(sqlite_db.session_factory, "ninguem", "senha-forte-1")
+
+
+def test_per_user_grants_and_revocations(sqlite_db, system):
+    info = users.create_user(
+        sqlite_db.session_factory, system, "bia", "senha-forte-1", RoleCode.CLERK
+    )
+    with sqlite_db.session_factory.begin() as s:
+        s.add(UserPermission(user_id=info.id, permission_code="CREDITO_ANALISE", granted=True))
+        s.add(UserPermission(user_id=info.id, permission_code="NEG_LIBERAR", granted=False))
+    actor = users.authenticate(sqlite_db.session_factory, "bia", "senha-forte-1")
+    assert actor.has(Perm.CREDITO_ANALISE)
+    assert not actor.has(Perm.NEG_LIBERAR)
+
+
+def test_inactive_user_cannot_log_in(sqlite_db, system):
+    users.create_user(sqlite_db.session_factory, system, "caio", "senha-forte-1", RoleCode.CLERK)
+    with sqlite_db.session_factory.begin() as s:
+        s.scalar(select(User).where(User.login == "caio")).active = False
+    with pytest.raises(users.LoginFailed):
+        users.authenticate(sqlite_db.session_factory, "caio", "senha-forte-1")
+
+
+def test_refusals_name_the_missing_permission(sqlite_db, system):
+    users.create_user(sqlite_db.session_factory, system, "ana", "senha-forte-1", RoleCode.CLERK)
+    clerk = users.authenticate(sqlite_db.session_factory, "ana", "senha-forte-1")
+    with pytest.raises(PermissionDenied) as info:
+        users.create_user(sqlite_db.session_factory, clerk, "eva", "senha-forte-1", RoleCode.ADMIN)
+    assert info.value.permission is Perm.ADMIN_USUARIOS
+    assert "ADMIN_USUARIOS" in str(info.value) and "ana" in str(info.value)
+
+
+def test_bad_input_is_refused(sqlite_db, system):
+    with pytest.raises(WeakPassword):
+        users.create_user(sqlite_db.session_factory, system, "ana", "curta", RoleCode.CLERK)
+    with pytest.raises(users.UserError, match="espaços"):
+        users.create_user(sqlite_db.session_factory, system, "a b", "senha-forte-1", RoleCode.CLERK)
+    users.create_user(sqlite_db.session_factory, system, "ana", "senha-forte-1", RoleCode.CLERK)
+    with pytest.raises(users.UserError, match="Já existe"):
+        users.create_user(sqlite_db.session_factory, system, "ana", "senha-forte-2", RoleCode.CLERK)
+
+
+def test_user_actions_and_logins_are_audited_without_the_password(sqlite_db):
+    admin = Actor(login="root-test", permissions=frozenset(Perm))
+    users.create_user(sqlite_db.session_factory, admin, "ana", "senha-forte-1", RoleCode.CLERK)
+    users.authenticate(sqlite_db.session_factory, "ana", "senha-forte-1")
+    with pytest.raises(users.LoginFailed):
+        users.authenticate(sqlite_db.session_factory, "ana", "senha-errada")
+    with sqlite_db.session_factory() as s:
+        entries = s.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()
+    assert [(e.action, e.login) for e in entries] == [
+        ("usuario.criar", "root-test"),
+        ("login", "ana"),
+        ("login.falha", "ana"),
+    ]
+    assert json.loads(entries[0].details) == {"role": "clerk"}
+    assert all("senha" not in e.details for e in entries)
+    assert all(e.workstation for e in entries)
