@@ -37,6 +37,10 @@ def decimal_vote(text: str) -> str | None:
 def parse_money(text: str, decimal_sep: str) -> Decimal:
     """Money in the file's convention. More than two decimal places is refused: a price
     with fractions of a cent means the column holds something else."""
+    # fast path for the common shape "1234,56" / "1234.56" / "1234"
+    head, sep, tail = text.partition(decimal_sep)
+    if head.isdigit() and head.isascii() and (not sep or (tail.isdigit() and len(tail) <= 2)):
+        return Decimal(f"{head}.{tail.ljust(2, '0')}")
     raw = text.strip().replace("R$", "").replace(" ", "").replace("\u00a0", "")
     if decimal_sep == ",":
         if not _COMMA_DECIMAL.match(raw):

@@ -55,6 +55,7 @@ class PortfolioBuilder:
     def __init__(self, has_guarantor_columns: bool) -> None:
         self.portfolio = Portfolio(guarantors={} if has_guarantor_columns else None)
         self.warnings: list[Issue] = []
+        self._last_merged: dict[str, Person] = {}
 
     def add(self, row: ParsedRow) -> list[Issue]:
         """Add a valid row; return the errors of a row that contradicts an earlier one (the
@@ -119,6 +120,10 @@ class PortfolioBuilder:
         return []
 
     def _add_customer(self, person: Person, line: int) -> None:
+        # rows repeat the same (cached) Person object: merging it again changes nothing
+        if self._last_merged.get(person.document) is person:
+            return
+        self._last_merged[person.document] = person
         customers = self.portfolio.customers
         data = customers.get(person.document)
         if data is None:

@@ -93,7 +93,7 @@ def _read_csv(data: bytes, path: Path) -> Table:
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise UnreadableFile(f"O arquivo {path.name} está vazio.")
-    first_line = text.splitlines()[0]
+    first_line = text[: text.find("\n")] if "\n" in text else text
     counts = {sep: first_line.count(sep) for sep in (";", ",", "\t")}
     delimiter = max(counts, key=lambda sep: counts[sep])
     if counts[delimiter] == 0:
@@ -106,7 +106,9 @@ def _read_csv(data: bytes, path: Path) -> Table:
         for cells in reader:
             start = previous_end + 1
             previous_end = reader.line_num
-            if any(cell.strip() for cell in cells):
+            # a blank line, or a row of empty cells (";;;"), is not a row; checked cheaply
+            # first because nearly every row has its first cell filled
+            if cells and (cells[0].strip() or "".join(cells).strip()):
                 rows.append((start, cells))
     except csv.Error as exc:
         raise UnreadableFile(

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
 from gestao_negativacao.domain.documents import InvalidDocument, parse_document
@@ -139,23 +140,34 @@ class RowValidator:
         self._company_cache: dict[tuple, tuple] = {}
         self._person_cache: dict[tuple, tuple] = {}
         self._sale_cache: dict[tuple, tuple] = {}
-        self._slices = {
-            "company": self._positions(C.COMPANY_COLUMNS),
-            "sale": self._positions(C.SALE_COLUMNS),
-            "holder": self._positions(C.HOLDER_COLUMNS),
-            "guarantor": self._positions(C.GUARANTOR_COLUMNS),
-            "installment": self._positions(C.INSTALLMENT_COLUMNS),
+        # Each row is stripped and padded once; a column the file lacks points at the
+        # extra last cell, which holds None. Groups are then cut with itemgetter.
+        self.width = max(column_index.values(), default=-1) + 1
+        self._getters = {
+            group: itemgetter(*[self.index.get(name, self.width) for name in names])
+            for group, names in (
+                ("company", C.COMPANY_COLUMNS),
+                ("sale", C.SALE_COLUMNS),
+                ("holder", C.HOLDER_COLUMNS),
+                ("guarantor", C.GUARANTOR_COLUMNS),
+                ("installment", C.INSTALLMENT_COLUMNS),
+                ("head", C.COMPANY_COLUMNS + C.SALE_COLUMNS + C.HOLDER_COLUMNS),
+            )
         }
+        self._previous_head: tuple | None = None
+        self._previous_parts: tuple = ()
+        self._previous_issues: tuple = ((), ())
 
-    def _positions(self, names: Sequence[str]) -> list[int | None]:
-        return [self.index.get(name) for name in names]
-
-    @staticmethod
-    def _take(cells: list[str], positions: list[int | None]) -> tuple:
-        size = len(cells)
-        return tuple(
-            None if pos is None else (cells[pos].strip() if pos < size else "") for pos in positions
-        )
+    def _prepare(self, cells: list[str]) -> list:
+        """Pad or cut the row to the header's width; cells are stripped later, only where
+        a value is parsed for the first time (most rows repeat their company and people)."""
+        width = self.width
+        if len(cells) == width:
+            return [*cells, None]
+        row: list = list(cells[:width])
+        row.extend([""] * (width - len(row)))
+        row.append(None)
+        return row
 
     # -- groups ---------------------------------------------------------------------
 
@@ -163,6 +175,7 @@ class RowValidator:
         cached = self._company_cache.get(raw)
         if cached is not None:
             return cached
+        key, raw = raw, _stripped(raw)
         cnpj_text, name = raw
         problems: list[tuple[str, str]] = []
         cnpj = None
@@ -182,13 +195,14 @@ class RowValidator:
         if name is not None and len(name) > 150:
             problems.append(("empresa_nome", "nome da empresa com mais de 150 caracteres"))
         result = (cnpj, ABSENT if name is None else name, tuple(problems))
-        self._company_cache[raw] = result
+        self._company_cache[key] = result
         return result
 
     def _sale(self, raw: tuple) -> tuple:
         cached = self._sale_cache.get(raw)
         if cached is not None:
             return cached
+        key, raw = raw, _stripped(raw)
         enterprise, number, situation_text, situation_date_text = raw
         problems: list[tuple[str, str]] = []
         if not number:
@@ -215,7 +229,7 @@ class RowValidator:
                     problems.append(("venda_data_situacao", str(exc)))
         enterprise_value = ABSENT if enterprise is None else (enterprise or None)
         result = (enterprise_value, number, situation, situation_date, tuple(problems))
-        self._sale_cache[raw] = result
+        self._sale_cache[key] = result
         return result
 
     def _person(self, raw: tuple, prefix: str) -> tuple:
@@ -224,6 +238,7 @@ class RowValidator:
         cached = self._person_cache.get(key)
         if cached is not None:
             return cached
+        raw = _stripped(raw)
         errors: list[tuple[str, str]] = []
         doc_text, name, birth, email, phone, cep, street, number, compl, district, city, uf = raw
         who = "titular" if prefix == "titular" else "avalista"
@@ -281,10 +296,29 @@ class RowValidator:
         return result
 
     def _installment(self, raw: tuple) -> tuple[int | None, tuple, list[tuple[str, str]]]:
+        """Fast path for a well-formed row; any problem re-reads the cells one by one to
+        say exactly which is wrong. Every parser ignores surrounding spaces itself."""
+        number_text, due, extended, principal, adjusted, paid, payment, disputed = raw
+        sep = self.decimal_sep
+        try:
+            values = (
+                parse_date(due),
+                _opt_parse(extended, parse_date),
+                parse_money(principal, sep),
+                ABSENT if adjusted is None else (parse_money(adjusted, sep) if adjusted else None),
+                ABSENT if paid is None else (parse_money(paid, sep) if paid else None),
+                _opt_parse(payment, parse_date),
+                _opt_parse(disputed, parse_flag),
+            )
+            return parse_installment_number(number_text), values, []
+        except (ValueError, AttributeError):
+            return self._installment_checked(raw)
+
+    def _installment_checked(self, raw: tuple) -> tuple[int | None, tuple, list[tuple[str, str]]]:
         number_text, due, extended, principal, adjusted, paid, payment, disputed = raw
         errors: list[tuple[str, str]] = []
         number = None
-        if not number_text:
+        if not number_text or number_text.isspace():
             errors.append(("parcela", "número da parcela não informado"))
         else:
             try:
@@ -292,7 +326,7 @@ class RowValidator:
             except ValueError as exc:
                 errors.append(("parcela", str(exc)))
         due_date = None
-        if not due:
+        if not due or due.isspace():
             errors.append(("vencimento", "data de vencimento não informada"))
         else:
             try:
@@ -302,7 +336,7 @@ class RowValidator:
         values: list[Any] = [due_date]
         values.append(self._optional(extended, "prorrogacao", parse_date, errors))
         principal_value = None
-        if not principal:
+        if not principal or principal.isspace():
             errors.append(("valor_principal", "valor principal não informado"))
         else:
             principal_value = self._money(principal, "valor_principal", errors)
@@ -329,7 +363,7 @@ class RowValidator:
     def _optional(text: str | None, column: str, parser, errors: list) -> Any:
         if text is None:
             return ABSENT
-        if not text:
+        if not text or text.isspace():
             return None
         try:
             return parser(text)
@@ -342,26 +376,37 @@ class RowValidator:
     def validate(
         self, line: int, cells: list[str]
     ) -> tuple[ParsedRow | None, list[Issue], list[Issue]]:
-        take = self._take
-        slices = self._slices
+        row = self._prepare(cells)
+        get = self._getters
         errors: list[tuple[str, str]] = []
         warnings: list[tuple[str, str]] = []
 
-        cnpj, company_name, company_problems = self._company(take(cells, slices["company"]))
-        errors.extend(company_problems)
-        enterprise, sale, situation, situation_date, sale_problems = self._sale(
-            take(cells, slices["sale"])
-        )
-        errors.extend(sale_problems)
-        holder, holder_errors, holder_warnings = self._person(
-            take(cells, slices["holder"]), "titular"
-        )
-        errors.extend(holder_errors)
-        warnings.extend(holder_warnings)
+        # Rows of one sale are usually adjacent and repeat the same company, sale and holder
+        # cells: comparing with the previous row is cheaper than hashing fresh strings.
+        head = get["head"](row)
+        if head == self._previous_head:
+            cnpj, company_name, enterprise, sale, situation, situation_date, holder = (
+                self._previous_parts
+            )
+            head_errors, head_warnings = self._previous_issues
+        else:
+            cnpj, company_name, company_problems = self._company(get["company"](row))
+            enterprise, sale, situation, situation_date, sale_problems = self._sale(
+                get["sale"](row)
+            )
+            holder, holder_errors, head_warnings = self._person(get["holder"](row), "titular")
+            head_errors = company_problems + sale_problems + holder_errors
+            self._previous_head = head
+            self._previous_parts = (
+                cnpj, company_name, enterprise, sale, situation, situation_date, holder,
+            )  # fmt: skip
+            self._previous_issues = (head_errors, head_warnings)
+        errors.extend(head_errors)
+        warnings.extend(head_warnings)
 
         guarantor = None
-        guarantor_raw = take(cells, slices["guarantor"])
-        if guarantor_raw[0]:  # avalista_documento filled
+        guarantor_raw = get["guarantor"](row)
+        if guarantor_raw[0] and guarantor_raw[0].strip():  # avalista_documento filled
             guarantor, g_errors, g_warnings = self._person(guarantor_raw, "avalista")
             errors.extend(g_errors)
             warnings.extend(g_warnings)
@@ -374,12 +419,12 @@ class RowValidator:
                 )
             if guarantor and holder and guarantor.document == holder.document:
                 errors.append(("avalista_documento", "o avalista é o próprio titular da venda"))
-        elif any(v for v in guarantor_raw[1:]):
+        elif any(v and v.strip() for v in guarantor_raw[1:]):
             errors.append(
                 ("avalista_documento", "há dados de avalista nesta linha, mas falta o CPF/CNPJ")
             )
 
-        number, values, inst_errors = self._installment(take(cells, slices["installment"]))
+        number, values, inst_errors = self._installment(get["installment"](row))
         errors.extend(inst_errors)
         if not inst_errors:
             overpaid = paid_more_than_owed(values)
@@ -387,8 +432,8 @@ class RowValidator:
                 errors.append(("valor_pago", overpaid))
             warnings.extend(self._installment_warnings(values))
 
-        line_errors = [Issue(line, column, message) for column, message in errors]
-        line_warnings = [Issue(line, column, message) for column, message in warnings]
+        line_errors = [Issue(line, c, m) for c, m in errors] if errors else []
+        line_warnings = [Issue(line, c, m) for c, m in warnings] if warnings else []
         if line_errors or cnpj is None or holder is None or number is None:
             return None, line_errors, line_warnings
         return (
@@ -443,6 +488,16 @@ _COLUMN_OF = {
     "district": "bairro",
     "city": "cidade",
 }
+
+
+def _stripped(raw: tuple) -> tuple:
+    return tuple(v.strip() if v else v for v in raw)
+
+
+def _opt_parse(text: str | None, parser) -> Any:
+    if text is None:
+        return ABSENT
+    return parser(text) if text and not text.isspace() else None
 
 
 def _opt(text: str | None, transform=None) -> Any:
