@@ -31,3 +31,37 @@ class PersonKind(StrEnum):
 
     PERSON = "F"
     COMPANY = "J"
+
+
+class Integrator(StrEnum):
+    SPC_BRASIL = "spc_brasil"
+    BOA_VISTA = "boa_vista"
+    SOA_SERASA = "soa_serasa"
+    CREDITO_NA_MEDIDA = "credito_na_medida"
+
+    @property
+    def label(self) -> str:
+        return {
+            "spc_brasil": "SPC Brasil",
+            "boa_vista": "SPC Boa Vista",
+            "soa_serasa": "Serasa (SOA WebServices)",
+            "credito_na_medida": "Crédito na Medida",
+        }[self.value]
+
+
+class NegativationStatus(StrEnum):
+    PENDING = "pendente"
+    ACTIVE = "ativa"
+    REMOVED = "baixada"
+    REMOVED_MANUALLY = "baixada_manual"
+    ERROR = "erro"
+
+
+class Processing(StrEnum):
+    PENDING = "pendente"
+    OK = "ok"
+
+
+class QueueAction(StrEnum):
+    INCLUSION = "inclusion"
+    REMOVAL = "removal"

@@ -8,6 +8,7 @@ from gestao_negativacao.db.models.portfolio import (
     Sale,
     SaleGuarantor,
 )
+from gestao_negativacao.db.models.rules import RuleRecord
 from gestao_negativacao.db.models.security import (
     AuditEntry,
     Permission,
@@ -16,6 +17,11 @@ from gestao_negativacao.db.models.security import (
     User,
     UserPermission,
 )
+from gestao_negativacao.db.models.sending import (
+    Negativation,
+    NegativationEvent,
+    SendQueueEntry,
+)
 
 __all__ = [
     "AuditEntry",
@@ -23,11 +29,15 @@ __all__ = [
     "Customer",
     "Enterprise",
     "Installment",
+    "Negativation",
+    "NegativationEvent",
     "Permission",
     "Role",
     "RolePermission",
+    "RuleRecord",
     "Sale",
     "SaleGuarantor",
+    "SendQueueEntry",
     "User",
     "UserPermission",
 ]

@@ -10,10 +10,6 @@ from functools import lru_cache
 
 from gestao_negativacao.domain.enums import SaleSituation
 
-UFS = frozenset(
-    "AC AL AP AM BA CE DF ES GO MA MT MS MG PA PB PR PE PI RJ RN RS RO RR SC SP SE TO".split()
-)
-
 _COMMA_DECIMAL = re.compile(r"^-?\d{1,3}(\.\d{3})*(,\d+)?$|^-?\d+(,\d+)?$")
 _POINT_DECIMAL = re.compile(r"^-?\d{1,3}(,\d{3})*(\.\d+)?$|^-?\d+(\.\d+)?$")
 _THOUSANDS_ONLY_POINT = re.compile(r"^-?\d{1,3}(\.\d{3})+$")

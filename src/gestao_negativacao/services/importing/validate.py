@@ -11,11 +11,11 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import Any
 
+from gestao_negativacao.domain.address import UFS
 from gestao_negativacao.domain.documents import InvalidDocument, parse_document
 from gestao_negativacao.domain.enums import PersonKind
 from gestao_negativacao.services.importing import columns as C
 from gestao_negativacao.services.importing.parsing import (
-    UFS,
     decimal_vote,
     normalise_cep,
     normalise_phone,

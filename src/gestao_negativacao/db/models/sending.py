@@ -1,0 +1,88 @@
+"""Negativations (one record per installment × debtor × integrator), their history, and
+the send queue. The unique constraints are what makes double sending impossible from any
+number of workstations: the database refuses the second row."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from gestao_negativacao.db.base import Base, UtcDateTime, utc_now
+
+
+class Negativation(Base):
+    __tablename__ = "negativations"
+    __table_args__ = (
+        UniqueConstraint("installment_id", "customer_id", "integrator"),
+        Index("ix_negativations_integrator_status", "integrator", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    installment_id: Mapped[int] = mapped_column(ForeignKey("installments.id"))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    debtor_role: Mapped[str] = mapped_column(String(10))  # DebtorRole
+    integrator: Mapped[str] = mapped_column(String(30))  # Integrator
+    status: Mapped[str] = mapped_column(String(20), default="pendente")
+    processing: Mapped[str] = mapped_column(String(20), default="pendente")
+    # The rule that found it: a rule that produced a negativation cannot be deleted
+    # (the foreign key refuses it; the service explains it first).
+    rule_id: Mapped[int | None] = mapped_column(ForeignKey("rules.id"), index=True)
+    removal_rule_id: Mapped[int | None] = mapped_column(ForeignKey("rules.id"), index=True)
+    integration_id: Mapped[int | None] = mapped_column(Integer)
+    operator_id: Mapped[int | None] = mapped_column(Integer)
+    user_id: Mapped[int | None] = mapped_column(Integer)
+    protocol: Mapped[str | None] = mapped_column(String(120))
+    bureau_id: Mapped[str | None] = mapped_column(String(120))  # what identifies it there
+    message: Mapped[str | None] = mapped_column(Text)
+    included_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    included_on: Mapped[date | None] = mapped_column(Date)  # local date, for day counts
+    removed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    removal_reason: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, onupdate=utc_now)
+
+
+class NegativationEvent(Base):
+    """One state change of a negativation: who, when, what, and the bureau's answer."""
+
+    __tablename__ = "negativation_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    negativation_id: Mapped[int] = mapped_column(ForeignKey("negativations.id"), index=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    kind: Mapped[str] = mapped_column(String(40))
+    status_before: Mapped[str | None] = mapped_column(String(20))
+    status_after: Mapped[str | None] = mapped_column(String(20))
+    user_id: Mapped[int | None] = mapped_column(Integer)
+    login: Mapped[str] = mapped_column(String(60), default="")
+    workstation: Mapped[str] = mapped_column(String(100), default="")
+    protocol: Mapped[str | None] = mapped_column(String(120))
+    message: Mapped[str | None] = mapped_column(Text)
+
+
+class SendQueueEntry(Base):
+    """A pending action at the bureau (controle de envio). At most one per negativation
+    and action: a second enqueue of the same item fails on the unique constraint."""
+
+    __tablename__ = "send_queue"
+    __table_args__ = (UniqueConstraint("negativation_id", "action"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    negativation_id: Mapped[int] = mapped_column(ForeignKey("negativations.id"))
+    action: Mapped[str] = mapped_column(String(10))  # QueueAction
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, index=True)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    rule_id: Mapped[int | None] = mapped_column(ForeignKey("rules.id"))
+    user_id: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
