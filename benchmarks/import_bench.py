@@ -50,8 +50,14 @@ def fresh_url(base: str | None, name: str, folder: Path) -> str:
 def reset(db) -> None:
     """Empty the portfolio tables (server databases are reused between the two runs)."""
     with db.engine.begin() as conn:
-        for table in ("sale_guarantors", "installments", "sales", "enterprises", "customers",
-                      "companies"):  # fmt: skip
+        for table in (
+            "sale_guarantors",
+            "installments",
+            "sales",
+            "enterprises",
+            "customers",
+            "companies",
+        ):
             conn.execute(text(f"DELETE FROM {table}"))
 
 
@@ -90,28 +96,50 @@ def baseline(db, path: Path) -> float:
             ]
             holder = bare(row[col["titular_documento"]])
             if holder not in customers:
-                customers[holder] = (len(customers) + 1, row[col["titular_nome"]],
-                                     row[col["titular_cep"]], row[col["titular_uf"]])  # fmt: skip
+                customers[holder] = (
+                    len(customers) + 1,
+                    row[col["titular_nome"]],
+                    row[col["titular_cep"]],
+                    row[col["titular_uf"]],
+                )
             sale_key = (cnpj, row[col["venda"]])
             if sale_key not in sales:
-                sales[sale_key] = (len(sales) + 1, company_id, row[col["venda"]],
-                                   customers[holder][0], row[col["venda_situacao"]])  # fmt: skip
+                sales[sale_key] = (
+                    len(sales) + 1,
+                    company_id,
+                    row[col["venda"]],
+                    customers[holder][0],
+                    row[col["venda_situacao"]],
+                )
             sale_id = sales[sale_key][0]
             guarantor = bare(row[col["avalista_documento"]])
             if guarantor:
                 if guarantor not in customers:
-                    customers[guarantor] = (len(customers) + 1, row[col["avalista_nome"]],
-                                            row[col["avalista_cep"]], row[col["avalista_uf"]])  # fmt: skip
+                    customers[guarantor] = (
+                        len(customers) + 1,
+                        row[col["avalista_nome"]],
+                        row[col["avalista_cep"]],
+                        row[col["avalista_uf"]],
+                    )
                 guarantors.add((sale_id, customers[guarantor][0]))
             number = int(row[col["parcela"]])
             if installments and installments[-1][0] == sale_id and installments[-1][1] == number:
                 continue  # the same installment on a second guarantor's row
             principal = cents(row[col["valor_principal"]])
             adjusted = cents(row[col["valor_reajustado"]]) or principal
-            installments.append((sale_id, number, day(row[col["vencimento"]]),
-                                 day(row[col["prorrogacao"]]), principal, adjusted,
-                                 cents(row[col["valor_pago"]]), day(row[col["data_pagamento"]]),
-                                 row[col["em_disputa"]] == "S"))  # fmt: skip
+            installments.append(
+                (
+                    sale_id,
+                    number,
+                    day(row[col["vencimento"]]),
+                    day(row[col["prorrogacao"]]),
+                    principal,
+                    adjusted,
+                    cents(row[col["valor_pago"]]),
+                    day(row[col["data_pagamento"]]),
+                    row[col["em_disputa"]] == "S",
+                )
+            )
     cursor.executemany(
         f"INSERT INTO companies (id, cnpj, name) VALUES ({mark}, {mark}, {mark})",
         [(i, c, n) for c, (i, n) in companies.items()],
@@ -151,8 +179,10 @@ def main() -> int:
     export = folder / "carteira.csv"
     started = time.perf_counter()
     rows = write_export(export, args.installments)
-    print(f"arquivo: {rows:,} linhas ({args.installments:,} parcelas), "
-          f"{export.stat().st_size / 1e6:.0f} MB, gerado em {time.perf_counter() - started:.1f} s")  # fmt: skip
+    print(
+        f"arquivo: {rows:,} linhas ({args.installments:,} parcelas), "
+        f"{export.stat().st_size / 1e6:.0f} MB, gerado em {time.perf_counter() - started:.1f} s"
+    )
 
     db = open_database(fresh_url(args.database, "base", folder))
     reset(db)

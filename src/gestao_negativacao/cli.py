@@ -20,10 +20,13 @@ from gestao_negativacao.config import PASSWORD_ENV
 from gestao_negativacao.db.engine import DatabaseConfigError
 from gestao_negativacao.domain.passwords import WeakPassword
 from gestao_negativacao.domain.permissions import RoleCode
+from gestao_negativacao.domain.rules import RuleError
 from gestao_negativacao.logs import configure_console_logging
 from gestao_negativacao.services import users
 from gestao_negativacao.services.actor import Actor, PermissionDenied
 from gestao_negativacao.services.database import Database, open_database
+from gestao_negativacao.services.preview import PreviewError
+from gestao_negativacao.services.rules import RuleInUse, RuleNotFound
 
 EXIT_OK, EXIT_DATA_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -163,6 +166,75 @@ def cmd_demo(db: Database, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_rules_import(db: Database, args: argparse.Namespace) -> int:
+    from gestao_negativacao.services import rules
+
+    actor = _acting_user(db, args.user)
+    try:
+        text = Path(args.file).read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise CliError(f"Não foi possível ler {args.file}: {exc.strerror}") from None
+    counts = rules.import_rules(db.session_factory, actor, text)
+    print(f"Regras importadas: {counts['created']} novas, {counts['updated']} alteradas.")
+    return EXIT_OK
+
+
+def cmd_rules_export(db: Database, args: argparse.Namespace) -> int:
+    from gestao_negativacao.services import rules
+
+    text = json.dumps(rules.export_rules(db.session_factory), ensure_ascii=False, indent=2)
+    if args.file:
+        Path(args.file).write_text(text + "\n", encoding="utf-8")
+        print(f"Regras exportadas para {args.file}.", file=sys.stderr)
+    else:
+        print(text)
+    return EXIT_OK
+
+
+def cmd_preview(db: Database, args: argparse.Namespace) -> int:
+    from gestao_negativacao.services.preview import Preview
+    from gestao_negativacao.services.rules import get_rule
+
+    actor = _acting_user(db, args.user)
+    rule = get_rule(db.session_factory, args.rule).rule
+    as_of = _as_of(args.as_of) or date.today()
+    preview = Preview(db.session_factory, actor, args.action, rule, args.integrator, as_of)
+    if args.json:
+        items = [item.as_json() for item in preview.iterate()]
+        excluded = [item.as_json(excluded=True) for item in preview.iterate(excluded=True)]
+        document = {
+            "action": args.action,
+            "as_of": as_of.isoformat(),
+            "integrator": preview.integrator,
+            "count": len(items),
+            "items": items,
+            "excluded": excluded,
+        }
+        print(json.dumps(document, ensure_ascii=False))
+        return EXIT_OK
+    from gestao_negativacao.domain.documents import format_document
+    from gestao_negativacao.domain.money import format_brl
+
+    count, total = preview.totals()
+    excluded_count = preview.count(excluded=True)
+    print(f"Regra {rule.name!r} em {as_of:%d/%m/%Y}: {count} itens, {format_brl(total)} em aberto")
+    for item in preview.page(limit=50):
+        extra = f" gatilho {item.trigger}" if item.trigger else f" {item.days_overdue} dias"
+        print(
+            f"  {format_document(item.company_cnpj)} venda {item.sale_number} parcela "
+            f"{item.installment_number} {item.debtor_role} {item.debtor_name} "
+            f"{format_brl(item.amount)}{extra}"
+        )
+    if count > 50:
+        print(f"  ... e mais {count - 50} (use --json para todos)")
+    if excluded_count:
+        print(f"Não incluídos: {excluded_count}")
+        for item in preview.page(limit=20, excluded=True, order_by="reason"):
+            where = f"venda {item.sale_number} parcela {item.installment_number}"
+            print(f"  {where} {item.debtor_name}: {item.reason}")
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from gestao_negativacao.gui.app import run
 
@@ -223,6 +295,25 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--json", action="store_true", help="relatório em JSON")
     imp.add_argument("--as-of", metavar="AAAA-MM-DD", help="data de referência da validação")
     imp.set_defaults(handler=cmd_import)
+
+    rules = sub.add_parser("rules", help="regras de inclusão e de baixa")
+    rules_sub = rules.add_subparsers(dest="rules_command", metavar="AÇÃO", required=True)
+    rimp = rules_sub.add_parser("import", parents=[common], help="importar arquivo de regras")
+    rimp.add_argument("file", metavar="ARQUIVO.json")
+    rimp.set_defaults(handler=cmd_rules_import)
+    rexp = rules_sub.add_parser("export", parents=[common], help="exportar as regras")
+    rexp.add_argument("file", metavar="ARQUIVO.json", nargs="?")
+    rexp.set_defaults(handler=cmd_rules_export)
+
+    prev = sub.add_parser("preview", parents=[common], help="o que uma regra encontra hoje")
+    prev.add_argument("--action", required=True, choices=["inclusion", "removal"])
+    prev.add_argument("--rule", required=True, metavar="NOME")
+    prev.add_argument(
+        "--integrator", metavar="NOME", help="spc_brasil, boa_vista, soa_serasa, credito_na_medida"
+    )
+    prev.add_argument("--as-of", metavar="AAAA-MM-DD", help="data de referência (padrão: hoje)")
+    prev.add_argument("--json", action="store_true")
+    prev.set_defaults(handler=cmd_preview)
     return parser
 
 
@@ -253,12 +344,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         users.LoginFailed,
         users.UserError,
         WeakPassword,
+        RuleNotFound,
+        RuleInUse,
+        PreviewError,
     ) as exc:
         print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    except RuleError as exc:
+        print("Regras inválidas; nada foi gravado:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  - {problem}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("Interrompido.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the output went to a pager or `head` that stopped reading
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the final flush
+        return EXIT_OK
     finally:
         db.dispose()
 
