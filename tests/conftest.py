@@ -120,3 +120,18 @@ def any_db(request: pytest.FixtureRequest, app_home: Path) -> Iterator[Database]
 
 def url_of(db: Database) -> str:
     return make_url(db.engine.url).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def _postgresql_shared_db(postgres_server) -> Iterator[Database]:
+    """One server database for a whole property test (each example empties it first)."""
+    db = open_database(postgres_server.create())
+    yield db
+    db.dispose()
+
+
+@pytest.fixture(scope="session")
+def _mariadb_shared_db(mariadb_server) -> Iterator[Database]:
+    db = open_database(mariadb_server.create())
+    yield db
+    db.dispose()

@@ -303,3 +303,11 @@ def test_filters_include_and_exclude(sc):
     assert run("include", "sales", ["12ABC34501DE35:V2"]) == {b}
     assert run("exclude", "sales", ["29141777000158:V1"]) == {b}
     assert run("include", "sales", ["29141777000158:V2"]) == set()
+
+
+def test_a_minimum_of_zero_always_holds(sc):
+    """Found by the property test: a holder who guarantees nothing has 0 overdue
+    installments as guarantor, and 0 ≥ 0."""
+    key = one_sale(sc, AS_OF - 5 * DAY)
+    rule = {"customer_overdue_count": {"min": 0, "reference": "guarantor"}, "sale_overdue_count": {"min": 0}}
+    assert include(sc.db, rule)[0] == {key}

@@ -150,7 +150,8 @@ def _criteria_conditions(c: InclusionCriteria, debtor_id, as_of: date) -> list:
         if v.max is not None:
             conditions.append(value_cents(I, v.reference) <= to_cents(v.max))
     effective_overdue = lambda t: overdue(t, "extended_date", as_of)  # noqa: E731
-    if c.sale_overdue_count:
+    # "at least 0" holds for everyone, including customers with no row to group
+    if c.sale_overdue_count and c.sale_overdue_count.min > 0:
         minimum = c.sale_overdue_count.min
         i2 = I.alias("i_count")
         counted = (
@@ -173,7 +174,7 @@ def _criteria_conditions(c: InclusionCriteria, debtor_id, as_of: date) -> list:
                 _sale_ids(effective_overdue, lambda t: value_cents(t, a10.reference) >= threshold)
             )
         )
-    if (c1 := c.customer_overdue_count) is not None:
+    if (c1 := c.customer_overdue_count) is not None and c1.min > 0:
         conditions.append(
             debtor_id.in_(_customers_counting(c1.reference or "any", effective_overdue, c1.min))
         )
