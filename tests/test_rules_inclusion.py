@@ -309,5 +309,8 @@ def test_a_minimum_of_zero_always_holds(sc):
     """Found by the property test: a holder who guarantees nothing has 0 overdue
     installments as guarantor, and 0 ≥ 0."""
     key = one_sale(sc, AS_OF - 5 * DAY)
-    rule = {"customer_overdue_count": {"min": 0, "reference": "guarantor"}, "sale_overdue_count": {"min": 0}}
+    rule = {
+        "customer_overdue_count": {"min": 0, "reference": "guarantor"},
+        "sale_overdue_count": {"min": 0},
+    }
     assert include(sc.db, rule)[0] == {key}

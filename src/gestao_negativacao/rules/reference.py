@@ -289,6 +289,16 @@ def exclusion_checks(
     return checks
 
 
+def debtor_roles(sale: SaleFact, customer_id: int) -> list[str]:
+    """The roles a customer has in a sale: holder, guarantor, or none."""
+    roles = []
+    if sale.holder_id == customer_id:
+        roles.append("holder")
+    if customer_id in sale.guarantor_ids:
+        roles.append("guarantor")
+    return roles
+
+
 def is_active(status: str, processing: str) -> bool:
     """Active at the bureau, or accepted and awaiting its confirmation (SOA)."""
     return status == "ativa" or (status == "pendente" and processing == "ok")

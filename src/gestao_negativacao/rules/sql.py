@@ -23,6 +23,7 @@ from sqlalchemy import (
     extract,
     func,
     literal,
+    literal_column,
     null,
     or_,
     select,
@@ -71,8 +72,17 @@ def value_cents(table, reference: str):
     return cents(table.c.principal if reference == "principal" else table.c.adjusted)
 
 
+# A literal 0, not a bound parameter: SQLite uses the partial index "WHERE open_amount > 0"
+# only when the query's own text implies it.
+ZERO = literal_column("0")
+
+
+def open_(table) -> ColumnElement[bool]:
+    return cents(table.c.open_amount) > ZERO
+
+
 def overdue(table, reference: str, as_of: date) -> ColumnElement[bool]:
-    return and_(cents(table.c.open_amount) > 0, ref_date(table, reference) < as_of)
+    return and_(open_(table), ref_date(table, reference) < as_of)
 
 
 def overdue_at_least(table, reference: str, days: int, as_of: date) -> ColumnElement[bool]:
@@ -89,49 +99,88 @@ def date_key(column) -> ColumnElement:
 
 
 # -- sale and customer aggregates --------------------------------------------------------
+#
+# Criteria of the sale (2, 9, 10) and of the customer (1, 7, 8) each become ONE grouped
+# list, scanned once, whose HAVING holds every enabled criterion of that dimension:
+#   count of overdue installments ≥ N           count(overdue on the effective due date)
+#   oldest overdue ≥ N days (on reference R)     min(R among installments overdue on R) ≤ as_of − N
+#   largest overdue value ≥ X (principal/adj.)   max(value among overdue installments) ≥ X
 
 
-def _sale_ids(*conditions) -> Select:
+def _when(condition, value):
+    return case((condition, value), else_=null())
+
+
+def _any_overdue(table, as_of: date) -> ColumnElement[bool]:
+    """Overdue on the due date or on the effective date: the rows any criterion reads."""
+    return and_(open_(table), or_(table.c.due_date < as_of, table.c.effective_due_date < as_of))
+
+
+def _dimension_having(c: InclusionCriteria, table, as_of: date, scope: str, role=None) -> list:
+    effective = overdue(table, "extended_date", as_of)
+    having = []
+    count = c.sale_overdue_count if scope == "sale" else c.customer_overdue_count
+    if count is not None and count.min > 0:  # "at least 0" holds for everyone
+        wanted = effective
+        if scope == "customer" and count.reference in ("holder", "guarantor"):
+            wanted = and_(effective, role == count.reference)
+        having.append(func.count(func.distinct(_when(wanted, table.c.id))) >= count.min)
+    oldest = c.sale_oldest_overdue_days if scope == "sale" else c.customer_oldest_overdue_days
+    if oldest is not None:
+        reference = ref_date(table, oldest.reference)
+        first = func.min(_when(overdue(table, oldest.reference, as_of), reference))
+        having.append(first <= as_of - timedelta(oldest.min or 0))
+    largest = c.sale_largest_overdue_value if scope == "sale" else c.customer_largest_overdue_value
+    if largest is not None:
+        biggest = func.max(_when(effective, value_cents(table, largest.reference)))
+        having.append(biggest >= to_cents(largest.min or 0))
+    return having
+
+
+def _sales_meeting(c: InclusionCriteria, as_of: date) -> Select | None:
     i2 = I.alias("i_sale")
-    return select(i2.c.sale_id).where(*[c(i2) for c in conditions])
-
-
-def _customer_rows(role: str, condition) -> list[Select]:
-    """(customer_id, installment_id) of installments meeting ``condition`` in the sales
-    where the customer has ``role`` (holder, guarantor or any)."""
-    selects = []
-    if role in ("holder", "any"):
-        i2, s2 = I.alias("i_hold"), S.alias("s_hold")
-        selects.append(
-            select(s2.c.holder_id.label("customer_id"), i2.c.id.label("installment_id"))
-            .select_from(i2.join(s2, s2.c.id == i2.c.sale_id))
-            .where(condition(i2))
-        )
-    if role in ("guarantor", "any"):
-        i2, g2 = I.alias("i_guar"), G.alias("g_guar")
-        selects.append(
-            select(g2.c.customer_id.label("customer_id"), i2.c.id.label("installment_id"))
-            .select_from(i2.join(g2, g2.c.sale_id == i2.c.sale_id))
-            .where(condition(i2))
-        )
-    return selects
-
-
-def _customers_with(role: str, condition) -> Select:
-    rows = _customer_rows(role, condition)
-    if len(rows) == 1:
-        return rows[0].with_only_columns(rows[0].selected_columns.customer_id)
-    union = union_all(*rows).subquery("rows_any")
-    return select(union.c.customer_id)
-
-
-def _customers_counting(role: str, condition, minimum: int) -> Select:
-    union = union_all(*_customer_rows(role, condition)).subquery("rows_count")
+    having = _dimension_having(c, i2, as_of, "sale")
+    if not having:
+        return None
     return (
-        select(union.c.customer_id)
-        .group_by(union.c.customer_id)
-        .having(func.count(func.distinct(union.c.installment_id)) >= minimum)
+        select(i2.c.sale_id).where(_any_overdue(i2, as_of)).group_by(i2.c.sale_id).having(*having)
     )
+
+
+def _customers_meeting(c: InclusionCriteria, as_of: date) -> Select | None:
+    """Customers whose installments, as holder and as guarantor, meet criteria 1, 7, 8."""
+    count = c.customer_overdue_count
+    wanted = (
+        (count is not None and count.min > 0)
+        or c.customer_oldest_overdue_days is not None
+        or c.customer_largest_overdue_value is not None
+    )
+    if not wanted:
+        return None
+    i_h, s_h = I.alias("i_hold"), S.alias("s_hold")
+    i_g, g_g = I.alias("i_guar"), G.alias("g_guar")
+    names = ("id", "due_date", "effective_due_date", "principal", "adjusted", "open_amount")
+    holder_rows = (
+        select(
+            s_h.c.holder_id.label("customer_id"),
+            literal("holder", String(10)).label("role"),
+            *[i_h.c[name] for name in names],
+        )
+        .select_from(i_h.join(s_h, s_h.c.id == i_h.c.sale_id))
+        .where(_any_overdue(i_h, as_of))
+    )
+    guarantor_rows = (
+        select(
+            g_g.c.customer_id.label("customer_id"),
+            literal("guarantor", String(10)).label("role"),
+            *[i_g.c[name] for name in names],
+        )
+        .select_from(i_g.join(g_g, g_g.c.sale_id == i_g.c.sale_id))
+        .where(_any_overdue(i_g, as_of))
+    )
+    rows = union_all(holder_rows, guarantor_rows).subquery("debtor_rows")
+    having = _dimension_having(c, rows, as_of, "customer", rows.c.role)
+    return select(rows.c.customer_id).group_by(rows.c.customer_id).having(*having)
 
 
 def _criteria_conditions(c: InclusionCriteria, debtor_id, as_of: date) -> list:
@@ -149,55 +198,13 @@ def _criteria_conditions(c: InclusionCriteria, debtor_id, as_of: date) -> list:
             conditions.append(value_cents(I, v.reference) >= to_cents(v.min))
         if v.max is not None:
             conditions.append(value_cents(I, v.reference) <= to_cents(v.max))
-    effective_overdue = lambda t: overdue(t, "extended_date", as_of)  # noqa: E731
-    # "at least 0" holds for everyone, including customers with no row to group
-    if c.sale_overdue_count and c.sale_overdue_count.min > 0:
-        minimum = c.sale_overdue_count.min
-        i2 = I.alias("i_count")
-        counted = (
-            select(i2.c.sale_id)
-            .where(effective_overdue(i2))
-            .group_by(i2.c.sale_id)
-            .having(func.count() >= minimum)
-        )
-        conditions.append(I.c.sale_id.in_(counted))
-    if (d9 := c.sale_oldest_overdue_days) is not None:
-        conditions.append(
-            I.c.sale_id.in_(
-                _sale_ids(lambda t: overdue_at_least(t, d9.reference, d9.min or 0, as_of))
-            )
-        )
-    if (a10 := c.sale_largest_overdue_value) is not None:
-        threshold = to_cents(a10.min or 0)
-        conditions.append(
-            I.c.sale_id.in_(
-                _sale_ids(effective_overdue, lambda t: value_cents(t, a10.reference) >= threshold)
-            )
-        )
-    if (c1 := c.customer_overdue_count) is not None and c1.min > 0:
-        conditions.append(
-            debtor_id.in_(_customers_counting(c1.reference or "any", effective_overdue, c1.min))
-        )
-    if (d7 := c.customer_oldest_overdue_days) is not None:
-        conditions.append(
-            debtor_id.in_(
-                _customers_with(
-                    "any", lambda t: overdue_at_least(t, d7.reference, d7.min or 0, as_of)
-                )
-            )
-        )
-    if (a8 := c.customer_largest_overdue_value) is not None:
-        threshold8 = to_cents(a8.min or 0)
-        conditions.append(
-            debtor_id.in_(
-                _customers_with(
-                    "any",
-                    lambda t: and_(
-                        effective_overdue(t), value_cents(t, a8.reference) >= threshold8
-                    ),
-                )
-            )
-        )
+    if (sales := _sales_meeting(c, as_of)) is not None:
+        conditions.append(I.c.sale_id.in_(sales))
+    if (customers := _customers_meeting(c, as_of)) is not None:
+        # ``id + 0`` keeps SQLite from walking the list through the (sale_id, customer_id)
+        # index once per candidate row; as an expression it is one lookup in the list.
+        # Other databases plan it as the same semi-join.
+        conditions.append((debtor_id + 0).in_(customers))
     return conditions
 
 

@@ -171,6 +171,24 @@ class Preview:
         with self.session_factory() as session:
             return [self._item(row) for row in session.execute(query).mappings()]
 
+    def first_page(
+        self,
+        order_by: str = "due_date",
+        descending: bool = False,
+        limit: int = 200,
+        *,
+        excluded: bool = False,
+    ) -> tuple[int, list[PreviewItem]]:
+        """The count and the first page in one evaluation ("Buscar"): the database finds
+        the items once and counts them with a window function while sorting."""
+        ordered = self._ordered(order_by, descending, excluded)
+        query = ordered.add_columns(func.count().over().label("total_count")).limit(limit)
+        with self.session_factory() as session:
+            rows = session.execute(query).mappings().all()
+        if not rows:
+            return 0, []
+        return rows[0]["total_count"], [self._item(row) for row in rows]
+
     def iterate(
         self, *, excluded: bool = False, order_by: str = "company_cnpj"
     ) -> Iterator[PreviewItem]:

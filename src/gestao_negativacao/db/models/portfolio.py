@@ -15,6 +15,7 @@ from sqlalchemy import (
     Integer,
     String,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -100,6 +101,19 @@ class Installment(Base):
     __table_args__ = (
         UniqueConstraint("sale_id", "number"),
         Index("ix_installments_open_effective_due", "open_amount", "effective_due_date"),
+        # The rules read only open installments: a partial covering index holds just those
+        # (SQLite, PostgreSQL; MariaDB has no partial indexes and indexes every row).
+        Index(
+            "ix_installments_open_rows",
+            "sale_id",
+            "due_date",
+            "effective_due_date",
+            "adjusted",
+            "principal",
+            "open_amount",
+            sqlite_where=text("open_amount > 0"),
+            postgresql_where=text("open_amount > 0"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
