@@ -118,3 +118,31 @@ def test_urls_get_our_drivers_and_unknown_ones_are_refused():
         normalise_url("oracle://u@h/db")
     with pytest.raises(DatabaseConfigError, match="inválido"):
         normalise_url("isto não é url")
+
+
+def test_generated_columns_on_every_database(any_db):
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from gestao_negativacao.db.models import Installment
+    from tests.scenario import Scenario
+
+    sc = Scenario(any_db)
+    sc.customer("ana")
+    sc.sale("V1", "ana")
+    sc.installment("V1", 1, date(2026, 3, 10), value="100.00", paid="40.00")
+    sc.installment("V1", 2, date(2026, 3, 10), extended=date(2026, 4, 10))
+    sc.installment("V1", 3, date(2026, 3, 10), extended=date(2026, 2, 1))  # odd, but possible
+    with any_db.session_factory() as s:
+        rows = s.execute(
+            select(Installment.number, Installment.open_amount, Installment.effective_due_date,
+                   Installment.earliest_due_date).order_by(Installment.number)
+        ).all()  # fmt: skip
+    from decimal import Decimal
+
+    assert [tuple(r) for r in rows] == [
+        (1, Decimal("60.00"), date(2026, 3, 10), date(2026, 3, 10)),
+        (2, Decimal("100.00"), date(2026, 4, 10), date(2026, 3, 10)),
+        (3, Decimal("100.00"), date(2026, 2, 1), date(2026, 2, 1)),
+    ]

@@ -113,7 +113,8 @@ def _when(condition, value):
 
 def _any_overdue(table, as_of: date) -> ColumnElement[bool]:
     """Overdue on the due date or on the effective date: the rows any criterion reads."""
-    return and_(open_(table), or_(table.c.due_date < as_of, table.c.effective_due_date < as_of))
+    # earliest_due_date is the earlier of the two: one index range instead of an OR
+    return and_(open_(table), table.c.earliest_due_date < as_of)
 
 
 def _dimension_having(c: InclusionCriteria, table, as_of: date, scope: str, role=None) -> list:
@@ -159,7 +160,8 @@ def _customers_meeting(c: InclusionCriteria, as_of: date) -> Select | None:
         return None
     i_h, s_h = I.alias("i_hold"), S.alias("s_hold")
     i_g, g_g = I.alias("i_guar"), G.alias("g_guar")
-    names = ("id", "due_date", "effective_due_date", "principal", "adjusted", "open_amount")
+    names = ("id", "due_date", "effective_due_date", "earliest_due_date", "principal",
+             "adjusted", "open_amount")  # fmt: skip
     holder_rows = (
         select(
             s_h.c.holder_id.label("customer_id"),
@@ -183,8 +185,12 @@ def _customers_meeting(c: InclusionCriteria, as_of: date) -> Select | None:
     return select(rows.c.customer_id).group_by(rows.c.customer_id).having(*having)
 
 
-def _criteria_conditions(c: InclusionCriteria, debtor_id, as_of: date) -> list:
-    """Criteria 1–4 and 7–10 for the candidate installment I and its debtor."""
+def _criteria_conditions(
+    c: InclusionCriteria, debtor_id, as_of: date, sales: Select | None, customers: Select | None
+) -> list:
+    """Criteria 1–4 and 7–10 for the candidate installment I and its debtor; ``sales`` and
+    ``customers`` are the grouped lists, built once and shared by the holder and guarantor
+    branches."""
     conditions = []
     ref3 = c.days_overdue.reference if c.days_overdue else "extended_date"
     conditions.append(overdue(I, ref3, as_of))
@@ -198,9 +204,9 @@ def _criteria_conditions(c: InclusionCriteria, debtor_id, as_of: date) -> list:
             conditions.append(value_cents(I, v.reference) >= to_cents(v.min))
         if v.max is not None:
             conditions.append(value_cents(I, v.reference) <= to_cents(v.max))
-    if (sales := _sales_meeting(c, as_of)) is not None:
+    if sales is not None:
         conditions.append(I.c.sale_id.in_(sales))
-    if (customers := _customers_meeting(c, as_of)) is not None:
+    if customers is not None:
         # ``id + 0`` keeps SQLite from walking the list through the (sale_id, customer_id)
         # index once per candidate row; as an expression it is one lookup in the list.
         # Other databases plan it as the same semi-join.
@@ -305,6 +311,14 @@ def inclusion_candidates(rule: Rule, integrator: str | None, as_of: date):
     send and the exclusion reason (§4 order) for the others. A subquery."""
     c = rule.criteria or InclusionCriteria()
     ref3 = c.days_overdue.reference if c.days_overdue else "extended_date"
+    sales, customers = _sales_meeting(c, as_of), _customers_meeting(c, as_of)
+    if c.debtors == "both":  # two branches read the same lists: compute each once
+        if sales is not None:
+            sale_cte = sales.cte("sales_meeting")
+            sales = select(sale_cte.c.sale_id)
+        if customers is not None:
+            customer_cte = customers.cte("customers_meeting")
+            customers = select(customer_cte.c.customer_id)
     branches = []
     roles = {"holder": ["holder"], "guarantor": ["guarantor"], "both": ["holder", "guarantor"]}
     for role in roles[c.debtors]:
@@ -324,7 +338,7 @@ def inclusion_candidates(rule: Rule, integrator: str | None, as_of: date):
                 _exclusion_reason(c, debtor, integrator, as_of),
             )
             .select_from(joins)
-            .where(*_criteria_conditions(c, debtor.c.id, as_of))
+            .where(*_criteria_conditions(c, debtor.c.id, as_of, sales, customers))
             .where(*filter_conditions(rule.filters, debtor))
         )
     if len(branches) == 1:

@@ -105,6 +105,7 @@ class Installment(Base):
         # (SQLite, PostgreSQL; MariaDB has no partial indexes and indexes every row).
         Index(
             "ix_installments_open_rows",
+            "earliest_due_date",
             "sale_id",
             "due_date",
             "effective_due_date",
@@ -126,7 +127,25 @@ class Installment(Base):
     paid: Mapped[Decimal] = mapped_column(Money, default=Decimal("0.00"))
     payment_date: Mapped[date | None] = mapped_column(Date)
     disputed: Mapped[bool] = mapped_column(Boolean, default=False)
-    open_amount: Mapped[Decimal] = mapped_column(Money, Computed("adjusted - paid", persisted=True))
+    # Generated columns are declared nullable only because MariaDB refuses NOT NULL on
+    # them; their expressions never yield NULL.
+    open_amount: Mapped[Decimal] = mapped_column(
+        Money, Computed("adjusted - paid", persisted=True), nullable=True
+    )
     effective_due_date: Mapped[date] = mapped_column(
-        Date, Computed("coalesce(extended_due_date, due_date)", persisted=True), index=True
+        Date,
+        Computed("coalesce(extended_due_date, due_date)", persisted=True),
+        nullable=True,
+        index=True,
+    )
+    # Overdue "on the due date or on the extended date" is one range on this column, so the
+    # rules' scans of overdue rows read an index range instead of every open installment.
+    earliest_due_date: Mapped[date] = mapped_column(
+        Date,
+        Computed(
+            "CASE WHEN extended_due_date IS NOT NULL AND extended_due_date < due_date "
+            "THEN extended_due_date ELSE due_date END",
+            persisted=True,
+        ),
+        nullable=True,
     )

@@ -181,6 +181,16 @@ def upgrade() -> None:
             sa.Computed("coalesce(extended_due_date, due_date)", persisted=True),
             nullable=True,
         ),
+        sa.Column(
+            "earliest_due_date",
+            sa.Date(),
+            sa.Computed(
+                "CASE WHEN extended_due_date IS NOT NULL AND extended_due_date < due_date "
+                "THEN extended_due_date ELSE due_date END",
+                persisted=True,
+            ),
+            nullable=True,
+        ),
         sa.ForeignKeyConstraint(
             ["sale_id"], ["sales.id"], name=op.f("fk_installments_sale_id_sales")
         ),

@@ -18,7 +18,15 @@ def upgrade() -> None:
     with op.batch_alter_table("installments", schema=None) as batch_op:
         batch_op.create_index(
             "ix_installments_open_rows",
-            ["sale_id", "due_date", "effective_due_date", "adjusted", "principal", "open_amount"],
+            [
+                "earliest_due_date",
+                "sale_id",
+                "due_date",
+                "effective_due_date",
+                "adjusted",
+                "principal",
+                "open_amount",
+            ],
             unique=False,
             sqlite_where=sa.text("open_amount > 0"),
             postgresql_where=sa.text("open_amount > 0"),
