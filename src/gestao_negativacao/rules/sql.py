@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from sqlalchemy import (
     BigInteger,
     ColumnElement,
+    Integer,
     Select,
     String,
     and_,
@@ -32,6 +33,8 @@ from sqlalchemy import (
     type_coerce,
     union_all,
 )
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 from gestao_negativacao.db.models import (
     Company,
@@ -91,11 +94,27 @@ def overdue_at_least(table, reference: str, days: int, as_of: date) -> ColumnEle
     )
 
 
-def date_key(column) -> ColumnElement:
-    """aaaammdd as an integer, so that ages compare without dialect date functions."""
-    return (
-        extract("year", column) * 10_000 + extract("month", column) * 100 + extract("day", column)
-    )
+class date_key(FunctionElement):  # noqa: N801 - used like a SQL function
+    """aaaammdd as an integer, so that ages compare without date arithmetic (which each
+    database does its own way around 29 February)."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(date_key)
+def _date_key_default(element, compiler, **kw) -> str:
+    (column,) = element.clauses
+    year, month, day = (extract(part, column) for part in ("year", "month", "day"))
+    # parenthesised: the text is spliced into "key(a) - key(b)"
+    return f"({compiler.process(year * 10_000 + month * 100 + day, **kw)})"
+
+
+@compiles(date_key, "sqlite")
+def _date_key_sqlite(element, compiler, **kw) -> str:
+    # SQLite keeps dates as 'aaaa-mm-dd' text: one REPLACE instead of three strftime calls
+    (column,) = element.clauses
+    return f"CAST(REPLACE({compiler.process(column, **kw)}, '-', '') AS INTEGER)"
 
 
 # -- sale and customer aggregates --------------------------------------------------------
