@@ -93,11 +93,6 @@ def _actor_for(session: Session, user: User) -> Actor:
     )
 
 
-def count_users(session_factory: sessionmaker[Session]) -> int:
-    with session_factory() as session:
-        return len(session.scalars(select(User.id)).all())
-
-
 def create_user(
     session_factory: sessionmaker[Session],
     actor: Actor,

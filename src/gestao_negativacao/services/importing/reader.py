@@ -3,10 +3,11 @@ and for CSV the encoding (UTF-8 or Windows-1252) and the delimiter."""
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -41,80 +42,114 @@ class FileFormat:
 class Table:
     format: FileFormat
     headers: list[str]
-    # (line number in the file, cells as text); blank lines are left out
-    rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    # (line number in the file, cells as text), blank lines left out. For files this is a
+    # one-pass stream read as it is consumed: a million rows never sit in memory at once.
+    rows: Iterable[tuple[int, list[str]]] = field(default_factory=list)
+    size_hint: int = 0  # bytes of the file, for progress estimates
 
 
 _XLSX_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+_CP1252_UNDEFINED = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
+_CHUNK = 1 << 20
 
 
 def read_table(path: Path) -> Table:
+    """The header and a stream of rows; raises UnreadableFile with the reason."""
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(4096)
     except FileNotFoundError:
         raise UnreadableFile(f"Arquivo não encontrado: {path}") from None
     except IsADirectoryError:
         raise UnreadableFile(f"{path} é uma pasta, não um arquivo.") from None
     except OSError as exc:
         raise UnreadableFile(f"Não foi possível ler {path}: {exc.strerror}") from None
-    if not data.strip():
-        raise UnreadableFile(f"O arquivo {path.name} está vazio.")
-    if data.startswith(_XLSX_MAGIC):
-        return _read_xlsx(data, path)
-    if data.startswith(_OLE_MAGIC):
+    if head.startswith(_XLSX_MAGIC):
+        return _read_xlsx(path, size)
+    if head.startswith(_OLE_MAGIC):
         raise UnreadableFile(
             f"{path.name} está no formato antigo do Excel (.xls). "
             "Salve-o como .xlsx ou CSV e importe de novo."
         )
-    return _read_csv(data, path)
-
-
-def _decode(data: bytes) -> tuple[str, str]:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data.decode("utf-8-sig", errors="strict"), "utf-8-sig"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        # bytes Windows-1252 leaves undefined: still show something the clerk can fix
-        return data.decode("latin-1"), "latin-1"
-
-
-def _read_csv(data: bytes, path: Path) -> Table:
-    if b"\x00" in data[:4096]:
+    if b"\x00" in head:
         raise UnreadableFile(
             f"{path.name} não parece um arquivo CSV nem XLSX (contém bytes binários)."
         )
-    text, encoding = _decode(data)
-    text = text.lstrip("\ufeff")
-    if not text.strip():
+    return _read_csv(path, size)
+
+
+def _detect_encoding(path: Path) -> str:
+    """UTF-8 when the whole file decodes as UTF-8 (with or without BOM), else Windows-1252
+    (Latin-1 for the five bytes Windows-1252 leaves undefined). One streaming pass."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    utf8, undefined_1252, bom = True, False, None
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            if bom is None:
+                bom = chunk.startswith(codecs.BOM_UTF8)
+            if utf8:
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError:
+                    utf8 = False
+            undefined_1252 = undefined_1252 or any(b in chunk for b in _CP1252_UNDEFINED)
+            if not utf8 and undefined_1252:
+                break
+    if utf8:
+        try:
+            decoder.decode(b"", final=True)
+            return "utf-8-sig" if bom else "utf-8"
+        except UnicodeDecodeError:
+            pass
+    return "latin-1" if undefined_1252 else "cp1252"
+
+
+def _read_csv(path: Path, size: int) -> Table:
+    encoding = _detect_encoding(path)
+    with path.open(encoding=encoding, newline="") as handle:
+        first_line = ""
+        for line in handle:
+            if line.strip():
+                first_line = line.lstrip("\ufeff")
+                break
+    if not first_line.strip():
         raise UnreadableFile(f"O arquivo {path.name} está vazio.")
-    first_line = text[: text.find("\n")] if "\n" in text else text
     counts = {sep: first_line.count(sep) for sep in (";", ",", "\t")}
     delimiter = max(counts, key=lambda sep: counts[sep])
     if counts[delimiter] == 0:
         delimiter = ";"
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        headers = next(reader)
-        rows: list[tuple[int, list[str]]] = []
-        previous_end = reader.line_num
-        for cells in reader:
-            start = previous_end + 1
-            previous_end = reader.line_num
-            # a blank line, or a row of empty cells (";;;"), is not a row; checked cheaply
-            # first because nearly every row has its first cell filled
-            if cells and (cells[0].strip() or "".join(cells).strip()):
-                rows.append((start, cells))
+        headers = next(csv.reader([first_line], delimiter=delimiter))
     except csv.Error as exc:
-        raise UnreadableFile(
-            f"{path.name}: CSV malformado perto da linha {reader.line_num}: {exc}"
-        ) from None
-    return Table(FileFormat("csv", encoding=encoding, delimiter=delimiter), headers, rows)
+        raise UnreadableFile(f"{path.name}: cabeçalho ilegível: {exc}") from None
+    file_format = FileFormat("csv", encoding=encoding, delimiter=delimiter)
+    return Table(file_format, headers, _csv_rows(path, encoding, delimiter), size)
+
+
+def _csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """Opened only when consumed, closed when exhausted or abandoned."""
+    with path.open(encoding=encoding, newline="") as handle:
+        reader = csv.reader(handle, delimiter=delimiter)
+        try:
+            previous_end = 0
+            header_seen = False
+            for cells in reader:
+                start = previous_end + 1
+                previous_end = reader.line_num
+                # a blank line, or a row of empty cells (";;;"), is not a row; checked
+                # cheaply first because nearly every row has its first cell filled
+                if not (cells and (cells[0].strip() or "".join(cells).strip())):
+                    continue
+                if not header_seen:
+                    header_seen = True
+                    continue
+                yield start, cells
+        except csv.Error as exc:
+            raise UnreadableFile(
+                f"{path.name}: CSV malformado perto da linha {reader.line_num}: {exc}"
+            ) from None
 
 
 def _cell_text(value: object) -> str:
@@ -133,32 +168,40 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _iter_xlsx(data: bytes, path: Path) -> Iterator[tuple[object, ...]]:
+@contextmanager
+def _sheet(path: Path) -> Iterator:
+    """The first worksheet, read-only. A file object (not the path) because openpyxl judges
+    a path by its extension, and a clerk's spreadsheet may be named anything."""
     import openpyxl  # only needed for spreadsheets
+    from openpyxl.utils.exceptions import InvalidFileException
 
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise UnreadableFile(f"{path.name} não é uma planilha XLSX legível ({exc}).") from None
-    try:
-        sheet = workbook.worksheets[0]
-        yield (sheet.title,)
-        yield from sheet.iter_rows(values_only=True)
-    finally:
-        workbook.close()
+    with path.open("rb") as handle:
+        try:
+            workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+            raise UnreadableFile(f"{path.name} não é uma planilha XLSX legível ({exc}).") from None
+        try:
+            yield workbook.worksheets[0]
+        finally:
+            workbook.close()
 
 
-def _read_xlsx(data: bytes, path: Path) -> Table:
-    rows_iter = _iter_xlsx(data, path)
-    (sheet_title,) = next(rows_iter)
-    try:
-        header_row = next(rows_iter)
-    except StopIteration:
-        raise UnreadableFile(f"A planilha de {path.name} está vazia.") from None
+def _read_xlsx(path: Path, size: int) -> Table:
+    with _sheet(path) as sheet:
+        header_row = next(sheet.iter_rows(values_only=True), None)
+        title = sheet.title
+    if header_row is None or not any(v is not None for v in header_row):
+        raise UnreadableFile(f"A planilha de {path.name} está vazia.")
     headers = [_cell_text(v) for v in header_row]
-    rows: list[tuple[int, list[str]]] = []
-    for line, values in enumerate(rows_iter, start=2):
-        cells = [_cell_text(v) for v in values]
-        if any(cell.strip() for cell in cells):
-            rows.append((line, cells))
-    return Table(FileFormat("xlsx", decimal_separator=".", sheet=str(sheet_title)), headers, rows)
+    file_format = FileFormat("xlsx", decimal_separator=".", sheet=str(title))
+    return Table(file_format, headers, _xlsx_rows(path), size)
+
+
+def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+    with _sheet(path) as sheet:
+        rows = sheet.iter_rows(values_only=True)
+        next(rows, None)  # the header
+        for line, values in enumerate(rows, start=2):
+            cells = [_cell_text(v) for v in values]
+            if any(cell.strip() for cell in cells):
+                yield line, cells

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain, islice
 from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -34,6 +35,7 @@ from gestao_negativacao.services.importing.validate import (
 log = logging.getLogger(__name__)
 
 # progress(stage, done, total); stages: "lendo", "validando", "comparando", "gravando"
+DETECTION_ROWS = 5000
 Progress = Callable[[str, int, int], None]
 
 
@@ -152,22 +154,27 @@ def import_table(
     report = ImportReport(dry_run=dry_run)
     notify = progress or (lambda stage, done, total: None)
     report.format = table.format
-    report.rows = len(table.rows)
     index = _map_columns(table, report)
     if index is None:
         return report
-    if not table.rows:
+    rows = iter(table.rows)
+    # The decimal separator is decided on the first rows; the rest streams by.
+    with _collector_paused():
+        head = list(islice(rows, DETECTION_ROWS))
+    if not head:
         report.errors.append(
             Issue(1, "", "o arquivo só tem o cabeçalho: nenhuma parcela para importar")
         )
         return report
-
     money_indexes = [index[c] for c in C.MONEY_COLUMNS if c in index]
-    table.format.decimal_separator = detect_decimal_separator(table.rows, money_indexes)
+    table.format.decimal_separator = detect_decimal_separator(head, money_indexes)
     validator = RowValidator(index, table.format.decimal_separator, as_of or date.today())
     builder = PortfolioBuilder(has_guarantor_columns="avalista_documento" in index)
+    estimate = _estimate_rows(table, head)
     with _collector_paused():
-        _validate_rows(table, validator, builder, report, notify, is_cancelled)
+        _validate_rows(
+            chain(head, rows), estimate, validator, builder, report, notify, is_cancelled
+        )
     report.warnings.extend(builder.warnings)
     report.warnings.sort(key=lambda issue: issue.line)
     if report.errors and not valid_only:
@@ -228,24 +235,35 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _estimate_rows(table: Table, head: list[tuple[int, list[str]]]) -> int:
+    """Rows expected in the file, from the size of the first ones (for the progress bar)."""
+    if len(head) < DETECTION_ROWS or not table.size_hint:
+        return len(head)
+    sampled = sum(len(cells) + sum(len(c) for c in cells) for _, cells in head)
+    return max(len(head), table.size_hint * len(head) // max(sampled, 1))
+
+
 def _validate_rows(
-    table: Table,
+    rows: Iterable[tuple[int, list[str]]],
+    estimate: int,
     validator: RowValidator,
     builder: PortfolioBuilder,
     report: ImportReport,
     notify: Progress,
     is_cancelled: Callable[[], bool],
 ) -> None:
-    total = len(table.rows)
-    for count, (line, cells) in enumerate(table.rows, start=1):
+    count = 0
+    for count, (line, cells) in enumerate(rows, start=1):
         row, errors, warnings = validator.validate(line, cells)
         if row is not None:
             errors = builder.add(row)
         if errors:
             report.errors.extend(errors)
             report.invalid_rows += 1
-        report.warnings.extend(warnings)
+        if warnings:
+            report.warnings.extend(warnings)
         if count % 20_000 == 0:
-            notify("validando", count, total)
+            notify("validando", count, max(estimate, count))
             if is_cancelled():
                 raise ImportCancelled()
+    report.rows = count
