@@ -2,10 +2,10 @@
 
 Everything set-based: one statement per list. Date arithmetic is done in Python on
 ``as_of`` so that the SQL compares plain dates ("overdue ≥ N days" is "reference date ≤
-as_of − N"), and the largest/oldest criteria become existence tests (the oldest overdue
-installment is ≥ N days late exactly when some overdue installment is). Money is compared
-in cents. ``rules.reference`` states the same meanings in Python; the tests hold the two
-equal on random portfolios.
+as_of − N"); the criteria of the sale and of the customer become one grouped list each
+(below); money is compared in cents; the exclusion reason is one CASE in the order of §4.
+``rules.reference`` states the same meanings in Python; the tests hold the two equal on
+random portfolios, on SQLite, PostgreSQL and MariaDB.
 """
 
 from __future__ import annotations
