@@ -1,0 +1,74 @@
+"""What the sandbox holds: records per integrator and how many requests each received, so
+that a test can prove that nothing was sent twice or lost (``GET /_sandbox/state``)."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import count
+
+
+@dataclass
+class Record:
+    document: str
+    contract: str
+    installment: int | None
+    value: Decimal
+    due_date: str
+    active: bool = True
+    inclusions: int = 0
+    removals: int = 0
+    bureau_id: str = ""
+
+    def as_json(self) -> dict:
+        return {
+            "document": self.document,
+            "contract": self.contract,
+            "installment": self.installment,
+            "value": f"{self.value:.2f}",
+            "due_date": self.due_date,
+            "active": self.active,
+            "inclusions": self.inclusions,
+            "removals": self.removals,
+            "bureau_id": self.bureau_id,
+        }
+
+
+INTEGRATORS = ("spc_brasil", "boa_vista", "soa_serasa", "credito_na_medida")
+
+
+def installment_of(contract: str) -> int | None:
+    """Contracts are sent as ``...-<installment>``; the number after the last dash."""
+    tail = contract.rsplit("-", 1)[-1]
+    return int(tail) if tail.isdigit() else None
+
+
+@dataclass
+class SandboxState:
+    records: dict[str, dict[tuple, Record]] = field(
+        default_factory=lambda: {name: {} for name in INTEGRATORS}
+    )
+    requests: dict[str, int] = field(default_factory=lambda: dict.fromkeys(INTEGRATORS, 0))
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    _ids: count = field(default_factory=lambda: count(1))
+
+    def next_id(self, prefix: str) -> str:
+        return f"{prefix}{next(self._ids):08d}"
+
+    def as_json(self) -> dict:
+        with self.lock:
+            return {
+                name: {
+                    "records": [r.as_json() for r in records.values()],
+                    "requests": self.requests[name],
+                }
+                for name, records in self.records.items()
+            }
+
+    def reset(self) -> None:
+        with self.lock:
+            for records in self.records.values():
+                records.clear()
+            for name in self.requests:
+                self.requests[name] = 0

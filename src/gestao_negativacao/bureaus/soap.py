@@ -1,0 +1,73 @@
+"""SOAP 1.1 envelopes built with ElementTree and answers parsed with defusedxml (a bureau's
+answer is untrusted input). Elements are matched by local name: the bureaus' namespaces on
+inner elements vary between versions of their services."""
+
+from __future__ import annotations
+
+from xml.etree.ElementTree import Element, ParseError, SubElement, tostring
+
+from defusedxml.ElementTree import fromstring
+
+from gestao_negativacao.bureaus.errors import Transient
+
+SOAP_ENV = "http://schemas.xmlsoap.org/soap/envelope/"
+
+
+def envelope(operation: Element) -> bytes:
+    env = Element(f"{{{SOAP_ENV}}}Envelope")
+    SubElement(env, f"{{{SOAP_ENV}}}Header")
+    body = SubElement(env, f"{{{SOAP_ENV}}}Body")
+    body.append(operation)
+    return b'<?xml version="1.0" encoding="UTF-8"?>' + tostring(env, encoding="unicode").encode(
+        "utf-8"
+    )
+
+
+def child(parent: Element, tag: str, text: str | None = None, **attrib: str) -> Element:
+    element = SubElement(parent, tag, {k.replace("_", "-"): v for k, v in attrib.items()})
+    if text is not None:
+        element.text = text
+    return element
+
+
+def local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def parse(content: bytes, what: str) -> Element:
+    try:
+        return fromstring(content)
+    except (ParseError, ValueError) as exc:
+        raise Transient(f"resposta malformada de {what} ({exc})") from None
+
+
+def body_of(root: Element, what: str) -> Element:
+    for element in root.iter():
+        if local(element.tag) == "Body":
+            return element
+    raise Transient(f"resposta de {what} sem corpo SOAP")
+
+
+def find(element: Element, name: str) -> Element | None:
+    for item in element.iter():
+        if local(item.tag) == name:
+            return item
+    return None
+
+
+def find_all(element: Element, name: str) -> list[Element]:
+    return [item for item in element.iter() if local(item.tag) == name]
+
+
+def text_of(element: Element, name: str) -> str | None:
+    found = find(element, name)
+    return None if found is None or found.text is None else found.text.strip()
+
+
+def fault(root: Element) -> tuple[str, str] | None:
+    """(faultcode, faultstring) of a SOAP fault, or None."""
+    found = find(root, "Fault")
+    if found is None:
+        return None
+    code = text_of(found, "faultcode") or ""
+    return code.rsplit(":", 1)[-1], text_of(found, "faultstring") or ""
