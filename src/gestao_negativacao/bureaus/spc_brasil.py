@@ -105,10 +105,11 @@ class SpcBrasilAdapter:
         timeout: httpx.Timeout | float | None = None,
         max_connections: int = 16,
     ) -> None:
+        # the configured URL may be the host only or the whole service address
         base = url.rstrip("/")
-        self.path = "" if base.endswith(SERVICE_PATH) else SERVICE_PATH
+        self.url = base if base.endswith(SERVICE_PATH) else base + SERVICE_PATH
         self.client = make_client(
-            base, auth=(operator_code, password), timeout=timeout, max_connections=max_connections
+            "", auth=(operator_code, password), timeout=timeout, max_connections=max_connections
         )
 
     def close(self) -> None:
@@ -120,7 +121,7 @@ class SpcBrasilAdapter:
         payload = soap.envelope(operation)
         with transport(NAME):
             response = self.client.post(
-                self.path,
+                self.url,
                 content=payload,
                 headers={"Content-Type": "text/xml;charset=UTF-8", "SOAPAction": ""},
             )

@@ -1,0 +1,190 @@
+"""The SPC Brasil adapter against the sandbox over real HTTP on loopback: every error
+class, and the exact request checked against shared/protocols/spc_brasil.md."""
+
+import base64
+from datetime import date, timedelta
+from decimal import Decimal
+
+import httpx
+import pytest
+from defusedxml.ElementTree import fromstring
+
+from gestao_negativacao.bureaus.base import Address, Debtor, InclusionRequest, RecordRef
+from gestao_negativacao.bureaus.errors import (
+    AlreadyDone,
+    AuthFailed,
+    NotSupported,
+    Rejected,
+    Transient,
+)
+from gestao_negativacao.bureaus.sandbox import running_sandbox
+from gestao_negativacao.bureaus.sandbox.faults import FaultPlan, FaultSpecError
+from gestao_negativacao.bureaus.spc_brasil import NAMESPACE, SpcBrasilAdapter
+
+PAST = date.today() - timedelta(days=40)
+ADDRESS = Address("01310100", "Avenida Paulista", "1000", "apto 5", "Bela Vista", "São Paulo", "SP")
+ANA = Debtor(
+    "41224824458", "F", "Antônio Brandão", ADDRESS, date(1978, 1, 7), "a@b.com.br", "11987654321"
+)
+LOJA = Debtor("29141777000158", "J", "Loja Silva Ltda", ADDRESS)
+
+
+def request(debtor=ANA, contract="V-001-003", value="150.00", due=PAST, role="holder", **kwargs):
+    return InclusionRequest(
+        debtor, role, contract, 3, due, Decimal(value), nature_code="1", **kwargs
+    )
+
+
+def ref(debtor=ANA, contract="V-001-003", due=PAST):
+    return RecordRef(debtor.document, debtor.kind, contract, due)
+
+
+@pytest.fixture
+def sandbox():
+    with running_sandbox() as server:
+        yield server
+
+
+@pytest.fixture
+def spc(sandbox):
+    adapter = SpcBrasilAdapter(sandbox.spc_url, "OPER01", "sandbox", timeout=5)
+    yield adapter
+    adapter.close()
+
+
+def records(sandbox):
+    return httpx.get(f"{sandbox.url}/_sandbox/state").json()["spc_brasil"]["records"]
+
+
+def test_include_then_duplicate_then_remove_then_unknown_removal(sandbox, spc):
+    outcome = spc.include(request())
+    assert outcome.confirmed and outcome.protocol
+    with pytest.raises(AlreadyDone, match="já existe") as info:
+        spc.include(request())
+    assert info.value.code == "IE_SPC001.E09"
+    (record,) = records(sandbox)
+    assert record == {**record, "document": "41224824458", "contract": "V-001-003",
+                      "installment": 3, "value": "150.00", "active": True, "inclusions": 2}  # fmt: skip
+    spc.remove(ref(), "1")
+    with pytest.raises(AlreadyDone) as info:
+        spc.remove(ref(), "1")
+    assert info.value.code == "IE_SPC005.E10"
+    (record,) = records(sandbox)
+    assert (record["active"], record["removals"]) == (False, 2)
+
+
+def test_a_company_debtor(sandbox, spc):
+    spc.include(request(LOJA, contract="V-9-1"))
+    assert records(sandbox)[0]["document"] == "29141777000158"
+
+
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [({"debtor": Debtor("41224824459", "F", "X", ADDRESS)}, "IE_SB002.E01"),
+     ({"value": "0.00"}, "IE_SB003.E03"),
+     ({"due": date.today() + timedelta(days=3)}, "IE_SB003.E01"),
+     ({"debtor": Debtor("41224824458", "F", "X", Address("1234", "R", "1", "", "B", "C", "SP"))}, "IE_SB004.E02"),
+     ({"debtor": Debtor("41224824458", "F", "X", Address("01310100", "R", "1", "", "B", "C", "XX"))}, "IE_SB004.E03")],
+)  # fmt: skip
+def test_bad_data_is_rejected_with_the_bureaus_code_and_message(sandbox, spc, change, code):
+    with pytest.raises(Rejected) as info:
+        spc.include(request(**change))
+    assert info.value.code == code and info.value.message
+    assert records(sandbox) == []
+
+
+def test_wrong_password_is_auth_failed_and_never_echoed(sandbox):
+    adapter = SpcBrasilAdapter(sandbox.spc_url, "OPER01", "segredo-errado-42", timeout=5)
+    with pytest.raises(AuthFailed) as info:
+        adapter.include(request())
+    assert "segredo-errado-42" not in str(info.value)
+    adapter.close()
+
+
+@pytest.mark.parametrize("fault", ["http500", "malformed", "timeout"])
+def test_faults_are_transient_and_a_resend_is_harmless(fault):
+    with running_sandbox(faults=FaultPlan({fault: 1.0}), timeout_hold=1.0) as sandbox:
+        adapter = SpcBrasilAdapter(sandbox.spc_url, "OPER01", "sandbox", timeout=0.4)
+        with pytest.raises(Transient):
+            adapter.include(request())
+        sandbox._server.faults.rates.clear()  # the bureau recovers
+        try:
+            adapter.include(request())
+        except AlreadyDone:
+            assert fault in ("malformed", "timeout")  # the first one had been processed
+        state = records(sandbox)
+        adapter.close()
+    assert len(state) == 1 and state[0]["active"]
+
+
+def test_unreachable_bureau_is_transient():
+    with running_sandbox() as sandbox:
+        url = sandbox.spc_url
+    adapter = SpcBrasilAdapter(url, "OPER01", "sandbox", timeout=1)
+    with pytest.raises(Transient, match="falha de comunicação"):
+        adapter.include(request())
+
+
+def test_lists_and_test_connection(spc):
+    assert [i.code for i in spc.list_removal_reasons()] == ["1", "2", "3", "4"]
+    assert any(i.description == "Atraso de pagamento" for i in spc.list_natures())
+    assert [i.code for i in spc.list_document_types()] == ["C", "A"]
+    assert "conexão e operador válidos" in spc.test_connection()
+    with pytest.raises(NotSupported):
+        spc.fetch_status(["x"])
+
+
+def test_the_exact_request_follows_the_protocol(sandbox):
+    sent: list[httpx.Request] = []
+    adapter = SpcBrasilAdapter(sandbox.spc_url, "OPER01", "sandbox", timeout=5)
+    adapter.client.event_hooks["request"].append(sent.append)
+    adapter.include(request(role="guarantor"))
+    adapter.remove(ref(), "2")
+    adapter.close()
+    include, remove = sent
+    assert (
+        include.method == "POST" and include.url.path == "/spc/remoting/ws/insumo/spc/spcWebService"
+    )
+    assert include.headers["Content-Type"] == "text/xml;charset=UTF-8"
+    assert include.headers["SOAPAction"] == ""
+    assert (
+        include.headers["Authorization"] == "Basic " + base64.b64encode(b"OPER01:sandbox").decode()
+    )
+    root = fromstring(include.content)
+    body = root.find("{http://schemas.xmlsoap.org/soap/envelope/}Body")
+    operation = body[0]
+    assert operation.tag == f"{{{NAMESPACE}}}incluirSpc"
+    insumo = operation.find("insumoSpc")
+    assert insumo.findtext("tipo-pessoa") == "F"
+    assert insumo.find("dados-pessoa-fisica/cpf").get("numero") == "41224824458"
+    assert insumo.findtext("dados-pessoa-fisica/nome") == "Antônio Brandão"
+    assert insumo.findtext("dados-pessoa-fisica/data-nascimento") == "1978-01-07T00:00:00"
+    phone = insumo.find("dados-pessoa-fisica/telefone")
+    assert (phone.get("numero-ddd"), phone.get("numero")) == ("11", "987654321")
+    assert insumo.findtext("data-vencimento") == f"{PAST.isoformat()}T00:00:00"
+    assert insumo.findtext("codigo-tipo-devedor") == "A"
+    assert insumo.findtext("numero-contrato") == "V-001-003"
+    assert insumo.findtext("valor-debito") == "150.00"
+    assert insumo.findtext("natureza-inclusao/id") == "1"
+    address = insumo.find("endereco-pessoa")
+    assert [address.findtext(t) for t in ("cep", "logradouro", "numero", "complemento", "bairro")] == [
+        "01310100", "Avenida Paulista", "1000", "apto 5", "Bela Vista"]  # fmt: skip
+    assert address.find("cidade").get("nome") == "São Paulo"
+    assert address.find("cidade/estado").get("sigla-uf") == "SP"
+    excluir = fromstring(remove.content).find(f".//{{{NAMESPACE}}}excluirSpc/excluir")
+    assert [excluir.findtext(t) for t in ("tipo-pessoa", "data-vencimento", "numero-contrato")] == [
+        "F", f"{PAST.isoformat()}T00:00:00", "V-001-003"]  # fmt: skip
+    assert excluir.find("cpf").get("numero") == "41224824458"
+    assert excluir.findtext("motivo-exclusao/id") == "2"
+
+
+def test_fault_specs_are_parsed_and_seeded():
+    plan = FaultPlan.parse("timeout=0.1,http500=0.05,malformed=0.02,auth=0.01", seed=7)
+    assert plan.rates == {"timeout": 0.1, "http500": 0.05, "malformed": 0.02, "auth": 0.01}
+    draws = [plan.draw() for _ in range(2000)]
+    again = FaultPlan.parse("timeout=0.1,http500=0.05,malformed=0.02,auth=0.01", seed=7)
+    assert draws == [again.draw() for _ in range(2000)]
+    assert 100 < draws.count("timeout") < 300
+    for bad in ("lentidao=0.1", "timeout=2", "timeout=x", "timeout=0.7,http500=0.6"):
+        with pytest.raises(FaultSpecError):
+            FaultPlan.parse(bad)
