@@ -107,7 +107,7 @@ def test_faults_are_transient_and_a_resend_is_harmless(fault):
         adapter = SpcBrasilAdapter(sandbox.spc_url, "OPER01", "sandbox", timeout=0.4)
         with pytest.raises(Transient):
             adapter.include(request())
-        sandbox._server.faults.rates.clear()  # the bureau recovers
+        sandbox.faults.rates.clear()  # the bureau recovers
         try:
             adapter.include(request())
         except AlreadyDone:

@@ -136,3 +136,28 @@ def test_version():
 @pytest.mark.parametrize("args", [["import"], ["user", "add", "x"], ["nada"]])
 def test_usage_errors(args):
     assert run(*args).returncode == 2
+
+
+def test_sandbox_command_serves_and_reports_its_state():
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gestao_negativacao", "sandbox", "--port", "0", "--latency-ms", "1"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        first = process.stdout.readline()
+        assert first.startswith("Birô de testes (sandbox) em http://127.0.0.1:")
+        url = first.rsplit(" ", 1)[-1].strip()
+        import httpx
+
+        state = httpx.get(f"{url}/_sandbox/state", timeout=5).json()
+        assert set(state) == {"spc_brasil", "boa_vista", "soa_serasa", "credito_na_medida"}
+        assert httpx.post(f"{url}/_sandbox/reset", timeout=5).json() == {"ok": True}
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def test_sandbox_refuses_a_bad_fault_spec():
+    result = run("sandbox", "--port", "0", "--faults", "lentidao=0.5")
+    assert result.returncode == 2
+    assert "falha desconhecida" in result.stderr

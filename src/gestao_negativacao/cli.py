@@ -235,6 +235,28 @@ def cmd_preview(db: Database, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_sandbox(args: argparse.Namespace) -> int:
+    from gestao_negativacao.bureaus.sandbox import SandboxServer
+    from gestao_negativacao.bureaus.sandbox.faults import FaultPlan, FaultSpecError
+
+    try:
+        faults = FaultPlan.parse(args.faults, seed=args.seed)
+    except FaultSpecError as exc:
+        raise CliError(f"--faults: {exc}") from None
+    try:
+        server = SandboxServer(args.host, args.port, latency_ms=args.latency_ms, faults=faults)
+    except OSError as exc:
+        raise CliError(f"Não foi possível abrir a porta {args.port}: {exc.strerror}") from None
+    print(f"Birô de testes (sandbox) em {server.url}", flush=True)
+    print(f"  SPC Brasil: {server.spc_url}", flush=True)
+    print(f"  estado: {server.url}/_sandbox/state   (Ctrl+C para sair)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from gestao_negativacao.gui.app import run
 
@@ -314,6 +336,16 @@ def build_parser() -> argparse.ArgumentParser:
     prev.add_argument("--as-of", metavar="AAAA-MM-DD", help="data de referência (padrão: hoje)")
     prev.add_argument("--json", action="store_true")
     prev.set_defaults(handler=cmd_preview)
+
+    sandbox = sub.add_parser("sandbox", help="birô de testes local (homologação e demonstração)")
+    sandbox.add_argument("--host", default="127.0.0.1")
+    sandbox.add_argument("--port", type=int, default=8765)
+    sandbox.add_argument("--latency-ms", type=float, default=0, metavar="N")
+    sandbox.add_argument(
+        "--faults", metavar="SPEC", help="ex.: timeout=0.1,http500=0.05,malformed=0.02,auth=0.01"
+    )
+    sandbox.add_argument("--seed", type=int, default=0, help="semente das falhas")
+    sandbox.set_defaults(handler=cmd_sandbox, needs_database=False)
     return parser
 
 
@@ -326,6 +358,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_console_logging()
     if args.command is None:
         return cmd_gui(args)
+    if not getattr(args, "needs_database", True):
+        try:
+            return args.handler(args)
+        except CliError as exc:
+            print(str(exc), file=sys.stderr)
+            return EXIT_USAGE
     try:
         db = open_database(args.database)
     except DatabaseConfigError as exc:

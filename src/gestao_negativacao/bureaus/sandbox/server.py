@@ -1,20 +1,22 @@
 """The sandbox's HTTP server: one path prefix per integrator, ``/_sandbox/state`` and
 ``/_sandbox/reset`` for tests, latency and faults on request.
 
-A threaded HTTP/1.1 server with keep-alive from the standard library: enough for the
-loopback load the benchmarks put on it (the figure is in the README), and nothing to install.
+aiohttp on an asyncio loop: thousands of requests a second on loopback, so the sandbox is
+never what limits a benchmark (the measured figure is in the README). Tests run it on a
+background thread with ``running_sandbox()``.
 """
 
 from __future__ import annotations
 
+import asyncio
 import base64
-import json
+import socket
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from aiohttp import web
 
 from gestao_negativacao.bureaus.sandbox.faults import FaultPlan
 from gestao_negativacao.bureaus.sandbox.spc_brasil import SpcBrasilSandbox, fault_body
@@ -22,91 +24,13 @@ from gestao_negativacao.bureaus.sandbox.state import SandboxState
 
 DEFAULT_PORT = 8765
 SANDBOX_PASSWORD = "sandbox"  # every operator's secret at the sandbox
-SPC_PREFIX = "/spc/"
-
-
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server: _Server
-
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's name
-        pass  # quiet: a benchmark sends thousands of requests
-
-    def _send(self, status: int, body: bytes, content_type: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def _json(self, status: int, document: object) -> None:
-        self._send(status, json.dumps(document).encode("utf-8"), "application/json")
-
-    def _body(self) -> bytes:
-        length = int(self.headers.get("Content-Length") or 0)
-        return self.rfile.read(length) if length else b""
-
-    def _password_ok(self) -> bool:
-        header = self.headers.get("Authorization", "")
-        if not header.startswith("Basic "):
-            return False
-        try:
-            user, _, password = base64.b64decode(header[6:]).decode("utf-8").partition(":")
-        except (ValueError, UnicodeDecodeError):
-            return False
-        return bool(user) and password == self.server.password
-
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        if self.path == "/_sandbox/state":
-            self._json(200, self.server.state.as_json())
-        else:
-            self._json(404, {"erro": f"caminho desconhecido: {self.path}"})
-
-    def do_POST(self) -> None:  # noqa: N802
-        body = self._body()
-        if self.path == "/_sandbox/reset":
-            self.server.state.reset()
-            self._json(200, {"ok": True})
-            return
-        if not self.path.startswith(SPC_PREFIX):
-            self._json(404, {"erro": f"caminho desconhecido: {self.path}"})
-            return
-        if self.server.latency:
-            time.sleep(self.server.latency)
-        fault = self.server.faults.draw()
-        if fault == "http500":
-            self._send(500, b"<html><body>Internal Server Error</body></html>", "text/html")
-            return
-        if fault == "auth" or not self._password_ok():
-            self._send(401, fault_body("AUTH001", "Operador ou senha inválidos"), "text/xml")
-            return
-        status, answer = self.server.spc.handle(body)
-        if fault == "timeout":  # the work is done; the answer never arrives
-            time.sleep(self.server.timeout_hold)
-            self.close_connection = True
-            return
-        if fault == "malformed":
-            answer = answer[: max(1, len(answer) // 3)]
-        self._send(status, answer, "text/xml;charset=UTF-8")
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 256
-
-    def __init__(self, address, state, faults, latency, password, timeout_hold, today) -> None:
-        super().__init__(address, _Handler)
-        self.state = state
-        self.faults = faults
-        self.latency = latency
-        self.password = password
-        self.timeout_hold = timeout_hold
-        self.spc = SpcBrasilSandbox(state, today)
+SPC_PATH = "/spc/remoting/ws/insumo/spc/spcWebService"
+XML = "text/xml"
 
 
 class SandboxServer:
-    """Start with ``start()`` (a background thread) or ``serve_forever()``; ``url`` is the
-    base every integration of the sandbox points at."""
+    """``start()`` runs it on a background thread, ``serve_forever()`` in the foreground;
+    ``url`` is the base every integration of the sandbox points at."""
 
     def __init__(
         self,
@@ -120,39 +44,122 @@ class SandboxServer:
         today: date | None = None,
     ) -> None:
         self.state = SandboxState()
-        self._server = _Server(
-            (host, port),
-            self.state,
-            faults or FaultPlan(),
-            latency_ms / 1000,
-            password,
-            timeout_hold,
-            today,
-        )
+        self.faults = faults or FaultPlan()
+        self.latency = latency_ms / 1000
+        self.password = password
+        self.timeout_hold = timeout_hold
+        self.spc = SpcBrasilSandbox(self.state, today)
+        # bound now, so that port 0 gets its real number before the loop starts
+        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._socket.bind((host, port))
+        self._socket.listen(1024)
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._runner: web.AppRunner | None = None
         self._thread: threading.Thread | None = None
 
     @property
     def url(self) -> str:
-        host, port = self._server.server_address[:2]
+        host, port = self._socket.getsockname()[:2]
         return f"http://{host}:{port}"
 
     @property
     def spc_url(self) -> str:
-        return f"{self.url}/spc/remoting/ws/insumo/spc/spcWebService"
+        return f"{self.url}{SPC_PATH}"
+
+    # -- requests -------------------------------------------------------------------------
+
+    def _password_ok(self, request: web.Request) -> bool:
+        header = request.headers.get("Authorization", "")
+        if not header.startswith("Basic "):
+            return False
+        try:
+            user, _, password = base64.b64decode(header[6:]).decode("utf-8").partition(":")
+        except (ValueError, UnicodeDecodeError):
+            return False
+        return bool(user) and password == self.password
+
+    async def _state(self, request: web.Request) -> web.Response:
+        return web.json_response(self.state.as_json())
+
+    async def _reset(self, request: web.Request) -> web.Response:
+        self.state.reset()
+        return web.json_response({"ok": True})
+
+    async def _spc(self, request: web.Request) -> web.StreamResponse:
+        body = await request.read()
+        if self.latency:
+            await asyncio.sleep(self.latency)
+        fault = self.faults.draw()
+        if fault == "http500":
+            return web.Response(status=500, text="Internal Server Error", content_type="text/html")
+        if fault == "auth" or not self._password_ok(request):
+            answer = fault_body("AUTH001", "Operador ou senha inválidos")
+            return web.Response(status=401, body=answer, content_type=XML)
+        status, answer = self.spc.handle(body)
+        if fault == "timeout":  # the work is done; the answer never arrives
+            await asyncio.sleep(self.timeout_hold)
+            if request.transport is not None:
+                request.transport.close()
+            return web.Response(status=status)
+        if fault == "malformed":
+            answer = answer[: max(1, len(answer) // 3)]
+        return web.Response(status=status, body=answer, content_type=XML, charset="utf-8")
+
+    def _app(self) -> web.Application:
+        app = web.Application()
+        app.router.add_get("/_sandbox/state", self._state)
+        app.router.add_post("/_sandbox/reset", self._reset)
+        app.router.add_post(SPC_PATH, self._spc)
+        return app
+
+    # -- life cycle -----------------------------------------------------------------------
+
+    async def _open(self) -> None:
+        self._runner = web.AppRunner(self._app(), access_log=None)
+        await self._runner.setup()
+        await web.SockSite(self._runner, self._socket).start()
+
+    async def _close(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
 
     def start(self) -> SandboxServer:
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        loop = asyncio.new_event_loop()
+        self._loop = loop
+        ready = threading.Event()
+
+        def run() -> None:
+            asyncio.set_event_loop(loop)
+            loop.run_until_complete(self._open())
+            ready.set()
+            loop.run_forever()
+
+        self._thread = threading.Thread(target=run, name="sandbox", daemon=True)
         self._thread.start()
+        ready.wait(10)
         return self
 
-    def serve_forever(self) -> None:
-        self._server.serve_forever()
-
     def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
+        if self._loop is not None and self._thread is not None:
+            asyncio.run_coroutine_threadsafe(self._close(), self._loop).result(10)
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(10)
+            self._loop.close()
+            self._loop = None
+        self._socket.close()
+
+    def serve_forever(self) -> None:
+        loop = asyncio.new_event_loop()
+        self._loop = loop
+        try:
+            loop.run_until_complete(self._open())
+            loop.run_forever()
+        finally:
+            loop.run_until_complete(self._close())
+            loop.close()
+            self._loop = None
+            self._socket.close()
 
 
 @contextmanager
