@@ -1,5 +1,13 @@
 """All models, imported here so that ``Base.metadata`` knows every table."""
 
+from gestao_negativacao.db.models.bureaus import (
+    BureauListItem,
+    Integration,
+    IntegrationCompany,
+    IntegrationOperator,
+    Operator,
+    OperatorUser,
+)
 from gestao_negativacao.db.models.portfolio import (
     Company,
     Customer,
@@ -25,6 +33,12 @@ from gestao_negativacao.db.models.sending import (
 
 __all__ = [
     "AuditEntry",
+    "BureauListItem",
+    "Integration",
+    "IntegrationCompany",
+    "IntegrationOperator",
+    "Operator",
+    "OperatorUser",
     "Company",
     "Customer",
     "Enterprise",

@@ -1,0 +1,21 @@
+"""Which adapter speaks for which integrator."""
+
+from __future__ import annotations
+
+from gestao_negativacao.bureaus.base import BureauAdapter
+from gestao_negativacao.bureaus.errors import NotSupported
+from gestao_negativacao.bureaus.spc_brasil import SpcBrasilAdapter
+
+
+def make_adapter(
+    integrator: str,
+    url: str,
+    operator_code: str,
+    secret: str,
+    *,
+    port: int | None = None,
+    timeout: float | None = None,
+) -> BureauAdapter:
+    if integrator == "spc_brasil":
+        return SpcBrasilAdapter(url, operator_code, secret, timeout=timeout)
+    raise NotSupported(f"a integração com {integrator} ainda não está disponível nesta versão")

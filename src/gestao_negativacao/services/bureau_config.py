@@ -1,0 +1,398 @@
+"""Operators and integrations: create, set the secret on this workstation, test the
+connection, fetch the bureau's lists. Permission ``NEG_CONFIG``; everything audited, no
+secret ever written to the database, a log or an audit entry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from gestao_negativacao.bureaus.base import BureauAdapter, ListItem
+from gestao_negativacao.bureaus.registry import make_adapter
+from gestao_negativacao.db.models import (
+    BureauListItem,
+    Company,
+    Integration,
+    IntegrationCompany,
+    IntegrationOperator,
+    Operator,
+    OperatorUser,
+    User,
+)
+from gestao_negativacao.domain.documents import InvalidDocument, parse_cnpj
+from gestao_negativacao.domain.enums import Integrator
+from gestao_negativacao.domain.permissions import Perm
+from gestao_negativacao.services import audit, credentials
+from gestao_negativacao.services.actor import Actor
+
+ENVIRONMENTS = {"homologacao": "Homologação", "producao": "Produção"}
+
+
+class ConfigError(ValueError):
+    """Invalid configuration; the message tells the admin what to fix."""
+
+
+@dataclass(frozen=True)
+class OperatorInfo:
+    id: int
+    integrator: str
+    code: str
+    name: str
+    company_cnpj: str | None
+    user_logins: tuple[str, ...]
+    secret_set: bool
+    active: bool
+
+
+@dataclass(frozen=True)
+class IntegrationInfo:
+    id: int
+    name: str
+    integrator: str
+    environment: str
+    url: str
+    port: int | None
+    operator_ids: tuple[int, ...]
+    company_cnpjs: tuple[str, ...]
+    document_type: str | None
+    removal_reason: str | None
+    nature_person: str | None
+    nature_company: str | None
+    auto_include: bool
+    auto_remove: bool
+    active: bool
+
+
+def _integrator(value: str) -> str:
+    try:
+        return Integrator(value).value
+    except ValueError:
+        names = ", ".join(i.value for i in Integrator)
+        raise ConfigError(f"Integradora desconhecida: {value!r}. Use {names}.") from None
+
+
+def _company_id(session: Session, cnpj: str) -> int:
+    try:
+        bare = parse_cnpj(cnpj).value
+    except InvalidDocument as exc:
+        raise ConfigError(str(exc)) from None
+    company_id = session.scalar(select(Company.id).where(Company.cnpj == bare))
+    if company_id is None:
+        raise ConfigError(f"Empresa {cnpj} não encontrada (importe a carteira dela primeiro).")
+    return company_id
+
+
+def _operator_info(session: Session, operator: Operator) -> OperatorInfo:
+    logins = session.scalars(
+        select(User.login)
+        .join(OperatorUser, OperatorUser.user_id == User.id)
+        .where(OperatorUser.operator_id == operator.id)
+        .order_by(User.login)
+    ).all()
+    cnpj = (
+        session.scalar(select(Company.cnpj).where(Company.id == operator.company_id))
+        if operator.company_id
+        else None
+    )
+    return OperatorInfo(
+        operator.id,
+        operator.integrator,
+        operator.code,
+        operator.name,
+        cnpj,
+        tuple(logins),
+        operator.secret_set,
+        operator.active,
+    )
+
+
+def create_operator(
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    integrator: str,
+    code: str,
+    name: str = "",
+    *,
+    company_cnpj: str | None = None,
+    user_logins: tuple[str, ...] = (),
+) -> OperatorInfo:
+    actor.require(Perm.NEG_CONFIG)
+    integrator = _integrator(integrator)
+    code = code.strip()
+    if not code:
+        raise ConfigError("Informe o código do operador.")
+    with session_factory.begin() as session:
+        if session.scalar(
+            select(Operator.id).where(Operator.integrator == integrator, Operator.code == code)
+        ):
+            raise ConfigError(f"Já existe o operador {code} para {integrator}.")
+        operator = Operator(integrator=integrator, code=code, name=name.strip() or code)
+        if company_cnpj:
+            operator.company_id = _company_id(session, company_cnpj)
+        session.add(operator)
+        session.flush()
+        for login in user_logins:
+            user_id = session.scalar(select(User.id).where(User.login == login))
+            if user_id is None:
+                raise ConfigError(f"Usuário {login} não encontrado.")
+            session.add(OperatorUser(operator_id=operator.id, user_id=user_id))
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "operador.criar",
+            entity="operator",
+            entity_key=f"{integrator}:{code}",
+            details={"usuarios": list(user_logins), "empresa": bool(company_cnpj)},
+        )
+        return _operator_info(session, operator)
+
+
+def set_operator_secret(
+    session_factory: sessionmaker[Session], actor: Actor, operator_id: int, secret: str
+) -> None:
+    """Keep the secret in this workstation's keyring; the database learns only that one
+    was set."""
+    actor.require(Perm.NEG_CONFIG)
+    if not secret:
+        raise ConfigError("A senha não pode ser vazia.")
+    with session_factory.begin() as session:
+        operator = session.get(Operator, operator_id)
+        if operator is None:
+            raise ConfigError("Operador não encontrado.")
+        credentials.set_secret(operator_id, secret)
+        operator.secret_set = True
+        audit.record(
+            session,
+            actor,
+            "operador.senha_definida",
+            entity="operator",
+            entity_key=f"{operator.integrator}:{operator.code}",
+        )
+
+
+def clear_operator_secret(
+    session_factory: sessionmaker[Session], actor: Actor, operator_id: int
+) -> None:
+    actor.require(Perm.NEG_CONFIG)
+    with session_factory.begin() as session:
+        operator = session.get(Operator, operator_id)
+        if operator is None:
+            raise ConfigError("Operador não encontrado.")
+        credentials.delete_secret(operator_id)
+        credentials.delete_secret(operator_id, "token")
+        audit.record(
+            session,
+            actor,
+            "operador.senha_removida",
+            entity="operator",
+            entity_key=f"{operator.integrator}:{operator.code}",
+        )
+
+
+def _check_url(url: str, environment: str) -> str:
+    parsed = urlparse(url.strip())
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise ConfigError(f"Endereço inválido: {url!r} (ex.: https://servicos.spc.org.br/...).")
+    if environment == "producao" and parsed.scheme != "https":
+        raise ConfigError("Em produção o endereço precisa ser https:// (os dados vão cifrados).")
+    return url.strip()
+
+
+def create_integration(
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    name: str,
+    integrator: str,
+    url: str,
+    *,
+    environment: str = "homologacao",
+    port: int | None = None,
+    operator_ids: tuple[int, ...] = (),
+    company_cnpjs: tuple[str, ...] = (),
+    auto_include: bool = False,
+    auto_remove: bool = False,
+) -> IntegrationInfo:
+    actor.require(Perm.NEG_CONFIG)
+    integrator = _integrator(integrator)
+    if environment not in ENVIRONMENTS:
+        raise ConfigError("Ambiente deve ser homologacao ou producao.")
+    url = _check_url(url, environment)
+    if port is not None and not 0 < port < 65536:
+        raise ConfigError(f"Porta inválida: {port}.")
+    if not name.strip():
+        raise ConfigError("Informe o nome da integração.")
+    with session_factory.begin() as session:
+        integration = Integration(
+            name=name.strip(),
+            integrator=integrator,
+            environment=environment,
+            url=url,
+            port=port,
+            auto_include=auto_include,
+            auto_remove=auto_remove,
+            active=True,
+        )
+        session.add(integration)
+        session.flush()
+        for position, operator_id in enumerate(operator_ids):
+            operator = session.get(Operator, operator_id)
+            if operator is None or operator.integrator != integrator:
+                raise ConfigError(f"O operador {operator_id} não é de {integrator}.")
+            session.add(
+                IntegrationOperator(
+                    integration_id=integration.id, operator_id=operator_id, position=position
+                )
+            )
+        for cnpj in company_cnpjs:
+            session.add(
+                IntegrationCompany(
+                    integration_id=integration.id, company_id=_company_id(session, cnpj)
+                )
+            )
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "integracao.criar",
+            entity="integration",
+            entity_key=integration.name,
+            details={"integradora": integrator, "ambiente": environment, "url": url},
+        )
+        return get_integration(session, integration.id)
+
+
+def get_integration(session: Session, integration_id: int) -> IntegrationInfo:
+    i = session.get(Integration, integration_id)
+    if i is None:
+        raise ConfigError("Integração não encontrada.")
+    operators = session.scalars(
+        select(IntegrationOperator.operator_id)
+        .where(IntegrationOperator.integration_id == i.id)
+        .order_by(IntegrationOperator.position)
+    ).all()
+    cnpjs = session.scalars(
+        select(Company.cnpj)
+        .join(IntegrationCompany, IntegrationCompany.company_id == Company.id)
+        .where(IntegrationCompany.integration_id == i.id)
+        .order_by(Company.cnpj)
+    ).all()
+    return IntegrationInfo(
+        i.id,
+        i.name,
+        i.integrator,
+        i.environment,
+        i.url,
+        i.port,
+        tuple(operators),
+        tuple(cnpjs),
+        i.document_type,
+        i.removal_reason,
+        i.nature_person,
+        i.nature_company,
+        i.auto_include,
+        i.auto_remove,
+        i.active,
+    )
+
+
+def adapter_for(
+    session_factory: sessionmaker[Session],
+    integration_id: int,
+    operator_id: int,
+    *,
+    timeout: float | None = None,
+) -> BureauAdapter:
+    """The adapter of an integration with one of its operators, secret from this
+    workstation's keyring (MissingSecret when it has none)."""
+    with session_factory() as session:
+        integration = get_integration(session, integration_id)
+        operator = session.get(Operator, operator_id)
+    if operator is None or operator_id not in integration.operator_ids:
+        raise ConfigError("O operador não pertence a esta integração.")
+    secret = credentials.get_secret(operator_id)
+    if secret is None:
+        raise credentials.MissingSecret(operator.code, operator_id)
+    return make_adapter(
+        integration.integrator,
+        integration.url,
+        operator.code,
+        secret,
+        port=integration.port,
+        timeout=timeout,
+    )
+
+
+def check_connection(
+    session_factory: sessionmaker[Session], actor: Actor, integration_id: int, operator_id: int
+) -> str:
+    actor.require(Perm.NEG_CONFIG)
+    adapter = adapter_for(session_factory, integration_id, operator_id, timeout=15)
+    try:
+        answer = adapter.test_connection()
+    finally:
+        adapter.close()
+    with session_factory.begin() as session:
+        audit.record(
+            session,
+            actor,
+            "integracao.testar",
+            entity="integration",
+            entity_key=str(integration_id),
+        )
+    return answer
+
+
+def refresh_lists(
+    session_factory: sessionmaker[Session], actor: Actor, integration_id: int, operator_id: int
+) -> dict[str, list[ListItem]]:
+    """Fetch removal reasons, document types and natures from the bureau and cache them.
+    (For SPC Brasil this is what needs URL and operator first, as seed 004 says.)"""
+    actor.require(Perm.NEG_CONFIG)
+    adapter = adapter_for(session_factory, integration_id, operator_id, timeout=30)
+    try:
+        lists = {
+            "removal_reason": adapter.list_removal_reasons(),
+            "document_type": adapter.list_document_types(),
+            "nature": adapter.list_natures(),
+        }
+    finally:
+        adapter.close()
+    with session_factory.begin() as session:
+        session.execute(
+            delete(BureauListItem).where(BureauListItem.integration_id == integration_id)
+        )
+        for kind, items in lists.items():
+            for item in items:
+                session.add(
+                    BureauListItem(
+                        integration_id=integration_id,
+                        kind=kind,
+                        code=item.code,
+                        description=item.description,
+                    )
+                )
+        audit.record(
+            session,
+            actor,
+            "integracao.listas",
+            entity="integration",
+            entity_key=str(integration_id),
+            details={k: len(v) for k, v in lists.items()},
+        )
+    return lists
+
+
+def cached_list(
+    session_factory: sessionmaker[Session], integration_id: int, kind: str
+) -> list[ListItem]:
+    with session_factory() as session:
+        rows = session.execute(
+            select(BureauListItem.code, BureauListItem.description)
+            .where(BureauListItem.integration_id == integration_id, BureauListItem.kind == kind)
+            .order_by(BureauListItem.id)
+        ).all()
+    return [ListItem(code, description) for code, description in rows]
