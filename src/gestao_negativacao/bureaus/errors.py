@@ -27,7 +27,12 @@ class Rejected(BureauError):
 
 
 class AlreadyDone(BureauError):
-    """Duplicate inclusion, or removal of what is already removed: counts as success."""
+    """Duplicate inclusion, or removal of what is already removed: counts as success.
+    ``bureau_id`` carries the record's id at the bureau when the answer gives it."""
+
+    def __init__(self, message: str, *, code: str | None = None, bureau_id: str | None = None):
+        super().__init__(message, code=code)
+        self.bureau_id = bureau_id
 
 
 class AuthFailed(BureauError):

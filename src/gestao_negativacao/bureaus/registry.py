@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gestao_negativacao.bureaus.base import BureauAdapter
+from gestao_negativacao.bureaus.credito_na_medida import CreditoNaMedidaAdapter, TokenStore
 from gestao_negativacao.bureaus.errors import NotSupported
 from gestao_negativacao.bureaus.spc_brasil import SpcBrasilAdapter
 
@@ -15,7 +16,10 @@ def make_adapter(
     *,
     port: int | None = None,
     timeout: float | None = None,
+    tokens: TokenStore | None = None,
 ) -> BureauAdapter:
     if integrator == "spc_brasil":
         return SpcBrasilAdapter(url, operator_code, secret, timeout=timeout)
+    if integrator == "credito_na_medida":
+        return CreditoNaMedidaAdapter(url, operator_code, secret, tokens=tokens, timeout=timeout)
     raise NotSupported(f"a integração com {integrator} ainda não está disponível nesta versão")

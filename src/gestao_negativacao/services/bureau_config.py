@@ -11,6 +11,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.bureaus.base import BureauAdapter, ListItem
+from gestao_negativacao.bureaus.credito_na_medida import TokenStore
 from gestao_negativacao.bureaus.registry import make_adapter
 from gestao_negativacao.db.models import (
     BureauListItem,
@@ -316,6 +317,11 @@ def adapter_for(
     secret = credentials.get_secret(operator_id)
     if secret is None:
         raise credentials.MissingSecret(operator.code, operator_id)
+    # Crédito na Medida's token is obtained on the first call and kept in the keyring too
+    tokens = TokenStore(
+        lambda: credentials.get_secret(operator_id, "token"),
+        lambda token: credentials.set_secret(operator_id, token, "token"),
+    )
     return make_adapter(
         integration.integrator,
         integration.url,
@@ -323,6 +329,7 @@ def adapter_for(
         secret,
         port=integration.port,
         timeout=timeout,
+        tokens=tokens,
     )
 
 

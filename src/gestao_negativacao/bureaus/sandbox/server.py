@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import json
 import socket
 import threading
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ from datetime import date
 
 from aiohttp import web
 
+from gestao_negativacao.bureaus.sandbox.credito_na_medida import CreditoNaMedidaSandbox
 from gestao_negativacao.bureaus.sandbox.faults import FaultPlan
 from gestao_negativacao.bureaus.sandbox.spc_brasil import SpcBrasilSandbox, fault_body
 from gestao_negativacao.bureaus.sandbox.state import SandboxState
@@ -25,6 +27,7 @@ from gestao_negativacao.bureaus.sandbox.state import SandboxState
 DEFAULT_PORT = 8765
 SANDBOX_PASSWORD = "sandbox"  # every operator's secret at the sandbox
 SPC_PATH = "/spc/remoting/ws/insumo/spc/spcWebService"
+CNM_PREFIX = "/cnm"
 XML = "text/xml"
 
 
@@ -49,6 +52,7 @@ class SandboxServer:
         self.password = password
         self.timeout_hold = timeout_hold
         self.spc = SpcBrasilSandbox(self.state, today)
+        self.cnm = CreditoNaMedidaSandbox(self.state, password, today)
         # bound now, so that port 0 gets its real number before the loop starts
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -66,6 +70,10 @@ class SandboxServer:
     @property
     def spc_url(self) -> str:
         return f"{self.url}{SPC_PATH}"
+
+    @property
+    def cnm_url(self) -> str:
+        return f"{self.url}{CNM_PREFIX}"
 
     # -- requests -------------------------------------------------------------------------
 
@@ -86,31 +94,80 @@ class SandboxServer:
         self.state.reset()
         return web.json_response({"ok": True})
 
-    async def _spc(self, request: web.Request) -> web.StreamResponse:
-        body = await request.read()
+    async def _before(self, request: web.Request) -> str | None:
+        """Latency and the fault drawn for this request; ``http500`` answers at once."""
         if self.latency:
             await asyncio.sleep(self.latency)
-        fault = self.faults.draw()
-        if fault == "http500":
-            return web.Response(status=500, text="Internal Server Error", content_type="text/html")
-        if fault == "auth" or not self._password_ok(request):
-            answer = fault_body("AUTH001", "Operador ou senha inválidos")
-            return web.Response(status=401, body=answer, content_type=XML)
-        status, answer = self.spc.handle(body)
+        return self.faults.draw()
+
+    async def _after(
+        self, request: web.Request, fault: str | None, status: int, body: bytes, content_type: str
+    ) -> web.StreamResponse:
         if fault == "timeout":  # the work is done; the answer never arrives
             await asyncio.sleep(self.timeout_hold)
             if request.transport is not None:
                 request.transport.close()
             return web.Response(status=status)
         if fault == "malformed":
-            answer = answer[: max(1, len(answer) // 3)]
-        return web.Response(status=status, body=answer, content_type=XML, charset="utf-8")
+            body = body[: max(1, len(body) // 3)]
+        return web.Response(status=status, body=body, content_type=content_type, charset="utf-8")
+
+    async def _spc(self, request: web.Request) -> web.StreamResponse:
+        body = await request.read()
+        fault = await self._before(request)
+        if fault == "http500":
+            return web.Response(status=500, text="Internal Server Error", content_type="text/html")
+        if fault == "auth" or not self._password_ok(request):
+            answer = fault_body("AUTH001", "Operador ou senha inválidos")
+            return web.Response(status=401, body=answer, content_type=XML)
+        status, answer = self.spc.handle(body)
+        return await self._after(request, fault, status, answer, XML)
+
+    async def _cnm(self, request: web.Request) -> web.StreamResponse:
+        fault = await self._before(request)
+        if fault == "http500":
+            return web.json_response({"erro": "erro interno"}, status=500)
+        route = request.match_info.route.name
+        if route == "cnm_token":
+            if fault == "auth":
+                return web.json_response({"erro": "client id ou secret inválidos"}, status=401)
+            status, document = self.cnm.token(dict(await request.post()))
+        elif fault == "auth" or not self.cnm.authorised(request.headers.get("Authorization", "")):
+            return web.json_response({"erro": "token inválido ou expirado"}, status=401)
+        elif route == "cnm_restrictions":
+            status, document = self.cnm.restrictions(request.query.get("tipo_pessoa", ""))
+        elif route == "cnm_include":
+            try:
+                payload = await request.json()
+            except ValueError:
+                payload = None
+            status, document = self.cnm.include(payload)
+        elif route == "cnm_remove":
+            status, document = self.cnm.remove(request.match_info["id"])
+        elif route == "cnm_status":
+            status, document = self.cnm.status(request.match_info["id"])
+        else:
+            status, document = self.cnm.report(request.match_info["document"])
+        body = json.dumps(document, ensure_ascii=False).encode("utf-8")
+        return await self._after(request, fault, status, body, "application/json")
+
+    async def _expire_tokens(self, request: web.Request) -> web.Response:
+        self.cnm.expire_tokens()
+        return web.json_response({"ok": True})
 
     def _app(self) -> web.Application:
         app = web.Application()
         app.router.add_get("/_sandbox/state", self._state)
         app.router.add_post("/_sandbox/reset", self._reset)
+        app.router.add_post("/_sandbox/expire-tokens", self._expire_tokens)
         app.router.add_post(SPC_PATH, self._spc)
+        cnm = CNM_PREFIX
+        app.router.add_post(f"{cnm}/oauth/token", self._cnm, name="cnm_token")
+        app.router.add_get(f"{cnm}/restricoes", self._cnm, name="cnm_restrictions")
+        app.router.add_post(f"{cnm}/negativacoes", self._cnm, name="cnm_include")
+        app.router.add_post(f"{cnm}/negativacoes/{{id}}/baixa", self._cnm, name="cnm_remove")
+        app.router.add_get(f"{cnm}/negativacoes/{{id}}", self._cnm, name="cnm_status")
+        app.router.add_get(f"{cnm}/consultas/{{document}}", self._cnm, name="cnm_report")
         return app
 
     # -- life cycle -----------------------------------------------------------------------

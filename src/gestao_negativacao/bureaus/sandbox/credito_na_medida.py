@@ -1,0 +1,176 @@
+"""Crédito na Medida as the sandbox answers it (the REST model of
+shared/protocols/credito_na_medida.md): client-credentials token, JSON, 409 for a duplicate,
+422 with the list of errors, 404 for an unknown removal."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from gestao_negativacao.bureaus.sandbox.state import Record, SandboxState
+from gestao_negativacao.domain.address import UFS
+from gestao_negativacao.domain.documents import InvalidDocument, parse_document
+
+RESTRICTIONS = {
+    "F": [
+        {"codigo": "PF01", "descricao": "Dívida vencida - pessoa física"},
+        {"codigo": "PF02", "descricao": "Contrato inadimplente - pessoa física"},
+    ],
+    "J": [{"codigo": "PJ01", "descricao": "Dívida vencida - pessoa jurídica"}],
+}
+
+Answer = tuple[int, object]
+
+
+class CreditoNaMedidaSandbox:
+    integrator = "credito_na_medida"
+
+    def __init__(self, state: SandboxState, password: str, today: date | None = None) -> None:
+        self.state = state
+        self.password = password
+        self.today = today
+        self.tokens: set[str] = set()
+
+    def token(self, form: dict[str, str]) -> Answer:
+        if form.get("grant_type") != "client_credentials" or not form.get("client_id"):
+            return 400, {"erro": "grant_type client_credentials e client_id obrigatórios"}
+        if form.get("client_secret") != self.password:
+            return 401, {"erro": "client id ou secret inválidos"}
+        token = secrets.token_hex(16)
+        with self.state.lock:
+            self.tokens.add(token)
+        return 200, {"access_token": token, "token_type": "Bearer", "expires_in": 3600}
+
+    def authorised(self, header: str) -> bool:
+        return header.startswith("Bearer ") and header[7:] in self.tokens
+
+    def expire_tokens(self) -> None:
+        with self.state.lock:
+            self.tokens.clear()
+
+    def restrictions(self, kind: str) -> Answer:
+        return 200, RESTRICTIONS.get(kind, [])
+
+    def include(self, body: object) -> Answer:
+        if not isinstance(body, dict):
+            return 422, {"erros": ["corpo JSON inválido"]}
+        errors = []
+        kind = body.get("tipo_pessoa")
+        try:
+            document = parse_document(str(body.get("documento", ""))).value
+            if (len(document) == 11) != (kind == "F"):
+                errors.append("tipo_pessoa não corresponde ao documento")
+        except InvalidDocument as exc:
+            document = ""
+            errors.append(str(exc))
+        if not body.get("nome"):
+            errors.append("nome obrigatório")
+        address = body.get("endereco") if isinstance(body.get("endereco"), dict) else {}
+        cep = str(address.get("cep", ""))
+        if len(cep) != 8 or not cep.isdigit():
+            errors.append("CEP inválido para a carta comunicado")
+        if (
+            not address.get("logradouro")
+            or not address.get("cidade")
+            or address.get("uf") not in UFS
+        ):
+            errors.append("endereço incompleto para a carta comunicado")
+        try:
+            value = Decimal(str(body.get("valor")))
+            if value <= 0:
+                errors.append("valor deve ser maior que zero")
+        except InvalidOperation:
+            value = Decimal(0)
+            errors.append("valor inválido")
+        try:
+            due = date.fromisoformat(str(body.get("vencimento")))
+            if due >= (self.today or date.today()):
+                errors.append("só é possível negativar parcela já vencida")
+        except ValueError:
+            due = None
+            errors.append("vencimento inválido")
+        contract, installment = body.get("contrato"), body.get("parcela")
+        if not contract or not isinstance(installment, int):
+            errors.append("contrato e parcela obrigatórios")
+        codes = {r["codigo"] for r in RESTRICTIONS.get(str(kind), [])}
+        if body.get("codigo_restricao") not in codes:
+            errors.append("código de restrição inválido para o tipo de pessoa")
+        if errors:
+            return 422, {"erros": errors}
+        key = (document, str(contract), installment)
+        with self.state.lock:
+            self.state.requests[self.integrator] += 1
+            records = self.state.records[self.integrator]
+            record = records.get(key)
+            if record is None:
+                record = Record(
+                    document,
+                    str(contract),
+                    installment,
+                    value,
+                    str(due),
+                    active=False,
+                    bureau_id=self.state.next_id("CNM"),
+                )
+                records[key] = record
+            record.inclusions += 1
+            if record.active:
+                return 409, {"id": record.bureau_id, "erro": "negativação já existe"}
+            record.active, record.value = True, value
+            return 201, {"id": record.bureau_id, "status": "ativo"}
+
+    def _by_id(self, bureau_id: str) -> Record | None:
+        return next(
+            (r for r in self.state.records[self.integrator].values() if r.bureau_id == bureau_id),
+            None,
+        )
+
+    def remove(self, bureau_id: str) -> Answer:
+        with self.state.lock:
+            self.state.requests[self.integrator] += 1
+            record = self._by_id(bureau_id)
+            if record is not None:
+                record.removals += 1
+            if record is None or not record.active:
+                return 404, {"erro": "negativação não encontrada"}
+            record.active = False
+            return 200, {"id": bureau_id, "status": "baixada"}
+
+    def status(self, bureau_id: str) -> Answer:
+        with self.state.lock:
+            record = self._by_id(bureau_id)
+        if record is None:
+            return 404, {"erro": "negativação não encontrada"}
+        return 200, {"id": bureau_id, "status": "ativo" if record.active else "baixada"}
+
+    def report(self, document: str) -> Answer:
+        try:
+            document = parse_document(document).value
+        except InvalidDocument as exc:
+            return 422, {"erros": [str(exc)]}
+        with self.state.lock:
+            active = [
+                (integrator, r)
+                for integrator, records in self.state.records.items()
+                for r in records.values()
+                if r.document == document and r.active
+            ]
+        score = 1000 - 150 * len(active) - int(document[-2:]) if document[-2:].isdigit() else 500
+        return 200, {
+            "documento": document,
+            "nome": None,
+            "score": max(0, min(1000, score)),
+            "restricoes": [
+                {
+                    "credor": f"Contrato {r.contract}",
+                    "valor": f"{r.value:.2f}",
+                    "data": r.due_date,
+                    "biro": integrator,
+                }
+                for integrator, r in active
+            ],
+            "protestos": [],
+            "cheques_sem_fundo": 0,
+            "consultas_recentes": len(active),
+        }
