@@ -5,6 +5,7 @@ from __future__ import annotations
 from gestao_negativacao.bureaus.base import BureauAdapter
 from gestao_negativacao.bureaus.credito_na_medida import CreditoNaMedidaAdapter, TokenStore
 from gestao_negativacao.bureaus.errors import NotSupported
+from gestao_negativacao.bureaus.soa_serasa import SoaSerasaAdapter
 from gestao_negativacao.bureaus.spc_brasil import SpcBrasilAdapter
 
 
@@ -20,6 +21,8 @@ def make_adapter(
 ) -> BureauAdapter:
     if integrator == "spc_brasil":
         return SpcBrasilAdapter(url, operator_code, secret, timeout=timeout)
+    if integrator == "soa_serasa":  # operator code = the SOA portal e-mail
+        return SoaSerasaAdapter(url, operator_code, secret, timeout=timeout)
     if integrator == "credito_na_medida":
         return CreditoNaMedidaAdapter(url, operator_code, secret, tokens=tokens, timeout=timeout)
     raise NotSupported(f"a integração com {integrator} ainda não está disponível nesta versão")

@@ -21,6 +21,7 @@ from aiohttp import web
 
 from gestao_negativacao.bureaus.sandbox.credito_na_medida import CreditoNaMedidaSandbox
 from gestao_negativacao.bureaus.sandbox.faults import FaultPlan
+from gestao_negativacao.bureaus.sandbox.soa_serasa import SoaSerasaSandbox
 from gestao_negativacao.bureaus.sandbox.spc_brasil import SpcBrasilSandbox, fault_body
 from gestao_negativacao.bureaus.sandbox.state import SandboxState
 
@@ -28,6 +29,7 @@ DEFAULT_PORT = 8765
 SANDBOX_PASSWORD = "sandbox"  # every operator's secret at the sandbox
 SPC_PATH = "/spc/remoting/ws/insumo/spc/spcWebService"
 CNM_PREFIX = "/cnm"
+SOA_PATH = "/soa/webservices/serasa/negativacao.asmx"
 XML = "text/xml"
 
 
@@ -45,6 +47,7 @@ class SandboxServer:
         password: str = SANDBOX_PASSWORD,
         timeout_hold: float = 2.0,
         today: date | None = None,
+        soa_process_after: float | None = 5.0,
     ) -> None:
         self.state = SandboxState()
         self.faults = faults or FaultPlan()
@@ -53,6 +56,7 @@ class SandboxServer:
         self.timeout_hold = timeout_hold
         self.spc = SpcBrasilSandbox(self.state, today)
         self.cnm = CreditoNaMedidaSandbox(self.state, password, today)
+        self.soa = SoaSerasaSandbox(self.state, password, today, soa_process_after)
         # bound now, so that port 0 gets its real number before the loop starts
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -74,6 +78,10 @@ class SandboxServer:
     @property
     def cnm_url(self) -> str:
         return f"{self.url}{CNM_PREFIX}"
+
+    @property
+    def soa_url(self) -> str:
+        return f"{self.url}{SOA_PATH}"
 
     # -- requests -------------------------------------------------------------------------
 
@@ -123,6 +131,20 @@ class SandboxServer:
         status, answer = self.spc.handle(body)
         return await self._after(request, fault, status, answer, XML)
 
+    async def _soa(self, request: web.Request) -> web.StreamResponse:
+        body = await request.read()
+        fault = await self._before(request)
+        if fault == "http500":
+            return web.Response(status=500, text="Internal Server Error", content_type="text/html")
+        if fault == "auth":  # SOA answers bad credentials inside the envelope
+            body = body.replace(f"<Senha>{self.password}</Senha>".encode(), b"<Senha>?</Senha>")
+            body = body.replace(f":Senha>{self.password}</".encode(), b":Senha>?</")
+        status, answer = self.soa.handle(body)
+        return await self._after(request, fault, status, answer, XML)
+
+    async def _process(self, request: web.Request) -> web.Response:
+        return web.json_response({"processed": self.soa.process(everything=True)})
+
     async def _cnm(self, request: web.Request) -> web.StreamResponse:
         fault = await self._before(request)
         if fault == "http500":
@@ -160,7 +182,9 @@ class SandboxServer:
         app.router.add_get("/_sandbox/state", self._state)
         app.router.add_post("/_sandbox/reset", self._reset)
         app.router.add_post("/_sandbox/expire-tokens", self._expire_tokens)
+        app.router.add_post("/_sandbox/process", self._process)
         app.router.add_post(SPC_PATH, self._spc)
+        app.router.add_post(SOA_PATH, self._soa)
         cnm = CNM_PREFIX
         app.router.add_post(f"{cnm}/oauth/token", self._cnm, name="cnm_token")
         app.router.add_get(f"{cnm}/restricoes", self._cnm, name="cnm_restrictions")

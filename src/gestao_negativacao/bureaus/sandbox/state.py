@@ -20,6 +20,9 @@ class Record:
     inclusions: int = 0
     removals: int = 0
     bureau_id: str = ""
+    situation: str = ""  # SOA's own life cycle: pendente, ativa, erro, baixada
+    message: str = ""
+    received_at: float = 0.0
 
     def as_json(self) -> dict:
         return {
@@ -32,6 +35,7 @@ class Record:
             "inclusions": self.inclusions,
             "removals": self.removals,
             "bureau_id": self.bureau_id,
+            "situation": self.situation or ("ativa" if self.active else "baixada"),
         }
 
 

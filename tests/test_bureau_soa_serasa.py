@@ -1,0 +1,157 @@
+"""Serasa through SOA against the sandbox over real HTTP: the asynchronous life of a
+negativation, batched status, every error class, the exact envelope."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import httpx
+import pytest
+from defusedxml.ElementTree import fromstring
+
+from gestao_negativacao.bureaus.base import Address, Debtor, InclusionRequest, RecordRef
+from gestao_negativacao.bureaus.errors import (
+    AlreadyDone,
+    AuthFailed,
+    NotSupported,
+    Rejected,
+    Transient,
+)
+from gestao_negativacao.bureaus.sandbox import running_sandbox
+from gestao_negativacao.bureaus.sandbox.faults import FaultPlan
+from gestao_negativacao.bureaus.soa_serasa import NAMESPACE, SoaSerasaAdapter
+
+PAST = date.today() - timedelta(days=30)
+LONG = "Avenida Presidente Juscelino Kubitschek de Oliveira"  # 51 characters
+ADDRESS = Address("01310100", LONG, "1000", "", "Jardim Paulistano Novo", "São Paulo", "SP")
+ANA = Debtor("41224824458", "F", "Maria " * 15, ADDRESS)
+BIA = Debtor("61983914509", "F", "Bia", ADDRESS)
+NS = f"{{{NAMESPACE}}}"
+
+
+def request(value="150.00", contract="V-1-001", **kwargs):
+    return InclusionRequest(
+        ANA, "holder", contract, 1, PAST, Decimal(value), nature_code="AD", **kwargs
+    )
+
+
+@pytest.fixture
+def sandbox():
+    with running_sandbox(soa_process_after=None) as server:
+        yield server
+
+
+@pytest.fixture
+def soa(sandbox):
+    adapter = SoaSerasaAdapter(sandbox.soa_url, "cobranca@empresa.com.br", "sandbox", timeout=5)
+    yield adapter
+    adapter.close()
+
+
+def process(sandbox):
+    return httpx.post(f"{sandbox.url}/_sandbox/process").json()["processed"]
+
+
+def test_accepted_is_pending_until_the_batch_then_active_or_error(sandbox, soa):
+    ok = soa.include(request())
+    too_big = soa.include(request("2000000.00", "V-1-002"))
+    assert not ok.confirmed and ok.bureau_id.startswith("SOA")
+    assert [s.status for s in soa.fetch_status([ok.bureau_id, too_big.bureau_id])] == [
+        "pendente",
+        "pendente",
+    ]
+    assert process(sandbox) == 2
+    answers = soa.fetch_status([ok.bureau_id, too_big.bureau_id])
+    assert [(a.status, a.message) for a in answers] == [
+        ("ativa", "negativação ativa"),
+        ("erro", "valor acima do limite do plano"),
+    ]
+
+
+def test_status_is_asked_in_batches_not_item_by_item(sandbox, soa):
+    sent = []
+    ids = [soa.include(request(contract=f"V-1-{n:03d}")).bureau_id for n in range(1, 21)]
+    process(sandbox)
+    soa.client.event_hooks["request"].append(sent.append)
+    assert {a.status for a in soa.fetch_status(ids)} == {"ativa"}
+    assert len(sent) == 3  # one Lista per situation, whatever the number of items
+
+
+def test_duplicates_removal_and_unknown_removal(sandbox, soa):
+    first = soa.include(request())
+    with pytest.raises(AlreadyDone) as info:
+        soa.include(request())
+    assert info.value.bureau_id == first.bureau_id
+    process(sandbox)
+    ref = RecordRef(ANA.document, "F", "V-1-001", PAST, bureau_id=first.bureau_id)
+    assert soa.remove(ref, "01").confirmed
+    with pytest.raises(AlreadyDone, match="já excluída"):
+        soa.remove(ref, "01")
+    (record,) = httpx.get(f"{sandbox.url}/_sandbox/state").json()["soa_serasa"]["records"]
+    assert (record["inclusions"], record["removals"], record["situation"]) == (2, 2, "baixada")
+
+
+def test_invalid_document_and_bad_data_are_rejected(soa):
+    with pytest.raises(Rejected) as info:
+        soa.include(
+            InclusionRequest(
+                Debtor("41224824459", "F", "X", ADDRESS),
+                "holder",
+                "V-1",
+                1,
+                PAST,
+                Decimal("1"),
+                nature_code="AD",
+            )
+        )
+    assert info.value.code == "G000M003"
+    with pytest.raises(Rejected, match="código de restrição"):
+        soa.include(InclusionRequest(ANA, "holder", "V-1", 1, PAST, Decimal("1"), nature_code="ZZ"))
+
+
+def test_wrong_password_is_auth_failed(sandbox):
+    with pytest.raises(AuthFailed) as info:
+        SoaSerasaAdapter(sandbox.soa_url, "cobranca@empresa.com.br", "senha-errada-9").include(
+            request()
+        )
+    assert info.value.code == "G000M000" and "senha-errada-9" not in str(info.value)
+
+
+@pytest.mark.parametrize("fault", ["http500", "malformed", "timeout", "auth"])
+def test_faults(fault):
+    with running_sandbox(faults=FaultPlan({fault: 1.0}), timeout_hold=1.0) as sandbox:
+        adapter = SoaSerasaAdapter(sandbox.soa_url, "c@e", "sandbox", timeout=0.4)
+        with pytest.raises(AuthFailed if fault == "auth" else Transient):
+            adapter.include(request())
+
+
+def test_lists_and_unsupported(soa):
+    assert [i.code for i in soa.list_removal_reasons()] == ["01", "02", "03"]
+    assert [i.code for i in soa.list_natures()] == ["AD", "CT"]
+    with pytest.raises(NotSupported):
+        soa.list_document_types()
+
+
+def test_the_exact_envelope(soa):
+    sent = []
+    soa.client.event_hooks["request"].append(sent.append)
+    soa.include(request(co_debtor=BIA))
+    (include,) = sent
+    assert include.headers["Content-Type"] == "text/xml; charset=utf-8"
+    assert include.headers["SOAPAction"] == f'"{NAMESPACE}Incluir"'
+    operation = fromstring(include.content).find(
+        f"{{http://schemas.xmlsoap.org/soap/envelope/}}Body/{NS}Incluir"
+    )
+    assert operation.findtext(f"{NS}Credenciais/{NS}Email") == "cobranca@empresa.com.br"
+    assert operation.findtext(f"{NS}Credenciais/{NS}Senha") == "sandbox"
+    principal, co = operation.findall(f"{NS}InclusaoNegativacao/{NS}Devedores/{NS}Devedor")
+    assert (
+        principal.findtext(f"{NS}TipoDevedor") == "Principal"
+        and co.findtext(f"{NS}TipoDevedor") == "CoObrigado"
+    )
+    assert principal.findtext(f"{NS}Documento") == "41224824458"
+    assert len(principal.findtext(f"{NS}Nome")) == 70  # Serasa's field sizes: cut, not refused
+    assert principal.findtext(f"{NS}Endereco/{NS}Logradouro") == LONG[:45]
+    assert principal.findtext(f"{NS}Endereco/{NS}Bairro") == "Jardim Paulistano No"
+    restriction = operation.find(f"{NS}InclusaoNegativacao/{NS}Restricao")
+    assert [restriction.findtext(f"{NS}{t}") for t in ("CodigoRestricao", "Contrato", "DataVencimento", "Valor")] == [
+        "AD", "V-1-001", PAST.isoformat(), "150.00"]  # fmt: skip
