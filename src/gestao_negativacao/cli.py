@@ -249,6 +249,7 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
         raise CliError(f"Não foi possível abrir a porta {args.port}: {exc.strerror}") from None
     print(f"Birô de testes (sandbox) em {server.url}", flush=True)
     print(f"  SPC Brasil: {server.spc_url}", flush=True)
+    print(f"  SPC Boa Vista: {server.boa_vista_url}", flush=True)
     print(f"  Serasa (SOA): {server.soa_url}", flush=True)
     print(f"  Crédito na Medida: {server.cnm_url}", flush=True)
     print(f"  estado: {server.url}/_sandbox/state   (Ctrl+C para sair)", flush=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gestao_negativacao.bureaus.base import BureauAdapter
+from gestao_negativacao.bureaus.boa_vista import BoaVistaAdapter
 from gestao_negativacao.bureaus.credito_na_medida import CreditoNaMedidaAdapter, TokenStore
 from gestao_negativacao.bureaus.errors import NotSupported
 from gestao_negativacao.bureaus.soa_serasa import SoaSerasaAdapter
@@ -21,8 +22,10 @@ def make_adapter(
 ) -> BureauAdapter:
     if integrator == "spc_brasil":
         return SpcBrasilAdapter(url, operator_code, secret, timeout=timeout)
+    if integrator == "boa_vista":  # operator code = CHAVE, secret = KEY
+        return BoaVistaAdapter(url, operator_code, secret, port=port, timeout=timeout)
     if integrator == "soa_serasa":  # operator code = the SOA portal e-mail
         return SoaSerasaAdapter(url, operator_code, secret, timeout=timeout)
     if integrator == "credito_na_medida":
         return CreditoNaMedidaAdapter(url, operator_code, secret, tokens=tokens, timeout=timeout)
-    raise NotSupported(f"a integração com {integrator} ainda não está disponível nesta versão")
+    raise NotSupported(f"integradora desconhecida: {integrator}")

@@ -19,6 +19,7 @@ from datetime import date
 
 from aiohttp import web
 
+from gestao_negativacao.bureaus.sandbox.boa_vista import BoaVistaSandbox
 from gestao_negativacao.bureaus.sandbox.credito_na_medida import CreditoNaMedidaSandbox
 from gestao_negativacao.bureaus.sandbox.faults import FaultPlan
 from gestao_negativacao.bureaus.sandbox.soa_serasa import SoaSerasaSandbox
@@ -30,6 +31,7 @@ SANDBOX_PASSWORD = "sandbox"  # every operator's secret at the sandbox
 SPC_PATH = "/spc/remoting/ws/insumo/spc/spcWebService"
 CNM_PREFIX = "/cnm"
 SOA_PATH = "/soa/webservices/serasa/negativacao.asmx"
+BOA_VISTA_PATH = "/boavista/registro.asmx"
 XML = "text/xml"
 
 
@@ -57,6 +59,7 @@ class SandboxServer:
         self.spc = SpcBrasilSandbox(self.state, today)
         self.cnm = CreditoNaMedidaSandbox(self.state, password, today)
         self.soa = SoaSerasaSandbox(self.state, password, today, soa_process_after)
+        self.boa_vista = BoaVistaSandbox(self.state, password, today)
         # bound now, so that port 0 gets its real number before the loop starts
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -82,6 +85,10 @@ class SandboxServer:
     @property
     def soa_url(self) -> str:
         return f"{self.url}{SOA_PATH}"
+
+    @property
+    def boa_vista_url(self) -> str:
+        return f"{self.url}{BOA_VISTA_PATH}"
 
     # -- requests -------------------------------------------------------------------------
 
@@ -142,6 +149,16 @@ class SandboxServer:
         status, answer = self.soa.handle(body)
         return await self._after(request, fault, status, answer, XML)
 
+    async def _boa_vista(self, request: web.Request) -> web.StreamResponse:
+        body = await request.read()
+        fault = await self._before(request)
+        if fault == "http500":
+            return web.Response(status=500, text="Internal Server Error", content_type="text/html")
+        if fault == "auth":  # Boa Vista answers a refused key inside the envelope
+            body = body.replace(f"<KEY>{self.password}</KEY>".encode(), b"<KEY>?</KEY>")
+        status, answer = self.boa_vista.handle(body)
+        return await self._after(request, fault, status, answer, XML)
+
     async def _process(self, request: web.Request) -> web.Response:
         return web.json_response({"processed": self.soa.process(everything=True)})
 
@@ -185,6 +202,7 @@ class SandboxServer:
         app.router.add_post("/_sandbox/process", self._process)
         app.router.add_post(SPC_PATH, self._spc)
         app.router.add_post(SOA_PATH, self._soa)
+        app.router.add_post(BOA_VISTA_PATH, self._boa_vista)
         cnm = CNM_PREFIX
         app.router.add_post(f"{cnm}/oauth/token", self._cnm, name="cnm_token")
         app.router.add_get(f"{cnm}/restricoes", self._cnm, name="cnm_restrictions")

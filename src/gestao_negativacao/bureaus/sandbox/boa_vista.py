@@ -1,0 +1,155 @@
+"""SPC Boa Vista as the sandbox answers it: the distributor-style SOAP model (tempuri.org,
+key pair in the body, ``sucesso`` / ``idRegistro`` / ``codigoErro``), error 37 for a removal
+of what is already removed. Served at its own port-style path, like Boa Vista's URL + port."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml.ElementTree import fromstring
+
+from gestao_negativacao.bureaus.boa_vista import (
+    CODE_ALREADY_INCLUDED,
+    CODE_ALREADY_REMOVED,
+    CODE_AUTH,
+    NAMESPACE,
+    NATURES,
+)
+from gestao_negativacao.bureaus.sandbox.state import Record, SandboxState
+from gestao_negativacao.bureaus.soap import SOAP_ENV, find, local, text_of
+from gestao_negativacao.domain.address import UFS
+from gestao_negativacao.domain.documents import InvalidDocument, parse_document
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _answer(
+    operation: str, ok: bool, record_id: str = "", code: str = "", message: str = ""
+) -> bytes:
+    inner = (
+        f"<sucesso>{'true' if ok else 'false'}</sucesso><idRegistro>{record_id}</idRegistro>"
+        f"<codigoErro>{code}</codigoErro><mensagem>{_escape(message)}</mensagem>"
+    )
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="{SOAP_ENV}"><soap:Body>'
+        f'<{operation}Response xmlns="{NAMESPACE}"><{operation}Result>{inner}</{operation}Result>'
+        f"</{operation}Response></soap:Body></soap:Envelope>"
+    ).encode()
+
+
+class Refused(Exception):
+    def __init__(self, code: str, message: str, record_id: str = "") -> None:
+        self.code, self.message, self.record_id = code, message, record_id
+
+
+class BoaVistaSandbox:
+    integrator = "boa_vista"
+
+    def __init__(self, state: SandboxState, password: str, today: date | None = None) -> None:
+        self.state = state
+        self.password = password
+        self.today = today
+
+    def handle(self, body: bytes) -> tuple[int, bytes]:
+        try:
+            root = fromstring(body)
+        except (ParseError, ValueError):
+            return 500, b"<html>XML malformado</html>"
+        body_element = find(root, "Body")
+        operation = None if body_element is None else next(iter(body_element), None)
+        if operation is None:
+            return 500, b"<html>corpo SOAP vazio</html>"
+        name = local(operation.tag)
+        auth = find(operation, "p_autenticacao")
+        if auth is None or not text_of(auth, "CHAVE") or text_of(auth, "KEY") != self.password:
+            return 200, _answer(name, False, code=CODE_AUTH, message="chave de acesso inválida")
+        handlers = {"Incluir": self._include, "Excluir": self._remove, "Consultar": self._query}
+        if name not in handlers:
+            return 500, b"<html>operacao desconhecida</html>"
+        try:
+            record_id, message = handlers[name](operation)
+        except Refused as refused:
+            return 200, _answer(name, False, refused.record_id, refused.code, refused.message)
+        return 200, _answer(name, True, record_id, message=message)
+
+    def _include(self, operation: Element) -> tuple[str, str]:
+        data = find(operation, "p_inclusao")
+        if data is None:
+            raise Refused("10", "p_inclusao ausente")
+        try:
+            document = parse_document(text_of(data, "NumeroDocumento") or "").value
+        except InvalidDocument:
+            raise Refused("11", "documento do devedor inválido") from None
+        if not text_of(data, "NomeDevedor"):
+            raise Refused("12", "nome do devedor obrigatório")
+        cep = text_of(data, "CEP") or ""
+        if (
+            len(cep) != 8
+            or not cep.isdigit()
+            or not text_of(data, "Endereco")
+            or text_of(data, "UF") not in UFS
+        ):
+            raise Refused("13", "endereço incompleto para o comunicado")
+        if text_of(data, "IdNatureza") not in {n.code for n in NATURES}:
+            raise Refused("14", "natureza inválida")
+        contract = text_of(data, "NumeroContratoCliente")
+        try:
+            due = date.fromisoformat(text_of(data, "DataVencimento") or "")
+            value = Decimal(text_of(data, "ValorTitulo") or "")
+        except (ValueError, InvalidOperation):
+            raise Refused("15", "vencimento ou valor inválidos") from None
+        if not contract or value <= 0:
+            raise Refused("16", "contrato e valor maior que zero obrigatórios")
+        if due >= (self.today or date.today()):
+            raise Refused("17", "título ainda não vencido")
+        key = (document, contract, due.isoformat())
+        with self.state.lock:
+            self.state.requests[self.integrator] += 1
+            records = self.state.records[self.integrator]
+            record = records.get(key)
+            if record is None:
+                record = Record(
+                    document,
+                    contract,
+                    None,
+                    value,
+                    due.isoformat(),
+                    active=False,
+                    bureau_id=self.state.next_id("BV"),
+                )
+                records[key] = record
+            record.inclusions += 1
+            if record.active:
+                raise Refused(CODE_ALREADY_INCLUDED, "registro já existente", record.bureau_id)
+            record.active, record.value = True, value
+            return record.bureau_id, "registrado"
+
+    def _by_id(self, record_id: str | None) -> Record | None:
+        records = self.state.records[self.integrator].values()
+        return next((r for r in records if r.bureau_id == record_id), None)
+
+    def _remove(self, operation: Element) -> tuple[str, str]:
+        record_id = text_of(operation, "IdRegistro")
+        with self.state.lock:
+            self.state.requests[self.integrator] += 1
+            record = self._by_id(record_id)
+            if record is not None:
+                record.removals += 1
+            if record is None or not record.active:
+                raise Refused(
+                    CODE_ALREADY_REMOVED, "registro já excluído ou inexistente", record_id or ""
+                )
+            record.active = False
+            return record.bureau_id, "excluído"
+
+    def _query(self, operation: Element) -> tuple[str, str]:
+        record_id = text_of(operation, "IdRegistro")
+        with self.state.lock:
+            record = self._by_id(record_id)
+        if record is None:
+            raise Refused("40", "registro não encontrado")
+        return record.bureau_id, "ativo" if record.active else "excluído"
