@@ -11,6 +11,14 @@ from tests.conftest import SAMPLE
 from tests.helpers import base_row, write_csv
 
 
+@pytest.fixture(autouse=True)
+def file_keyring(tmp_path, monkeypatch):
+    """A command in a subprocess can't see the tests' in-memory keyring: give it a file
+    keyring of its own under this test's folder (never the developer's real one)."""
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+
+
 def run(*args: str, password: str | None = None, env_extra: dict | None = None):
     env = dict(os.environ)
     if password is not None:
@@ -161,3 +169,50 @@ def test_sandbox_refuses_a_bad_fault_spec():
     result = run("sandbox", "--port", "0", "--faults", "lentidao=0.5")
     assert result.returncode == 2
     assert "falha desconhecida" in result.stderr
+
+
+def test_demo_points_one_integration_per_integrator_at_the_sandbox(tmp_path):
+    import keyring
+    from keyrings.alt.file import PlaintextKeyring
+
+    from gestao_negativacao.bureaus.sandbox import running_sandbox
+    from gestao_negativacao.services import bureau_config
+    from gestao_negativacao.services.actor import Actor
+    from gestao_negativacao.services.database import open_database
+
+    with running_sandbox() as sandbox:
+        result = run("demo", "--no-data", "--sandbox-url", sandbox.url, password="senha-admin-1")
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.count("Integração criada") == 4
+        again = run("demo", "--no-data", "--sandbox-url", sandbox.url)
+        assert again.returncode == 0 and "Integração criada" not in again.stdout
+        previous = keyring.get_keyring()
+        keyring.set_keyring(PlaintextKeyring())  # the keyring the command wrote to
+        db = open_database()
+        try:
+            with db.session_factory() as s:
+                from sqlalchemy import select
+
+                from gestao_negativacao.db.models import Integration, IntegrationOperator
+
+                pairs = s.execute(
+                    select(
+                        Integration.id, Integration.integrator, IntegrationOperator.operator_id
+                    ).join(
+                        IntegrationOperator, IntegrationOperator.integration_id == Integration.id
+                    )
+                ).all()
+            assert sorted(p[1] for p in pairs) == [
+                "boa_vista",
+                "credito_na_medida",
+                "soa_serasa",
+                "spc_brasil",
+            ]
+            for integration_id, _, operator_id in pairs:
+                answer = bureau_config.check_connection(
+                    db.session_factory, Actor.system(), integration_id, operator_id
+                )
+                assert "válid" in answer or "token obtido" in answer
+        finally:
+            db.dispose()
+            keyring.set_keyring(previous)

@@ -24,6 +24,8 @@ from gestao_negativacao.domain.rules import RuleError
 from gestao_negativacao.logs import configure_console_logging
 from gestao_negativacao.services import users
 from gestao_negativacao.services.actor import Actor, PermissionDenied
+from gestao_negativacao.services.bureau_config import ConfigError
+from gestao_negativacao.services.credentials import CredentialStoreUnavailable
 from gestao_negativacao.services.database import Database, open_database
 from gestao_negativacao.services.preview import PreviewError
 from gestao_negativacao.services.rules import RuleInUse, RuleNotFound
@@ -154,6 +156,13 @@ def cmd_demo(db: Database, args: argparse.Namespace) -> int:
     )
     if created_admin:
         print("Usuário admin criado.")
+    integrations, keyring_missing = demo_setup.ensure_sandbox_integrations(
+        db.session_factory, actor, args.sandbox_url
+    )
+    for name in integrations:
+        print(f"Integração criada: {name} -> {args.sandbox_url}")
+    if keyring_missing:
+        print(f"Aviso: {CredentialStoreUnavailable()}", file=sys.stderr)
     if args.no_data:
         return EXIT_OK
     report = demo_setup.load_portfolio(
@@ -301,6 +310,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--installments", type=int, default=5000, metavar="N")
     demo.add_argument("--seed", type=int, default=2026)
     demo.add_argument("--as-of", metavar="AAAA-MM-DD")
+    demo.add_argument(
+        "--sandbox-url",
+        default="http://127.0.0.1:8765",
+        metavar="URL",
+        help="birô de testes para as integrações de homologação",
+    )
     demo.set_defaults(handler=cmd_demo)
 
     user = sub.add_parser("user", help="usuários do aplicativo")
@@ -382,6 +397,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (
         CliError,
         PermissionDenied,
+        CredentialStoreUnavailable,
+        ConfigError,
         users.LoginFailed,
         users.UserError,
         WeakPassword,

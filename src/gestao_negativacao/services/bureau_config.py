@@ -216,6 +216,10 @@ def create_integration(
     company_cnpjs: tuple[str, ...] = (),
     auto_include: bool = False,
     auto_remove: bool = False,
+    nature_person: str | None = None,
+    nature_company: str | None = None,
+    removal_reason: str | None = None,
+    document_type: str | None = None,
 ) -> IntegrationInfo:
     actor.require(Perm.NEG_CONFIG)
     integrator = _integrator(integrator)
@@ -235,6 +239,10 @@ def create_integration(
             port=port,
             auto_include=auto_include,
             auto_remove=auto_remove,
+            nature_person=nature_person,
+            nature_company=nature_company,
+            removal_reason=removal_reason,
+            document_type=document_type,
             active=True,
         )
         session.add(integration)

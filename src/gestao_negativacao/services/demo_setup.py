@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from gestao_negativacao.db.models import User
+from gestao_negativacao.db.models import Integration, Operator, User
 from gestao_negativacao.domain.permissions import RoleCode
 from gestao_negativacao.services import users
 from gestao_negativacao.services.actor import Actor
@@ -16,6 +16,22 @@ from gestao_negativacao.services.demo import demo_table
 from gestao_negativacao.services.importing import ImportReport, import_table
 
 ADMIN_LOGIN = "admin"
+DEFAULT_SANDBOX_URL = "http://127.0.0.1:8765"
+SANDBOX_SECRET = "sandbox"
+
+# integrator → (operator code, path at the sandbox, port apart?, natures F/J, removal reason)
+DEMO_INTEGRATIONS = {
+    "spc_brasil": ("DEMO-SPC", "/spc/remoting/ws/insumo/spc/spcWebService", False, ("1", "1"), "1"),
+    "boa_vista": ("DEMO-CHAVE", "/boavista/registro.asmx", True, ("1", "1"), "1"),
+    "soa_serasa": (
+        "demo@sandbox.local",
+        "/soa/webservices/serasa/negativacao.asmx",
+        False,
+        ("AD", "AD"),
+        "01",
+    ),
+    "credito_na_medida": ("demo-client", "/cnm", False, ("PF01", "PJ01"), None),
+}
 
 
 def ensure_admin(
@@ -29,6 +45,66 @@ def ensure_admin(
         session_factory, actor, ADMIN_LOGIN, password(), RoleCode.ADMIN, "Administrador"
     )
     return True
+
+
+def ensure_sandbox_integrations(
+    session_factory: sessionmaker[Session], actor: Actor, sandbox_url: str = DEFAULT_SANDBOX_URL
+) -> tuple[list[str], bool]:
+    """One homologation integration per integrator pointing at the sandbox, each with an
+    operator that ``admin`` may use and whose secret is in this workstation's keyring.
+    Returns the names created (existing ones are kept) and whether the keyring was
+    missing (then the secrets could not be kept here)."""
+    from urllib.parse import urlsplit
+
+    from gestao_negativacao.domain.enums import Integrator
+    from gestao_negativacao.services import bureau_config, credentials
+
+    base = sandbox_url.rstrip("/")
+    parts = urlsplit(base)
+    created = []
+    keyring_missing = False
+    for integrator, (code, path, port_apart, natures, reason) in DEMO_INTEGRATIONS.items():
+        name = f"{Integrator(integrator).label} (sandbox)"
+        with session_factory() as session:
+            operator_id = session.scalar(
+                select(Operator.id).where(Operator.integrator == integrator, Operator.code == code)
+            )
+            exists = session.scalar(select(Integration.id).where(Integration.name == name))
+        if operator_id is None:
+            operator_id = bureau_config.create_operator(
+                session_factory,
+                actor,
+                integrator,
+                code,
+                f"Operador de demonstração ({integrator})",
+                user_logins=(ADMIN_LOGIN,),
+            ).id
+        if credentials.get_secret(operator_id) is None:
+            try:
+                bureau_config.set_operator_secret(
+                    session_factory, actor, operator_id, SANDBOX_SECRET
+                )
+            except credentials.CredentialStoreUnavailable:
+                keyring_missing = True  # the integrations are still worth creating
+        if exists is None:
+            url, port = base + path, None
+            if port_apart:  # Boa Vista is configured with URL and port apart
+                url, port = f"{parts.scheme}://{parts.hostname}{path}", parts.port
+            bureau_config.create_integration(
+                session_factory,
+                actor,
+                name,
+                integrator,
+                url,
+                environment="homologacao",
+                port=port,
+                operator_ids=(operator_id,),
+                nature_person=natures[0],
+                nature_company=natures[1],
+                removal_reason=reason,
+            )
+            created.append(name)
+    return created, keyring_missing
 
 
 def load_portfolio(
