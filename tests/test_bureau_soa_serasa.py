@@ -155,3 +155,41 @@ def test_the_exact_envelope(soa):
     restriction = operation.find(f"{NS}InclusaoNegativacao/{NS}Restricao")
     assert [restriction.findtext(f"{NS}{t}") for t in ("CodigoRestricao", "Contrato", "DataVencimento", "Valor")] == [
         "AD", "V-1-001", PAST.isoformat(), "150.00"]  # fmt: skip
+
+
+def test_credit_query_is_normalised_and_keeps_the_raw_answer(sandbox, soa):
+    clean = soa.query_credit("61983914509")
+    assert clean.restrictions == () and isinstance(clean.score, int)
+    soa.include(request())
+    process(sandbox)
+    report = soa.query_credit("41224824458")
+    assert [(r.value, r.date, r.bureau) for r in report.restrictions] == [
+        (Decimal("150.00"), PAST, "Serasa")
+    ]
+    assert report.recent_queries == 1 and "Pendencias" in report.raw
+    with pytest.raises(Rejected) as info:
+        soa.query_credit("41224824459")
+    assert info.value.code == "G000M003"
+    with pytest.raises(AuthFailed):
+        SoaSerasaAdapter(sandbox.soa_url, "c@e", "errada").query_credit("41224824458")
+
+
+def test_credit_host_follows_the_configured_service():
+    from gestao_negativacao.bureaus.soa_serasa import credit_base
+
+    assert (
+        credit_base(
+            "https://www.soawebservices.com.br/webservices/producao/serasa/negativacao.asmx"
+        )
+        == "https://services.soawebservices.com.br"
+    )
+    assert (
+        credit_base(
+            "https://www.soawebservices.com.br/webservices/test-drive/serasa/negativacao.asmx"
+        )
+        == "https://homologacao.soawebservices.com.br"
+    )
+    assert (
+        credit_base("http://127.0.0.1:8765/soa/webservices/serasa/negativacao.asmx")
+        == "http://127.0.0.1:8765/soa"
+    )

@@ -9,6 +9,8 @@ returns it unconfirmed with its ``UniqueID``, and ``fetch_status`` later asks in
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal, InvalidOperation
+from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
 import httpx
@@ -21,6 +23,7 @@ from gestao_negativacao.bureaus.base import (
     ListItem,
     Outcome,
     RecordRef,
+    Restriction,
     StatusAnswer,
 )
 from gestao_negativacao.bureaus.errors import (
@@ -48,7 +51,23 @@ SEND_NAME = (
 )
 LIST_RECORD = "Negativacao"  # element of each record in a Lista answer
 SITUATIONS = {"Ativas": "ativa", "Erro": "erro", "Baixadas": "baixada", "Pendentes": "pendente"}
+# Credit query: REST with the same Credenciais and envelope, at the "services" host
+# (homologation host for test-drive URLs); product path and report fields are a model.
+CREDIT_HOSTS = {
+    "producao": "https://services.soawebservices.com.br",
+    "test-drive": "https://homologacao.soawebservices.com.br",
+}
+CREDIT_PATH = "/api/v2/credito/consulta"
+SANDBOX_CREDIT_PREFIX = "/soa"  # any other host (the sandbox) serves it under /soa
 # ------------------------------------------------------------------------------------------
+
+
+def credit_base(url: str) -> str:
+    """Where the credit query lives, given the configured negativation URL."""
+    parts = urlsplit(url)
+    if (parts.hostname or "").endswith("soawebservices.com.br"):
+        return CREDIT_HOSTS["test-drive" if "test-drive" in parts.path else "producao"]
+    return f"{parts.scheme}://{parts.netloc}{SANDBOX_CREDIT_PREFIX}"
 
 
 def _cut(field: str, text: str | None) -> str:
@@ -211,7 +230,60 @@ class SoaSerasaAdapter:
         raise NotSupported("a Serasa via SOA não usa tipo de documento")
 
     def query_credit(self, document: str) -> CreditReport:
-        raise NotSupported("a consulta de crédito da SOA (REST /api/v2) ainda não está integrada")
+        payload = {
+            "Credenciais": {"Email": self._email, "Senha": self._password},
+            "Documento": document,
+        }
+        with transport(NAME):
+            response = self.client.post(credit_base(self.url) + CREDIT_PATH, json=payload)
+        check_http_status(response, NAME)
+        try:
+            body = response.json()
+        except ValueError:
+            raise Transient(f"resposta malformada de {NAME}") from None
+        if not isinstance(body, dict):
+            raise Transient(f"resposta malformada de {NAME}")
+        transaction = body.get("Transacao") if isinstance(body.get("Transacao"), dict) else {}
+        if body.get("Status") is not True:
+            code = str(transaction.get("CodigoStatus") or "")
+            message = str(transaction.get("CodigoStatusDescricao") or body.get("Mensagem") or "")
+            if code == CODE_AUTH:
+                raise AuthFailed(f"{NAME} recusou o e-mail ou a senha", code=code)
+            raise Rejected(message or "consulta recusada", code=code)
+
+        def items(key: str) -> tuple[Restriction, ...]:
+            out = []
+            for item in body.get(key) or []:
+                if not isinstance(item, dict):
+                    continue
+                try:
+                    value = (
+                        Decimal(str(item.get("Valor"))) if item.get("Valor") is not None else None
+                    )
+                except InvalidOperation:
+                    value = None
+                try:
+                    when = (
+                        date.fromisoformat(str(item.get("Data"))[:10]) if item.get("Data") else None
+                    )
+                except ValueError:
+                    when = None
+                out.append(
+                    Restriction(str(item.get("Credor", "")), value, when, "Serasa", key.lower())
+                )
+            return tuple(out)
+
+        score = body.get("Score")
+        return CreditReport(
+            document=document,
+            name=body.get("Nome"),
+            score=int(score) if isinstance(score, int | float) else None,
+            restrictions=items("Pendencias"),
+            protests=items("Protestos"),
+            bounced_cheques=int(body.get("ChequesSemFundo") or 0),
+            recent_queries=int(body.get("ConsultasRecentes") or 0),
+            raw=response.text,
+        )
 
     def test_connection(self) -> str:
         reasons = self.list_removal_reasons()

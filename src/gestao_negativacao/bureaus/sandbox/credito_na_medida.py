@@ -8,7 +8,7 @@ import secrets
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from gestao_negativacao.bureaus.sandbox.state import Record, SandboxState
+from gestao_negativacao.bureaus.sandbox.state import Record, SandboxState, sandbox_score
 from gestao_negativacao.domain.address import UFS
 from gestao_negativacao.domain.documents import InvalidDocument, parse_document
 
@@ -149,18 +149,11 @@ class CreditoNaMedidaSandbox:
             document = parse_document(document).value
         except InvalidDocument as exc:
             return 422, {"erros": [str(exc)]}
-        with self.state.lock:
-            active = [
-                (integrator, r)
-                for integrator, records in self.state.records.items()
-                for r in records.values()
-                if r.document == document and r.active
-            ]
-        score = 1000 - 150 * len(active) - int(document[-2:]) if document[-2:].isdigit() else 500
+        active = self.state.active_records_of(document)
         return 200, {
             "documento": document,
             "nome": None,
-            "score": max(0, min(1000, score)),
+            "score": sandbox_score(document, len(active)),
             "restricoes": [
                 {
                     "credor": f"Contrato {r.contract}",

@@ -159,6 +159,20 @@ class SandboxServer:
         status, answer = self.boa_vista.handle(body)
         return await self._after(request, fault, status, answer, XML)
 
+    async def _soa_credit(self, request: web.Request) -> web.StreamResponse:
+        fault = await self._before(request)
+        if fault == "http500":
+            return web.json_response({"erro": "erro interno"}, status=500)
+        try:
+            payload = await request.json()
+        except ValueError:
+            payload = None
+        if fault == "auth" and isinstance(payload, dict):
+            payload["Credenciais"] = {}
+        status, document = self.soa.credit_report(payload)
+        body = json.dumps(document, ensure_ascii=False).encode("utf-8")
+        return await self._after(request, fault, status, body, "application/json")
+
     async def _process(self, request: web.Request) -> web.Response:
         return web.json_response({"processed": self.soa.process(everything=True)})
 
@@ -202,6 +216,7 @@ class SandboxServer:
         app.router.add_post("/_sandbox/process", self._process)
         app.router.add_post(SPC_PATH, self._spc)
         app.router.add_post(SOA_PATH, self._soa)
+        app.router.add_post("/soa/api/v2/credito/consulta", self._soa_credit)
         app.router.add_post(BOA_VISTA_PATH, self._boa_vista)
         cnm = CNM_PREFIX
         app.router.add_post(f"{cnm}/oauth/token", self._cnm, name="cnm_token")

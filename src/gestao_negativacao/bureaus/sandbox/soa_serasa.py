@@ -14,7 +14,7 @@ from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml.ElementTree import fromstring
 
-from gestao_negativacao.bureaus.sandbox.state import Record, SandboxState
+from gestao_negativacao.bureaus.sandbox.state import Record, SandboxState, sandbox_score
 from gestao_negativacao.bureaus.soa_serasa import (
     CODE_ALREADY_INCLUDED,
     CODE_AUTH,
@@ -243,3 +243,35 @@ class SoaSerasaSandbox:
 
     def _restriction_codes(self, operation: Element) -> tuple[str, str]:
         return self._codes(RESTRICTION_CODES)
+
+    def credit_report(self, body: object) -> tuple[int, dict]:
+        """The REST credit query, answered from the records the sandbox holds."""
+        credentials = body.get("Credenciais") if isinstance(body, dict) else None
+        if not isinstance(credentials, dict) or credentials.get("Senha") != self.password:
+            return 200, _envelope_json(False, CODE_AUTH, "Credenciais inválidas")
+        try:
+            document = parse_document(str(body.get("Documento", ""))).value
+        except InvalidDocument:
+            return 200, _envelope_json(False, CODE_INVALID_DOCUMENT, "Documento inválido")
+        active = self.state.active_records_of(document)
+        answer = _envelope_json(True, "G000M999", "consulta realizada")
+        answer.update(
+            Nome=None,
+            Score=sandbox_score(document, len(active)),
+            Pendencias=[
+                {"Credor": f"Contrato {r.contract}", "Valor": f"{r.value:.2f}", "Data": r.due_date}
+                for _, r in active
+            ],
+            Protestos=[],
+            ChequesSemFundo=0,
+            ConsultasRecentes=len(active),
+        )
+        return 200, answer
+
+
+def _envelope_json(ok: bool, code: str, message: str) -> dict:
+    return {
+        "Status": ok,
+        "Mensagem": message,
+        "Transacao": {"Status": ok, "CodigoStatus": code, "CodigoStatusDescricao": message},
+    }

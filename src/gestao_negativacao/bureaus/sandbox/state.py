@@ -70,9 +70,25 @@ class SandboxState:
                 for name, records in self.records.items()
             }
 
+    def active_records_of(self, document: str) -> list[tuple[str, Record]]:
+        """Every active record of a document, at any integrator: what a credit report shows."""
+        with self.lock:
+            return [
+                (integrator, record)
+                for integrator, records in self.records.items()
+                for record in records.values()
+                if record.document == document and record.active
+            ]
+
     def reset(self) -> None:
         with self.lock:
             for records in self.records.values():
                 records.clear()
             for name in self.requests:
                 self.requests[name] = 0
+
+
+def sandbox_score(document: str, restrictions: int) -> int:
+    """A deterministic score: lower with each active restriction."""
+    tail = int(document[-2:]) if document[-2:].isdigit() else 50
+    return max(0, min(1000, 1000 - 150 * restrictions - tail))
