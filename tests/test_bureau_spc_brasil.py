@@ -188,3 +188,18 @@ def test_fault_specs_are_parsed_and_seeded():
     for bad in ("lentidao=0.1", "timeout=2", "timeout=x", "timeout=0.7,http500=0.6"):
         with pytest.raises(FaultSpecError):
             FaultPlan.parse(bad)
+
+
+def test_credit_query_is_normalised_and_keeps_the_raw_answer(sandbox, spc):
+    sent = []
+    spc.client.event_hooks["request"].append(sent.append)
+    clean = spc.query_credit("619.839.145-09")
+    assert clean.restrictions == () and isinstance(clean.score, int)
+    spc.include(request())
+    report = spc.query_credit("41224824458")
+    assert [(r.value, r.date) for r in report.restrictions] == [(Decimal("150.00"), PAST)]
+    assert report.recent_queries == 1 and "detalhe-spc" in report.raw
+    assert sent[0].url.path == "/spc/remoting/ws/consulta/consultaWebService"
+    assert sent[0].headers["Authorization"].startswith("Basic ")
+    with pytest.raises(Rejected):
+        spc.query_credit("41224824459")

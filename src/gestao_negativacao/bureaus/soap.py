@@ -71,3 +71,8 @@ def fault(root: Element) -> tuple[str, str] | None:
         return None
     code = text_of(found, "faultcode") or ""
     return code.rsplit(":", 1)[-1], text_of(found, "faultstring") or ""
+
+
+def as_text(element: Element) -> str:
+    """An answer as text, kept with a credit report."""
+    return tostring(element, encoding="unicode")

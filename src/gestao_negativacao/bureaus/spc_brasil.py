@@ -7,7 +7,7 @@ identified by document + contract number + due date: that is what the removal se
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from xml.etree.ElementTree import Element
 
 import httpx
@@ -20,6 +20,7 @@ from gestao_negativacao.bureaus.base import (
     ListItem,
     Outcome,
     RecordRef,
+    Restriction,
     StatusAnswer,
 )
 from gestao_negativacao.bureaus.errors import (
@@ -44,6 +45,11 @@ FAULT_NOT_FOUND_FOR_REMOVAL = "IE_SPC005.E10"
 FAULT_INTERNAL = "CN_GER001.E"
 # Some clients read a "protocolo" in the success answer; none is documented.
 PROTOCOL_ELEMENT = "protocolo"
+# The credit query is another SOAP service on the same host ("consulta"); its path, product
+# code and answer elements below are a model of what public clients show.
+CREDIT_PATH = "/spc/remoting/ws/consulta/consultaWebService"
+CREDIT_NAMESPACE = "http://webservice.consulta.spcjava.spcbrasil.org/"
+CREDIT_PRODUCT = "12"
 # --------------------------------------------------------------------------------------------
 
 
@@ -117,11 +123,11 @@ class SpcBrasilAdapter:
 
     # -- transport ------------------------------------------------------------------------
 
-    def _call(self, operation: Element) -> Element:
+    def _call(self, operation: Element, url: str | None = None) -> Element:
         payload = soap.envelope(operation)
         with transport(NAME):
             response = self.client.post(
-                self.url,
+                url or self.url,
                 content=payload,
                 headers={"Content-Type": "text/xml;charset=UTF-8", "SOAPAction": ""},
             )
@@ -207,8 +213,54 @@ class SpcBrasilAdapter:
         raise NotSupported("o SPC Brasil confirma a inclusão na hora; não há consulta de situação")
 
     def query_credit(self, document: str) -> CreditReport:
-        raise NotSupported(
-            "a consulta de crédito do SPC Brasil é outro serviço, ainda não integrado"
+        bare = "".join(ch for ch in document if ch.isalnum()).upper()
+        operation = Element(f"{{{CREDIT_NAMESPACE}}}consultar")
+        filtro = soap.child(operation, "filtro")
+        soap.child(filtro, "codigo-produto", CREDIT_PRODUCT)
+        soap.child(filtro, "tipo-consumidor", "F" if len(bare) == 11 else "J")
+        soap.child(filtro, "documento-consumidor", bare)
+        body = self._call(operation, self.url[: -len(SERVICE_PATH)] + CREDIT_PATH)
+        result = soap.find(body, "resultado")
+        if result is None:
+            raise Transient(f"resposta de {NAME} sem resultado")
+
+        def details(
+            group: str, item: str, creditor: str, value: str, when: str
+        ) -> tuple[Restriction, ...]:
+            found = soap.find(result, group)
+            out = []
+            for element in soap.find_all(found, item) if found is not None else []:
+                try:
+                    amount = Decimal(soap.text_of(element, value) or "")
+                except InvalidOperation:
+                    amount = None
+                raw_date = soap.text_of(element, when) or ""
+                try:
+                    day = date.fromisoformat(raw_date[:10]) if raw_date else None
+                except ValueError:
+                    day = None
+                out.append(
+                    Restriction(soap.text_of(element, creditor) or "", amount, day, NAME, group)
+                )
+            return tuple(out)
+
+        def count(group: str) -> int:
+            found = soap.find(result, group)
+            text = soap.text_of(found, "quantidade-total") if found is not None else None
+            return int(text) if text and text.isdigit() else 0
+
+        score = soap.text_of(result, "pontuacao")
+        return CreditReport(
+            document=document,
+            name=soap.text_of(result, "nome") or soap.text_of(result, "razao-social"),
+            score=int(score) if score and score.isdigit() else None,
+            restrictions=details(
+                "spc", "detalhe-spc", "nome-associado", "valor", "data-vencimento"
+            ),
+            protests=details("protesto", "detalhe-protesto", "cartorio", "valor", "data-protesto"),
+            bounced_cheques=count("cheque-sem-fundo"),
+            recent_queries=count("consulta-realizada"),
+            raw=soap.as_text(body),
         )
 
     def test_connection(self) -> str:

@@ -29,6 +29,7 @@ from gestao_negativacao.bureaus.sandbox.state import SandboxState
 DEFAULT_PORT = 8765
 SANDBOX_PASSWORD = "sandbox"  # every operator's secret at the sandbox
 SPC_PATH = "/spc/remoting/ws/insumo/spc/spcWebService"
+SPC_CREDIT_PATH = "/spc/remoting/ws/consulta/consultaWebService"
 CNM_PREFIX = "/cnm"
 SOA_PATH = "/soa/webservices/serasa/negativacao.asmx"
 BOA_VISTA_PATH = "/boavista/registro.asmx"
@@ -135,7 +136,10 @@ class SandboxServer:
         if fault == "auth" or not self._password_ok(request):
             answer = fault_body("AUTH001", "Operador ou senha inválidos")
             return web.Response(status=401, body=answer, content_type=XML)
-        status, answer = self.spc.handle(body)
+        if request.path == SPC_CREDIT_PATH:
+            status, answer = self.spc.credit(body)
+        else:
+            status, answer = self.spc.handle(body)
         return await self._after(request, fault, status, answer, XML)
 
     async def _soa(self, request: web.Request) -> web.StreamResponse:
@@ -215,6 +219,7 @@ class SandboxServer:
         app.router.add_post("/_sandbox/expire-tokens", self._expire_tokens)
         app.router.add_post("/_sandbox/process", self._process)
         app.router.add_post(SPC_PATH, self._spc)
+        app.router.add_post(SPC_CREDIT_PATH, self._spc)
         app.router.add_post(SOA_PATH, self._soa)
         app.router.add_post("/soa/api/v2/credito/consulta", self._soa_credit)
         app.router.add_post(BOA_VISTA_PATH, self._boa_vista)

@@ -10,9 +10,15 @@ from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml.ElementTree import fromstring
 
-from gestao_negativacao.bureaus.sandbox.state import Record, SandboxState, installment_of
+from gestao_negativacao.bureaus.sandbox.state import (
+    Record,
+    SandboxState,
+    installment_of,
+    sandbox_score,
+)
 from gestao_negativacao.bureaus.soap import SOAP_ENV, find, local, text_of
 from gestao_negativacao.bureaus.spc_brasil import (
+    CREDIT_NAMESPACE,
     FAULT_ALREADY_INCLUDED,
     FAULT_NOT_FOUND_FOR_REMOVAL,
     NAMESPACE,
@@ -204,3 +210,34 @@ class SpcBrasilSandbox:
                 raise Fault(FAULT_NOT_FOUND_FOR_REMOVAL, "Registro não encontrado para a exclusão")
             record.active = False
         return _response("excluirSpc", "<sucesso>Registro excluído com sucesso!</sucesso>")
+
+    def credit(self, body: bytes) -> tuple[int, bytes]:
+        """The credit query service (a model), answered from the records the sandbox holds."""
+        try:
+            root = fromstring(body)
+        except (ParseError, ValueError):
+            return 500, fault_body("IE_SB000.E01", "XML malformado")
+        number = text_of(root, "documento-consumidor") or ""
+        try:
+            document = parse_document(number).value
+        except InvalidDocument:
+            return 500, fault_body("IE_SB002.E01", f"documento inválido: {number}")
+        active = self.state.active_records_of(document)
+        details = "".join(
+            f"<detalhe-spc><nome-associado>Contrato {_escape(r.contract)} ({integrator})</nome-associado>"
+            f"<valor>{r.value:.2f}</valor><data-vencimento>{r.due_date}</data-vencimento></detalhe-spc>"
+            for integrator, r in active
+        )
+        inner = (
+            f"<resultado><consumidor><nome></nome></consumidor>"
+            f"<pontuacao>{sandbox_score(document, len(active))}</pontuacao>"
+            f"<spc><resumo><quantidade-total>{len(active)}</quantidade-total></resumo>{details}</spc>"
+            f"<protesto><resumo><quantidade-total>0</quantidade-total></resumo></protesto>"
+            "<cheque-sem-fundo><resumo><quantidade-total>0</quantidade-total></resumo>"
+            "</cheque-sem-fundo>"
+            f"<consulta-realizada><resumo><quantidade-total>{len(active)}</quantidade-total></resumo>"
+            f"</consulta-realizada></resultado>"
+        )
+        return 200, _envelope(
+            f'<ns2:consultarResponse xmlns:ns2="{CREDIT_NAMESPACE}">{inner}</ns2:consultarResponse>'
+        )
