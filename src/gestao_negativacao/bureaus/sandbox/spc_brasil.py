@@ -224,8 +224,9 @@ class SpcBrasilSandbox:
             return 500, fault_body("IE_SB002.E01", f"documento inválido: {number}")
         active = self.state.active_records_of(document)
         details = "".join(
-            f"<detalhe-spc><nome-associado>Contrato {_escape(r.contract)} ({integrator})</nome-associado>"
-            f"<valor>{r.value:.2f}</valor><data-vencimento>{r.due_date}</data-vencimento></detalhe-spc>"
+            f"<detalhe-spc><nome-associado>Contrato {_escape(r.contract)} ({integrator})"
+            f"</nome-associado><valor>{r.value:.2f}</valor>"
+            f"<data-vencimento>{r.due_date}</data-vencimento></detalhe-spc>"
             for integrator, r in active
         )
         inner = (
