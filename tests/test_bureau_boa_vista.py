@@ -86,7 +86,7 @@ def test_lists_connection_and_unsupported(sandbox):
     with pytest.raises(AuthFailed):
         adapter(sandbox, secret="x").test_connection()
     with pytest.raises(NotSupported):
-        bv.query_credit(ANA.document)
+        bv.fetch_status(["BV1"])
 
 
 def test_the_exact_envelope_with_a_co_obligor(sandbox):
@@ -110,3 +110,22 @@ def test_the_exact_envelope_with_a_co_obligor(sandbox):
                                        "IsIncluirCoobrigado", "NumeroDocumentoCoobrigado")] == [
         PAST.isoformat(), "320.10", "1", "V-3-004", "41224824458", "F", "80010000", "PR", "41", "998765432",
         "true", "61983914509"]  # fmt: skip
+
+
+def test_csr60_request_layout(sandbox):
+    line = adapter(sandbox).csr60_request("412.248.244-58")
+    assert line == "CSR60" + "CHAVE-01" + "sandbox " + "00000001" + "CPF " + "00041224824458" + "\r"
+    assert len(line) == 48
+
+
+def test_credit_query_reads_every_chunk_and_keeps_the_raw_answer(sandbox):
+    bv = adapter(sandbox)
+    bv.include(request())
+    report = bv.query_credit("41224824458")
+    assert isinstance(report.score, int) and report.recent_queries == 1
+    assert [(r.value, r.date) for r in report.restrictions] == [(Decimal("320.10"), PAST)]
+    assert report.raw.count("CSR61") == 2  # two chunks: "1" then "0" at byte 40
+    with pytest.raises(Rejected, match="documento"):
+        bv.query_credit("41224824459")
+    with pytest.raises(AuthFailed):
+        adapter(sandbox, secret="outra").query_credit("41224824458")

@@ -11,6 +11,7 @@ over TCP) is not integrated yet.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit, urlunsplit
 from xml.etree.ElementTree import Element
 
@@ -24,6 +25,7 @@ from gestao_negativacao.bureaus.base import (
     ListItem,
     Outcome,
     RecordRef,
+    Restriction,
     StatusAnswer,
 )
 from gestao_negativacao.bureaus.errors import (
@@ -55,6 +57,14 @@ REMOVAL_REASONS = [
     ListItem("3", "Ordem judicial"),
 ]
 SEND_IBGE_CODE = False  # CodigoIBGECidade: the portfolio has no IBGE codes; sent empty
+# Credit query: the CSR60 string (header public, medium confidence) through its HTTP variant
+# at the integration's host and port; the answer holds its chunks one after another (record
+# separator \x1e), each with its return code at byte 40 (0 done, 1 more follows, 9 not
+# performed). The payload lines of a chunk ("NOME", "SCORE", "PEND credor;valor;aaaa-mm-dd",
+# "PROT ...", "CHEQ n", "CONS n") are a model.
+CREDIT_PATH = "/boavista/csr60"
+CSR_QUERY_CODE = "00000001"
+CHUNK_HEADER = 40
 # ------------------------------------------------------------------------------------------
 
 
@@ -188,10 +198,41 @@ class BoaVistaAdapter:
     def list_document_types(self) -> list[ListItem]:
         raise NotSupported("a Boa Vista não usa tipo de documento no registro")
 
+    def csr60_request(self, document: str) -> str:
+        """The fixed-width request: transaction, operator (8, zero padded), password (8),
+        query code (8), then the document block, ended by CR."""
+        bare = "".join(ch for ch in document if ch.isalnum()).upper()
+        kind = "CPF " if len(bare) == 11 else "CNPJ"
+        operator = self._key[:8].zfill(8)
+        password = self._secret[:8].ljust(8)
+        return f"CSR60{operator}{password}{CSR_QUERY_CODE}{kind}{bare.zfill(14)}\r"
+
     def query_credit(self, document: str) -> CreditReport:
-        raise NotSupported(
-            "a consulta de crédito da Boa Vista (protocolo CSR60) ainda não está integrada"
-        )
+        parts = urlsplit(self.url)
+        with transport(NAME):
+            response = self.client.post(
+                f"{parts.scheme}://{parts.netloc}{CREDIT_PATH}",
+                content=self.csr60_request(document).encode("ascii"),
+                headers={"Content-Type": "text/plain; charset=ascii"},
+            )
+        check_http_status(response, NAME)
+        lines: list[str] = []
+        for chunk in response.text.split("\x1e"):
+            if len(chunk) < CHUNK_HEADER or not chunk.startswith("CSR61"):
+                raise Transient(f"resposta malformada de {NAME} (CSR61 esperado)")
+            code = chunk[CHUNK_HEADER - 1]
+            body = chunk[CHUNK_HEADER:]
+            if code == "9":
+                message = body.strip() or "consulta não realizada"
+                if "senha" in message.lower() or "operador" in message.lower():
+                    raise AuthFailed(f"{NAME} recusou o operador ou a senha da consulta")
+                raise Rejected(message, code="9")
+            if code not in ("0", "1"):
+                raise Transient(f"resposta malformada de {NAME} (código {code!r} no byte 40)")
+            lines.extend(line for line in body.splitlines() if line.strip())
+            if code == "0":
+                break
+        return _report(document, lines, response.text)
 
     def test_connection(self) -> str:
         operation = self._operation("Consultar")
@@ -201,3 +242,34 @@ class BoaVistaAdapter:
         except Rejected:
             pass  # the key was accepted; record 0 simply does not exist
         return f"{NAME}: chave de acesso válida"
+
+
+def _report(document: str, lines: list[str], raw: str) -> CreditReport:
+    name, score, cheques, queries = None, None, 0, 0
+    found: dict[str, list[Restriction]] = {"PEND": [], "PROT": []}
+    for line in lines:
+        tag, _, rest = line.partition(" ")
+        rest = rest.strip()
+        if tag == "NOME":
+            name = rest or None
+        elif tag == "SCORE" and rest.isdigit():
+            score = int(rest)
+        elif tag in found:
+            creditor, _, tail = rest.partition(";")
+            value_text, _, day_text = tail.partition(";")
+            try:
+                value = Decimal(value_text) if value_text else None
+            except InvalidOperation:
+                value = None
+            try:
+                day = date.fromisoformat(day_text) if day_text else None
+            except ValueError:
+                day = None
+            found[tag].append(Restriction(creditor, value, day, NAME, tag.lower()))
+        elif tag == "CHEQ" and rest.isdigit():
+            cheques = int(rest)
+        elif tag == "CONS" and rest.isdigit():
+            queries = int(rest)
+    return CreditReport(
+        document, name, score, tuple(found["PEND"]), tuple(found["PROT"]), cheques, queries, raw
+    )

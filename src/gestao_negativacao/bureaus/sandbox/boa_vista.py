@@ -17,7 +17,7 @@ from gestao_negativacao.bureaus.boa_vista import (
     NAMESPACE,
     NATURES,
 )
-from gestao_negativacao.bureaus.sandbox.state import Record, SandboxState
+from gestao_negativacao.bureaus.sandbox.state import Record, SandboxState, sandbox_score
 from gestao_negativacao.bureaus.soap import SOAP_ENV, find, local, text_of
 from gestao_negativacao.domain.address import UFS
 from gestao_negativacao.domain.documents import InvalidDocument, parse_document
@@ -153,3 +153,29 @@ class BoaVistaSandbox:
         if record is None:
             raise Refused("40", "registro não encontrado")
         return record.bureau_id, "ativo" if record.active else "excluído"
+
+
+def _chunk(code: str, lines: list[str]) -> str:
+    header = "CSR61".ljust(39) + code  # the return code sits at byte 40
+    return header + "".join(f"{line}\n" for line in lines)
+
+
+def csr60_answer(state: SandboxState, password: str, request: bytes) -> str:
+    """The CSR60 credit query (HTTP variant), answered from the records the sandbox holds,
+    in two chunks so that the continuation code is exercised."""
+    text = request.decode("ascii", errors="replace")
+    if len(text) < 47 or not text.startswith("CSR60"):
+        return _chunk("9", ["requisição fora do layout CSR60"])
+    if text[13:21].strip() != password[:8].strip():
+        return _chunk("9", ["senha do operador inválida"])
+    try:
+        document = parse_document(
+            text[33:47].lstrip("0").zfill(11 if text[29:33] == "CPF " else 14)
+        ).value
+    except InvalidDocument:
+        return _chunk("9", ["documento inválido"])
+    active = state.active_records_of(document)
+    first = ["NOME ", f"SCORE {sandbox_score(document, len(active))}"]
+    second = [f"PEND Contrato {r.contract} ({i});{r.value:.2f};{r.due_date}" for i, r in active]
+    second += ["CHEQ 0", f"CONS {len(active)}"]
+    return _chunk("1", first) + "\x1e" + _chunk("0", second)

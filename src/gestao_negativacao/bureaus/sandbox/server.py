@@ -19,7 +19,7 @@ from datetime import date
 
 from aiohttp import web
 
-from gestao_negativacao.bureaus.sandbox.boa_vista import BoaVistaSandbox
+from gestao_negativacao.bureaus.sandbox.boa_vista import BoaVistaSandbox, csr60_answer
 from gestao_negativacao.bureaus.sandbox.credito_na_medida import CreditoNaMedidaSandbox
 from gestao_negativacao.bureaus.sandbox.faults import FaultPlan
 from gestao_negativacao.bureaus.sandbox.soa_serasa import SoaSerasaSandbox
@@ -177,6 +177,15 @@ class SandboxServer:
         body = json.dumps(document, ensure_ascii=False).encode("utf-8")
         return await self._after(request, fault, status, body, "application/json")
 
+    async def _csr60(self, request: web.Request) -> web.StreamResponse:
+        body = await request.read()
+        fault = await self._before(request)
+        if fault == "http500":
+            return web.Response(status=500, text="Internal Server Error", content_type="text/html")
+        password = "?" if fault == "auth" else self.password
+        answer = csr60_answer(self.state, password, body).encode("utf-8")
+        return await self._after(request, fault, 200, answer, "text/plain")
+
     async def _process(self, request: web.Request) -> web.Response:
         return web.json_response({"processed": self.soa.process(everything=True)})
 
@@ -223,6 +232,7 @@ class SandboxServer:
         app.router.add_post(SOA_PATH, self._soa)
         app.router.add_post("/soa/api/v2/credito/consulta", self._soa_credit)
         app.router.add_post(BOA_VISTA_PATH, self._boa_vista)
+        app.router.add_post("/boavista/csr60", self._csr60)
         cnm = CNM_PREFIX
         app.router.add_post(f"{cnm}/oauth/token", self._cnm, name="cnm_token")
         app.router.add_get(f"{cnm}/restricoes", self._cnm, name="cnm_restrictions")
