@@ -121,3 +121,67 @@ def test_connection_and_lists_from_the_sandbox(setup):
     assert len(lists["removal_reason"]) == 4
     cached = config.cached_list(db.session_factory, integration.id, "nature")
     assert ("1", "Atraso de pagamento") in [(i.code, i.description) for i in cached]
+
+
+def test_integrations_and_operators_can_be_edited(setup):
+    from gestao_negativacao.domain.permissions import RoleCode
+    from gestao_negativacao.services import users
+
+    db, system = setup
+    users.create_user(db.session_factory, system, "ana", "senha-forte-1", RoleCode.CLERK)
+    first = config.create_operator(db.session_factory, system, "spc_brasil", "OP1")
+    second = config.create_operator(db.session_factory, system, "spc_brasil", "OP2")
+    other = config.create_operator(db.session_factory, system, "boa_vista", "BV1")
+    integration = config.create_integration(
+        db.session_factory,
+        system,
+        "SPC",
+        "spc_brasil",
+        "https://servicos.spc.org.br/spc",
+        operator_ids=(first.id,),
+    )
+    changed = config.update_integration(
+        db.session_factory,
+        system,
+        integration.id,
+        operator_ids=(second.id, first.id),
+        company_cnpjs=("29141777000158",),
+        nature_person="1",
+        removal_reason="2",
+        environment="producao",
+        auto_include=True,
+    )
+    assert changed.operator_ids == (second.id, first.id) and changed.company_cnpjs == (
+        "29141777000158",
+    )
+    assert (
+        changed.nature_person,
+        changed.removal_reason,
+        changed.environment,
+        changed.auto_include,
+    ) == ("1", "2", "producao", True)
+    with pytest.raises(config.ConfigError, match="https"):
+        config.update_integration(db.session_factory, system, integration.id, url="http://spc")
+    with pytest.raises(config.ConfigError, match="não é de spc_brasil"):
+        config.update_integration(
+            db.session_factory, system, integration.id, operator_ids=(other.id,)
+        )
+    with pytest.raises(config.ConfigError, match="desconhecidos"):
+        config.update_integration(db.session_factory, system, integration.id, senha="x")
+    updated = config.update_operator(
+        db.session_factory,
+        system,
+        first.id,
+        user_logins=("ana",),
+        company_cnpj="29141777000158",
+        name="Filial SP",
+    )
+    assert (updated.user_logins, updated.company_cnpj, updated.name) == (
+        ("ana",),
+        "29141777000158",
+        "Filial SP",
+    )
+    assert (
+        config.update_operator(db.session_factory, system, first.id, company_cnpj=None).company_cnpj
+        is None
+    )

@@ -411,3 +411,126 @@ def cached_list(
             .order_by(BureauListItem.id)
         ).all()
     return [ListItem(code, description) for code, description in rows]
+
+
+_EDITABLE = (
+    "name",
+    "url",
+    "port",
+    "environment",
+    "document_type",
+    "removal_reason",
+    "nature_person",
+    "nature_company",
+    "auto_include",
+    "auto_remove",
+    "active",
+)
+
+
+def update_integration(
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    integration_id: int,
+    *,
+    operator_ids: tuple[int, ...] | None = None,
+    company_cnpjs: tuple[str, ...] | None = None,
+    **changes: object,
+) -> IntegrationInfo:
+    """Change an integration; operators (in order) and companies are replaced when given."""
+    actor.require(Perm.NEG_CONFIG)
+    unknown = set(changes) - set(_EDITABLE)
+    if unknown:
+        raise ConfigError(f"Campos desconhecidos: {', '.join(sorted(unknown))}.")
+    with session_factory.begin() as session:
+        integration = session.get(Integration, integration_id)
+        if integration is None:
+            raise ConfigError("Integração não encontrada.")
+        before = {field: getattr(integration, field) for field in changes}
+        environment = str(changes.get("environment", integration.environment))
+        if environment not in ENVIRONMENTS:
+            raise ConfigError("Ambiente deve ser homologacao ou producao.")
+        changes["url"] = _check_url(str(changes.get("url", integration.url)), environment)
+        for field, value in changes.items():
+            setattr(integration, field, value)
+        if operator_ids is not None:
+            session.execute(
+                delete(IntegrationOperator).where(
+                    IntegrationOperator.integration_id == integration_id
+                )
+            )
+            for position, operator_id in enumerate(operator_ids):
+                operator = session.get(Operator, operator_id)
+                if operator is None or operator.integrator != integration.integrator:
+                    raise ConfigError(
+                        f"O operador {operator_id} não é de {integration.integrator}."
+                    )
+                session.add(
+                    IntegrationOperator(
+                        integration_id=integration_id, operator_id=operator_id, position=position
+                    )
+                )
+        if company_cnpjs is not None:
+            session.execute(
+                delete(IntegrationCompany).where(
+                    IntegrationCompany.integration_id == integration_id
+                )
+            )
+            for cnpj in company_cnpjs:
+                session.add(
+                    IntegrationCompany(
+                        integration_id=integration_id, company_id=_company_id(session, cnpj)
+                    )
+                )
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "integracao.alterar",
+            entity="integration",
+            entity_key=integration.name,
+            details={"antes": before, "depois": {k: changes[k] for k in before}},
+        )
+        return get_integration(session, integration_id)
+
+
+def update_operator(
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    operator_id: int,
+    *,
+    name: str | None = None,
+    company_cnpj: str | None = "",
+    user_logins: tuple[str, ...] | None = None,
+    active: bool | None = None,
+) -> OperatorInfo:
+    """Change an operator; ``company_cnpj`` None unlinks the company, "" keeps it."""
+    actor.require(Perm.NEG_CONFIG)
+    with session_factory.begin() as session:
+        operator = session.get(Operator, operator_id)
+        if operator is None:
+            raise ConfigError("Operador não encontrado.")
+        if name is not None:
+            operator.name = name.strip() or operator.code
+        if company_cnpj is None:
+            operator.company_id = None
+        elif company_cnpj:
+            operator.company_id = _company_id(session, company_cnpj)
+        if active is not None:
+            operator.active = active
+        if user_logins is not None:
+            session.execute(delete(OperatorUser).where(OperatorUser.operator_id == operator_id))
+            for login in user_logins:
+                user_id = session.scalar(select(User.id).where(User.login == login))
+                if user_id is None:
+                    raise ConfigError(f"Usuário {login} não encontrado.")
+                session.add(OperatorUser(operator_id=operator_id, user_id=user_id))
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "operador.alterar",
+            entity="operator",
+            entity_key=f"{operator.integrator}:{operator.code}",
+        )
+        return _operator_info(session, operator)
