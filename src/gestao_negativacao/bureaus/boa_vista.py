@@ -109,22 +109,7 @@ class BoaVistaAdapter:
 
     def _call(self, operation: Element) -> Element:
         name = soap.local(operation.tag)
-        with transport(NAME):
-            response = self.client.post(
-                self.url,
-                content=soap.envelope(operation),
-                headers={
-                    "Content-Type": "text/xml; charset=utf-8",
-                    "SOAPAction": f'"{NAMESPACE}{name}"',
-                },
-            )
-        check_http_status(response, NAME)
-        root = soap.parse(response.content, NAME)
-        if soap.fault(root) is not None:
-            raise Transient(f"{NAME} respondeu com erro SOAP: {soap.fault(root)[1]}")
-        result = soap.find(soap.body_of(root, NAME), f"{name}Result")
-        if result is None:
-            raise Transient(f"resposta de {NAME} sem {name}Result")
+        result = soap.call_result(self.client, self.url, operation, NAME, f"{NAMESPACE}{name}")
         if (soap.text_of(result, "sucesso") or "").lower() != "true":
             code = soap.text_of(result, "codigoErro") or ""
             message = soap.text_of(result, "mensagem") or f"recusado pela Boa Vista (código {code})"

@@ -110,22 +110,8 @@ class SoaSerasaAdapter:
 
     def _call(self, operation: Element) -> Element:
         name = soap.local(operation.tag)
-        with transport(NAME):
-            response = self.client.post(
-                self.url,
-                content=soap.envelope(operation),
-                headers={
-                    "Content-Type": "text/xml; charset=utf-8",
-                    "SOAPAction": f'"{SOAP_ACTION.format(operation=name)}"',
-                },
-            )
-        check_http_status(response, NAME)
-        root = soap.parse(response.content, NAME)
-        if soap.fault(root) is not None:
-            raise Transient(f"{NAME} respondeu com erro SOAP: {soap.fault(root)[1]}")
-        result = soap.find(soap.body_of(root, NAME), f"{name}Result")
-        if result is None:
-            raise Transient(f"resposta de {NAME} sem {name}Result")
+        action = SOAP_ACTION.format(operation=name)
+        result = soap.call_result(self.client, self.url, operation, NAME, action)
         ok = (soap.text_of(result, "Status") or "").lower() == "true"
         transaction = soap.find(result, "Transacao")
         code = soap.text_of(transaction, "CodigoStatus") if transaction is not None else None

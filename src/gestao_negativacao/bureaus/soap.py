@@ -9,6 +9,7 @@ from xml.etree.ElementTree import Element, ParseError, SubElement, tostring
 from defusedxml.ElementTree import fromstring
 
 from gestao_negativacao.bureaus.errors import Transient
+from gestao_negativacao.bureaus.http import check_http_status, transport
 
 SOAP_ENV = "http://schemas.xmlsoap.org/soap/envelope/"
 
@@ -76,3 +77,25 @@ def fault(root: Element) -> tuple[str, str] | None:
 def as_text(element: Element) -> str:
     """An answer as text, kept with a credit report."""
     return tostring(element, encoding="unicode")
+
+
+def call_result(client, url: str, operation: Element, what: str, soap_action: str) -> Element:
+    """Post an envelope to a service that answers ``<op>Response/<op>Result`` (the .asmx
+    style) and return the Result. Transport, HTTP and SOAP-fault failures come out as the
+    taxonomy's errors; what the Result says is left to the adapter."""
+    name = local(operation.tag)
+    with transport(what):
+        response = client.post(
+            url,
+            content=envelope(operation),
+            headers={"Content-Type": "text/xml; charset=utf-8", "SOAPAction": f'"{soap_action}"'},
+        )
+    check_http_status(response, what)
+    root = parse(response.content, what)
+    found = fault(root)
+    if found is not None:
+        raise Transient(f"{what} respondeu com erro SOAP: {found[1]}")
+    result = find(body_of(root, what), f"{name}Result")
+    if result is None:
+        raise Transient(f"resposta de {what} sem {name}Result")
+    return result

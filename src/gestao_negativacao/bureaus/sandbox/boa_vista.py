@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from xml.etree.ElementTree import Element, ParseError
-
-from defusedxml.ElementTree import fromstring
+from xml.etree.ElementTree import Element
 
 from gestao_negativacao.bureaus.boa_vista import (
     CODE_ALREADY_INCLUDED,
@@ -17,14 +15,11 @@ from gestao_negativacao.bureaus.boa_vista import (
     NAMESPACE,
     NATURES,
 )
+from gestao_negativacao.bureaus.sandbox.common import escape, record_by_bureau_id, soap_operation
 from gestao_negativacao.bureaus.sandbox.state import Record, SandboxState, sandbox_score
 from gestao_negativacao.bureaus.soap import SOAP_ENV, find, local, text_of
 from gestao_negativacao.domain.address import UFS
 from gestao_negativacao.domain.documents import InvalidDocument, parse_document
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _answer(
@@ -32,7 +27,7 @@ def _answer(
 ) -> bytes:
     inner = (
         f"<sucesso>{'true' if ok else 'false'}</sucesso><idRegistro>{record_id}</idRegistro>"
-        f"<codigoErro>{code}</codigoErro><mensagem>{_escape(message)}</mensagem>"
+        f"<codigoErro>{code}</codigoErro><mensagem>{escape(message)}</mensagem>"
     )
     return (
         f'<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="{SOAP_ENV}"><soap:Body>'
@@ -55,14 +50,9 @@ class BoaVistaSandbox:
         self.today = today
 
     def handle(self, body: bytes) -> tuple[int, bytes]:
-        try:
-            root = fromstring(body)
-        except (ParseError, ValueError):
-            return 500, b"<html>XML malformado</html>"
-        body_element = find(root, "Body")
-        operation = None if body_element is None else next(iter(body_element), None)
+        operation = soap_operation(body)
         if operation is None:
-            return 500, b"<html>corpo SOAP vazio</html>"
+            return 500, b"<html>XML malformado</html>"
         name = local(operation.tag)
         auth = find(operation, "p_autenticacao")
         if auth is None or not text_of(auth, "CHAVE") or text_of(auth, "KEY") != self.password:
@@ -128,15 +118,11 @@ class BoaVistaSandbox:
             record.active, record.value = True, value
             return record.bureau_id, "registrado"
 
-    def _by_id(self, record_id: str | None) -> Record | None:
-        records = self.state.records[self.integrator].values()
-        return next((r for r in records if r.bureau_id == record_id), None)
-
     def _remove(self, operation: Element) -> tuple[str, str]:
         record_id = text_of(operation, "IdRegistro")
         with self.state.lock:
             self.state.requests[self.integrator] += 1
-            record = self._by_id(record_id)
+            record = record_by_bureau_id(self.state, self.integrator, record_id)
             if record is not None:
                 record.removals += 1
             if record is None or not record.active:
@@ -149,7 +135,7 @@ class BoaVistaSandbox:
     def _query(self, operation: Element) -> tuple[str, str]:
         record_id = text_of(operation, "IdRegistro")
         with self.state.lock:
-            record = self._by_id(record_id)
+            record = record_by_bureau_id(self.state, self.integrator, record_id)
         if record is None:
             raise Refused("40", "registro não encontrado")
         return record.bureau_id, "ativo" if record.active else "excluído"

@@ -8,6 +8,7 @@ import secrets
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from gestao_negativacao.bureaus.sandbox.common import record_by_bureau_id
 from gestao_negativacao.bureaus.sandbox.state import Record, SandboxState, sandbox_score
 from gestao_negativacao.domain.address import UFS
 from gestao_negativacao.domain.documents import InvalidDocument, parse_document
@@ -120,16 +121,10 @@ class CreditoNaMedidaSandbox:
             record.active, record.value = True, value
             return 201, {"id": record.bureau_id, "status": "ativo"}
 
-    def _by_id(self, bureau_id: str) -> Record | None:
-        return next(
-            (r for r in self.state.records[self.integrator].values() if r.bureau_id == bureau_id),
-            None,
-        )
-
     def remove(self, bureau_id: str) -> Answer:
         with self.state.lock:
             self.state.requests[self.integrator] += 1
-            record = self._by_id(bureau_id)
+            record = record_by_bureau_id(self.state, self.integrator, bureau_id)
             if record is not None:
                 record.removals += 1
             if record is None or not record.active:
@@ -139,7 +134,7 @@ class CreditoNaMedidaSandbox:
 
     def status(self, bureau_id: str) -> Answer:
         with self.state.lock:
-            record = self._by_id(bureau_id)
+            record = record_by_bureau_id(self.state, self.integrator, bureau_id)
         if record is None:
             return 404, {"erro": "negativação não encontrada"}
         return 200, {"id": bureau_id, "status": "ativo" if record.active else "baixada"}

@@ -10,10 +10,9 @@ from __future__ import annotations
 import time
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from xml.etree.ElementTree import Element, ParseError
+from xml.etree.ElementTree import Element
 
-from defusedxml.ElementTree import fromstring
-
+from gestao_negativacao.bureaus.sandbox.common import escape, record_by_bureau_id, soap_operation
 from gestao_negativacao.bureaus.sandbox.state import Record, SandboxState, sandbox_score
 from gestao_negativacao.bureaus.soa_serasa import (
     CODE_ALREADY_INCLUDED,
@@ -30,16 +29,12 @@ RESTRICTION_CODES = [("AD", "Atraso de pagamento"), ("CT", "Contrato inadimplent
 BATCH_LIMIT = Decimal("1000000.00")
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _answer(operation: str, ok: bool, message: str, code: str, extra: str = "") -> bytes:
     status = "true" if ok else "false"
     inner = (
-        f"<Status>{status}</Status><Mensagem>{_escape(message)}</Mensagem>{extra}"
+        f"<Status>{status}</Status><Mensagem>{escape(message)}</Mensagem>{extra}"
         f"<Transacao><Status>{status}</Status><CodigoStatus>{code}</CodigoStatus>"
-        f"<CodigoStatusDescricao>{_escape(message)}</CodigoStatusDescricao></Transacao>"
+        f"<CodigoStatusDescricao>{escape(message)}</CodigoStatusDescricao></Transacao>"
     )
     return (
         f'<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="{SOAP_ENV}"><soap:Body>'
@@ -69,14 +64,9 @@ class SoaSerasaSandbox:
         self.process_after = process_after
 
     def handle(self, body: bytes) -> tuple[int, bytes]:
-        try:
-            root = fromstring(body)
-        except (ParseError, ValueError):
-            return 500, b"<html>XML malformado</html>"
-        body_element = find(root, "Body")
-        operation = None if body_element is None else next(iter(body_element), None)
+        operation = soap_operation(body)
         if operation is None:
-            return 500, b"<html>corpo SOAP vazio</html>"
+            return 500, b"<html>XML malformado</html>"
         name = local(operation.tag)
         credentials = find(operation, "Credenciais")
         if (
@@ -184,15 +174,11 @@ class SoaSerasaSandbox:
                 f"<UniqueID>{record.bureau_id}</UniqueID>",
             )
 
-    def _by_id(self, unique_id: str | None) -> Record | None:
-        records = self.state.records[self.integrator].values()
-        return next((r for r in records if r.bureau_id == unique_id), None)
-
     def _remove(self, operation: Element) -> tuple[str, str]:
         unique_id = text_of(operation, "UniqueID")
         with self.state.lock:
             self.state.requests[self.integrator] += 1
-            record = self._by_id(unique_id)
+            record = record_by_bureau_id(self.state, self.integrator, unique_id)
             if record is not None:
                 record.removals += 1
             if record is None or record.situation != "ativa":
@@ -203,7 +189,9 @@ class SoaSerasaSandbox:
     def _query(self, operation: Element) -> tuple[str, str]:
         self.process()
         with self.state.lock:
-            record = self._by_id(text_of(operation, "UniqueID"))
+            record = record_by_bureau_id(
+                self.state, self.integrator, text_of(operation, "UniqueID")
+            )
             if record is None:
                 raise Refused(CODE_NOT_FOUND, "negativação não encontrada")
             return (
@@ -224,7 +212,7 @@ class SoaSerasaSandbox:
         with self.state.lock:
             items = "".join(
                 f"<Negativacao><UniqueID>{r.bureau_id}</UniqueID><Situacao>{r.situation}</Situacao>"
-                f"<Mensagem>{_escape(r.message)}</Mensagem></Negativacao>"
+                f"<Mensagem>{escape(r.message)}</Mensagem></Negativacao>"
                 for r in self.state.records[self.integrator].values()
                 if r.situation == wanted
             )
@@ -233,7 +221,7 @@ class SoaSerasaSandbox:
     @staticmethod
     def _codes(codes: list[tuple[str, str]]) -> tuple[str, str]:
         items = "".join(
-            f"<Codigo><Valor>{c}</Valor><Descricao>{_escape(d)}</Descricao></Codigo>"
+            f"<Codigo><Valor>{c}</Valor><Descricao>{escape(d)}</Descricao></Codigo>"
             for c, d in codes
         )
         return "ok", f"<Codigos>{items}</Codigos>"

@@ -10,6 +10,7 @@ from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml.ElementTree import fromstring
 
+from gestao_negativacao.bureaus.sandbox.common import escape, soap_operation
 from gestao_negativacao.bureaus.sandbox.state import (
     Record,
     SandboxState,
@@ -48,12 +49,8 @@ def _envelope(inner: str) -> bytes:
 def fault_body(code: str, message: str) -> bytes:
     return _envelope(
         f"<soap:Fault><faultcode>soap:{code}</faultcode>"
-        f"<faultstring>{_escape(message)}</faultstring></soap:Fault>"
+        f"<faultstring>{escape(message)}</faultstring></soap:Fault>"
     )
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _response(operation: str, inner: str) -> bytes:
@@ -64,8 +61,7 @@ def _response(operation: str, inner: str) -> bytes:
 
 def _list(operation: str, items: list[tuple[str, str]]) -> bytes:
     body = "".join(
-        f"<item><id>{code}</id><descricao>{_escape(name)}</descricao></item>"
-        for code, name in items
+        f"<item><id>{code}</id><descricao>{escape(name)}</descricao></item>" for code, name in items
     )
     return _response(operation, body)
 
@@ -109,14 +105,9 @@ class SpcBrasilSandbox:
         self.today = today
 
     def handle(self, body: bytes) -> tuple[int, bytes]:
-        try:
-            root = fromstring(body)
-        except (ParseError, ValueError):
-            return 500, fault_body("IE_SB000.E01", "XML malformado")
-        body_element = find(root, "Body")
-        operation = None if body_element is None else next(iter(body_element), None)
+        operation = soap_operation(body)
         if operation is None:
-            return 500, fault_body("IE_SB000.E02", "corpo SOAP vazio")
+            return 500, fault_body("IE_SB000.E01", "XML malformado ou corpo SOAP vazio")
         name = local(operation.tag)
         try:
             if name == "incluirSpc":
@@ -224,7 +215,7 @@ class SpcBrasilSandbox:
             return 500, fault_body("IE_SB002.E01", f"documento inválido: {number}")
         active = self.state.active_records_of(document)
         details = "".join(
-            f"<detalhe-spc><nome-associado>Contrato {_escape(r.contract)} ({integrator})"
+            f"<detalhe-spc><nome-associado>Contrato {escape(r.contract)} ({integrator})"
             f"</nome-associado><valor>{r.value:.2f}</valor>"
             f"<data-vencimento>{r.due_date}</data-vencimento></detalhe-spc>"
             for integrator, r in active
