@@ -15,9 +15,15 @@ from gestao_negativacao.bureaus.boa_vista import (
     NAMESPACE,
     NATURES,
 )
-from gestao_negativacao.bureaus.sandbox.common import escape, record_by_bureau_id, soap_operation
+from gestao_negativacao.bureaus.sandbox.common import (
+    Refused,
+    asmx_response,
+    escape,
+    record_by_bureau_id,
+    soap_operation,
+)
 from gestao_negativacao.bureaus.sandbox.state import Record, SandboxState, sandbox_score
-from gestao_negativacao.bureaus.soap import SOAP_ENV, find, local, text_of
+from gestao_negativacao.bureaus.soap import find, local, text_of
 from gestao_negativacao.domain.address import UFS
 from gestao_negativacao.domain.documents import InvalidDocument, parse_document
 
@@ -29,16 +35,7 @@ def _answer(
         f"<sucesso>{'true' if ok else 'false'}</sucesso><idRegistro>{record_id}</idRegistro>"
         f"<codigoErro>{code}</codigoErro><mensagem>{escape(message)}</mensagem>"
     )
-    return (
-        f'<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="{SOAP_ENV}"><soap:Body>'
-        f'<{operation}Response xmlns="{NAMESPACE}"><{operation}Result>{inner}</{operation}Result>'
-        f"</{operation}Response></soap:Body></soap:Envelope>"
-    ).encode()
-
-
-class Refused(Exception):
-    def __init__(self, code: str, message: str, record_id: str = "") -> None:
-        self.code, self.message, self.record_id = code, message, record_id
+    return asmx_response(NAMESPACE, operation, inner)
 
 
 class BoaVistaSandbox:
@@ -63,7 +60,7 @@ class BoaVistaSandbox:
         try:
             record_id, message = handlers[name](operation)
         except Refused as refused:
-            return 200, _answer(name, False, refused.record_id, refused.code, refused.message)
+            return 200, _answer(name, False, refused.bureau_id, refused.code, refused.message)
         return 200, _answer(name, True, record_id, message=message)
 
     def _include(self, operation: Element) -> tuple[str, str]:

@@ -12,7 +12,13 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from xml.etree.ElementTree import Element
 
-from gestao_negativacao.bureaus.sandbox.common import escape, record_by_bureau_id, soap_operation
+from gestao_negativacao.bureaus.sandbox.common import (
+    Refused,
+    asmx_response,
+    escape,
+    record_by_bureau_id,
+    soap_operation,
+)
 from gestao_negativacao.bureaus.sandbox.state import Record, SandboxState, sandbox_score
 from gestao_negativacao.bureaus.soa_serasa import (
     CODE_ALREADY_INCLUDED,
@@ -21,7 +27,7 @@ from gestao_negativacao.bureaus.soa_serasa import (
     CODE_NOT_FOUND,
     NAMESPACE,
 )
-from gestao_negativacao.bureaus.soap import SOAP_ENV, find, find_all, local, text_of
+from gestao_negativacao.bureaus.soap import find, find_all, local, text_of
 from gestao_negativacao.domain.documents import InvalidDocument, parse_document
 
 REMOVAL_CODES = [("01", "Pagamento"), ("02", "Renegociação"), ("03", "Decisão judicial")]
@@ -36,16 +42,7 @@ def _answer(operation: str, ok: bool, message: str, code: str, extra: str = "") 
         f"<Transacao><Status>{status}</Status><CodigoStatus>{code}</CodigoStatus>"
         f"<CodigoStatusDescricao>{escape(message)}</CodigoStatusDescricao></Transacao>"
     )
-    return (
-        f'<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="{SOAP_ENV}"><soap:Body>'
-        f'<{operation}Response xmlns="{NAMESPACE}"><{operation}Result>{inner}</{operation}Result>'
-        f"</{operation}Response></soap:Body></soap:Envelope>"
-    ).encode()
-
-
-class Refused(Exception):
-    def __init__(self, code: str, message: str, unique_id: str = "") -> None:
-        self.code, self.message, self.unique_id = code, message, unique_id
+    return asmx_response(NAMESPACE, operation, inner)
 
 
 class SoaSerasaSandbox:
@@ -89,7 +86,7 @@ class SoaSerasaSandbox:
         try:
             message, extra = handler(operation)
         except Refused as refused:
-            extra = f"<UniqueID>{refused.unique_id}</UniqueID>" if refused.unique_id else ""
+            extra = f"<UniqueID>{refused.bureau_id}</UniqueID>" if refused.bureau_id else ""
             return 200, _answer(name, False, refused.message, refused.code, extra)
         return 200, _answer(name, True, message, "G000M999", extra)
 
