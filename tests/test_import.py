@@ -327,3 +327,12 @@ def test_a_guarantor_needs_the_name_column(sqlite_db, system, tmp_path):
     path = write_csv(tmp_path / "sem_nome.csv", rows)
     report = import_file(sqlite_db.session_factory, system, path)
     assert [(e.line, e.column) for e in report.errors] == [(3, "avalista_nome")]
+
+
+def test_a_file_that_breaks_down_midway_is_an_error_not_a_crash(sqlite_db, system, tmp_path):
+    path = write_csv(tmp_path / "quebrado.csv", [base_row(parcela=str(n)) for n in range(1, 60)])
+    # an unclosed quote swallows the rest of the file into one field past csv's limit
+    path.write_bytes(path.read_bytes() + b'29141777000158;"X' + b"y" * 200_000 + b"\r\n")
+    report = import_file(sqlite_db.session_factory, system, path)
+    assert not report.written and count(sqlite_db, Installment) == 0
+    assert report.errors and "malformado" in report.errors[0].message

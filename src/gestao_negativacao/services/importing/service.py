@@ -118,8 +118,7 @@ def import_file(
     if progress:
         progress("lendo", 0, 0)
     try:
-        with _collector_paused():
-            table = read_table(Path(path))
+        table = read_table(Path(path))
     except UnreadableFile as exc:
         report = ImportReport(dry_run=dry_run)
         report.errors.append(Issue(1, "", str(exc)))
@@ -159,8 +158,12 @@ def import_table(
         return report
     rows = iter(table.rows)
     # The decimal separator is decided on the first rows; the rest streams by.
-    with _collector_paused():
-        head = list(islice(rows, DETECTION_ROWS))
+    try:
+        with _collector_paused():
+            head = list(islice(rows, DETECTION_ROWS))
+    except UnreadableFile as exc:  # the file breaks down midway (a stray quote...)
+        report.errors.append(Issue(1, "", str(exc)))
+        return report
     if not head:
         report.errors.append(
             Issue(1, "", "o arquivo só tem o cabeçalho: nenhuma parcela para importar")
@@ -171,10 +174,14 @@ def import_table(
     validator = RowValidator(index, table.format.decimal_separator, as_of or date.today())
     builder = PortfolioBuilder(has_guarantor_columns="avalista_documento" in index)
     estimate = _estimate_rows(table, head)
-    with _collector_paused():
-        _validate_rows(
-            chain(head, rows), estimate, validator, builder, report, notify, is_cancelled
-        )
+    try:
+        with _collector_paused():
+            _validate_rows(
+                chain(head, rows), estimate, validator, builder, report, notify, is_cancelled
+            )
+    except UnreadableFile as exc:
+        report.errors.append(Issue(1, "", str(exc)))
+        return report
     report.warnings.extend(builder.warnings)
     report.warnings.sort(key=lambda issue: issue.line)
     if report.errors and not valid_only:
