@@ -8,7 +8,7 @@ from gestao_negativacao.bureaus.sandbox import running_sandbox
 from gestao_negativacao.db.models import AuditEntry, Operator
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import bureau_config as config
-from gestao_negativacao.services import credentials
+from gestao_negativacao.services import credentials, operators
 from gestao_negativacao.services.actor import Actor, PermissionDenied
 from tests.scenario import Scenario
 
@@ -24,7 +24,7 @@ def setup(sqlite_db, system):
 def test_the_secret_goes_to_the_keyring_and_nowhere_else(setup, memory_keyring, caplog, app_home):
     db, system = setup
     caplog.set_level(logging.DEBUG)
-    operator = config.create_operator(
+    operator = operators.create_operator(
         db.session_factory,
         system,
         "spc_brasil",
@@ -33,7 +33,7 @@ def test_the_secret_goes_to_the_keyring_and_nowhere_else(setup, memory_keyring, 
         company_cnpj="29.141.777/0001-58",
     )
     assert operator.company_cnpj == "29141777000158" and not operator.secret_set
-    config.set_operator_secret(db.session_factory, system, operator.id, SECRET)
+    operators.set_operator_secret(db.session_factory, system, operator.id, SECRET)
     assert credentials.get_secret(operator.id) == SECRET
     assert ("gestao-negativacao", f"operador-{operator.id}") in memory_keyring.secrets
     with db.session_factory() as s:
@@ -45,14 +45,14 @@ def test_the_secret_goes_to_the_keyring_and_nowhere_else(setup, memory_keyring, 
             assert SECRET.encode() not in path.read_bytes(), path
     assert SECRET not in details
     assert SECRET not in caplog.text
-    config.clear_operator_secret(db.session_factory, system, operator.id)
+    operators.clear_operator_secret(db.session_factory, system, operator.id)
     assert credentials.get_secret(operator.id) is None
 
 
 def test_another_workstation_without_the_secret_gets_a_typed_condition(setup, memory_keyring):
     db, system = setup
-    operator = config.create_operator(db.session_factory, system, "spc_brasil", "OPER01")
-    config.set_operator_secret(db.session_factory, system, operator.id, SECRET)
+    operator = operators.create_operator(db.session_factory, system, "spc_brasil", "OPER01")
+    operators.set_operator_secret(db.session_factory, system, operator.id, SECRET)
     integration = config.create_integration(
         db.session_factory,
         system,
@@ -72,10 +72,10 @@ def test_a_computer_without_a_keyring_says_so(setup):
     import keyring
 
     db, system = setup
-    operator = config.create_operator(db.session_factory, system, "spc_brasil", "OPER01")
+    operator = operators.create_operator(db.session_factory, system, "spc_brasil", "OPER01")
     keyring.set_keyring(NoKeyring())
     with pytest.raises(credentials.CredentialStoreUnavailable, match="cofre de senhas"):
-        config.set_operator_secret(db.session_factory, system, operator.id, SECRET)
+        operators.set_operator_secret(db.session_factory, system, operator.id, SECRET)
     assert credentials.get_secret(operator.id) is None
 
 
@@ -101,14 +101,14 @@ def test_configuration_needs_the_permission(setup):
     db, _ = setup
     clerk = Actor(login="ana", permissions=frozenset({Perm.CRSPC, Perm.NEG_INCLUIR}))
     with pytest.raises(PermissionDenied, match="NEG_CONFIG"):
-        config.create_operator(db.session_factory, clerk, "spc_brasil", "OPER01")
+        operators.create_operator(db.session_factory, clerk, "spc_brasil", "OPER01")
 
 
 def test_connection_and_lists_from_the_sandbox(setup):
     db, system = setup
     with running_sandbox() as sandbox:
-        operator = config.create_operator(db.session_factory, system, "spc_brasil", "OPER01")
-        config.set_operator_secret(db.session_factory, system, operator.id, "sandbox")
+        operator = operators.create_operator(db.session_factory, system, "spc_brasil", "OPER01")
+        operators.set_operator_secret(db.session_factory, system, operator.id, "sandbox")
         integration = config.create_integration(
             db.session_factory, system, "SPC (sandbox)", "spc_brasil", sandbox.url,
             operator_ids=(operator.id,), company_cnpjs=("29141777000158",),
@@ -129,9 +129,9 @@ def test_integrations_and_operators_can_be_edited(setup):
 
     db, system = setup
     users.create_user(db.session_factory, system, "ana", "senha-forte-1", RoleCode.CLERK)
-    first = config.create_operator(db.session_factory, system, "spc_brasil", "OP1")
-    second = config.create_operator(db.session_factory, system, "spc_brasil", "OP2")
-    other = config.create_operator(db.session_factory, system, "boa_vista", "BV1")
+    first = operators.create_operator(db.session_factory, system, "spc_brasil", "OP1")
+    second = operators.create_operator(db.session_factory, system, "spc_brasil", "OP2")
+    other = operators.create_operator(db.session_factory, system, "boa_vista", "BV1")
     integration = config.create_integration(
         db.session_factory,
         system,
@@ -168,7 +168,7 @@ def test_integrations_and_operators_can_be_edited(setup):
         )
     with pytest.raises(config.ConfigError, match="desconhecidos"):
         config.update_integration(db.session_factory, system, integration.id, senha="x")
-    updated = config.update_operator(
+    updated = operators.update_operator(
         db.session_factory,
         system,
         first.id,
@@ -182,6 +182,8 @@ def test_integrations_and_operators_can_be_edited(setup):
         "Filial SP",
     )
     assert (
-        config.update_operator(db.session_factory, system, first.id, company_cnpj=None).company_cnpj
+        operators.update_operator(
+            db.session_factory, system, first.id, company_cnpj=None
+        ).company_cnpj
         is None
     )

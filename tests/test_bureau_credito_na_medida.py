@@ -20,7 +20,7 @@ from gestao_negativacao.bureaus.errors import (
 from gestao_negativacao.bureaus.sandbox import running_sandbox
 from gestao_negativacao.bureaus.sandbox.faults import FaultPlan
 from gestao_negativacao.services import bureau_config as config
-from gestao_negativacao.services import credentials
+from gestao_negativacao.services import credentials, operators
 
 PAST = date.today() - timedelta(days=30)
 ADDRESS = Address("30140071", "Rua da Bahia", "10", "", "Centro", "Belo Horizonte", "MG")
@@ -165,10 +165,10 @@ def test_credit_report_is_normalised_and_keeps_the_raw_answer(sandbox):
 
 
 def test_the_service_keeps_the_token_in_the_keyring(sqlite_db, system, sandbox):
-    operator = config.create_operator(
+    operator = operators.create_operator(
         sqlite_db.session_factory, system, "credito_na_medida", "cliente-123"
     )
-    config.set_operator_secret(sqlite_db.session_factory, system, operator.id, "sandbox")
+    operators.set_operator_secret(sqlite_db.session_factory, system, operator.id, "sandbox")
     integration = config.create_integration(
         sqlite_db.session_factory,
         system,

@@ -4,6 +4,7 @@ import pytest
 
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import bureau_config as config
+from gestao_negativacao.services import operators
 from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.sending.selection import (
     NO_VALID_CONFIGURATION,
@@ -195,10 +196,10 @@ def test_options_are_loaded_from_the_database(sqlite_db, system):
     ana = users.create_user(
         sqlite_db.session_factory, system, "ana", "senha-forte-1", RoleCode.CLERK
     )
-    first = config.create_operator(
+    first = operators.create_operator(
         sqlite_db.session_factory, system, "spc_brasil", "OP1", user_logins=("ana",)
     )
-    second = config.create_operator(
+    second = operators.create_operator(
         sqlite_db.session_factory, system, "spc_brasil", "OP2", company_cnpj="29141777000158"
     )
     created = config.create_integration(

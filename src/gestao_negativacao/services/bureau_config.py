@@ -1,6 +1,6 @@
-"""Operators and integrations: create, set the secret on this workstation, test the
-connection, fetch the bureau's lists. Permission ``NEG_CONFIG``; everything audited, no
-secret ever written to the database, a log or an audit entry."""
+"""Integrations: create, edit, build the adapter of an (integration, operator) with the
+secret from this workstation's keyring, test the connection, fetch the bureau's lists.
+Operators live in ``services.operators``. Permission ``NEG_CONFIG``; everything audited."""
 
 from __future__ import annotations
 
@@ -20,8 +20,6 @@ from gestao_negativacao.db.models import (
     IntegrationCompany,
     IntegrationOperator,
     Operator,
-    OperatorUser,
-    User,
 )
 from gestao_negativacao.domain.documents import InvalidDocument, parse_cnpj
 from gestao_negativacao.domain.enums import Integrator
@@ -34,18 +32,6 @@ ENVIRONMENTS = {"homologacao": "Homologação", "producao": "Produção"}
 
 class ConfigError(ValueError):
     """Invalid configuration; the message tells the admin what to fix."""
-
-
-@dataclass(frozen=True)
-class OperatorInfo:
-    id: int
-    integrator: str
-    code: str
-    name: str
-    company_cnpj: str | None
-    user_logins: tuple[str, ...]
-    secret_set: bool
-    active: bool
 
 
 @dataclass(frozen=True)
@@ -67,7 +53,7 @@ class IntegrationInfo:
     active: bool
 
 
-def _integrator(value: str) -> str:
+def check_integrator(value: str) -> str:
     try:
         return Integrator(value).value
     except ValueError:
@@ -75,7 +61,7 @@ def _integrator(value: str) -> str:
         raise ConfigError(f"Integradora desconhecida: {value!r}. Use {names}.") from None
 
 
-def _company_id(session: Session, cnpj: str) -> int:
+def company_id_of(session: Session, cnpj: str) -> int:
     try:
         bare = parse_cnpj(cnpj).value
     except InvalidDocument as exc:
@@ -84,114 +70,6 @@ def _company_id(session: Session, cnpj: str) -> int:
     if company_id is None:
         raise ConfigError(f"Empresa {cnpj} não encontrada (importe a carteira dela primeiro).")
     return company_id
-
-
-def _operator_info(session: Session, operator: Operator) -> OperatorInfo:
-    logins = session.scalars(
-        select(User.login)
-        .join(OperatorUser, OperatorUser.user_id == User.id)
-        .where(OperatorUser.operator_id == operator.id)
-        .order_by(User.login)
-    ).all()
-    cnpj = (
-        session.scalar(select(Company.cnpj).where(Company.id == operator.company_id))
-        if operator.company_id
-        else None
-    )
-    return OperatorInfo(
-        operator.id,
-        operator.integrator,
-        operator.code,
-        operator.name,
-        cnpj,
-        tuple(logins),
-        operator.secret_set,
-        operator.active,
-    )
-
-
-def create_operator(
-    session_factory: sessionmaker[Session],
-    actor: Actor,
-    integrator: str,
-    code: str,
-    name: str = "",
-    *,
-    company_cnpj: str | None = None,
-    user_logins: tuple[str, ...] = (),
-) -> OperatorInfo:
-    actor.require(Perm.NEG_CONFIG)
-    integrator = _integrator(integrator)
-    code = code.strip()
-    if not code:
-        raise ConfigError("Informe o código do operador.")
-    with session_factory.begin() as session:
-        if session.scalar(
-            select(Operator.id).where(Operator.integrator == integrator, Operator.code == code)
-        ):
-            raise ConfigError(f"Já existe o operador {code} para {integrator}.")
-        operator = Operator(integrator=integrator, code=code, name=name.strip() or code)
-        if company_cnpj:
-            operator.company_id = _company_id(session, company_cnpj)
-        session.add(operator)
-        session.flush()
-        for login in user_logins:
-            user_id = session.scalar(select(User.id).where(User.login == login))
-            if user_id is None:
-                raise ConfigError(f"Usuário {login} não encontrado.")
-            session.add(OperatorUser(operator_id=operator.id, user_id=user_id))
-        session.flush()
-        audit.record(
-            session,
-            actor,
-            "operador.criar",
-            entity="operator",
-            entity_key=f"{integrator}:{code}",
-            details={"usuarios": list(user_logins), "empresa": bool(company_cnpj)},
-        )
-        return _operator_info(session, operator)
-
-
-def set_operator_secret(
-    session_factory: sessionmaker[Session], actor: Actor, operator_id: int, secret: str
-) -> None:
-    """Keep the secret in this workstation's keyring; the database learns only that one
-    was set."""
-    actor.require(Perm.NEG_CONFIG)
-    if not secret:
-        raise ConfigError("A senha não pode ser vazia.")
-    with session_factory.begin() as session:
-        operator = session.get(Operator, operator_id)
-        if operator is None:
-            raise ConfigError("Operador não encontrado.")
-        credentials.set_secret(operator_id, secret)
-        operator.secret_set = True
-        audit.record(
-            session,
-            actor,
-            "operador.senha_definida",
-            entity="operator",
-            entity_key=f"{operator.integrator}:{operator.code}",
-        )
-
-
-def clear_operator_secret(
-    session_factory: sessionmaker[Session], actor: Actor, operator_id: int
-) -> None:
-    actor.require(Perm.NEG_CONFIG)
-    with session_factory.begin() as session:
-        operator = session.get(Operator, operator_id)
-        if operator is None:
-            raise ConfigError("Operador não encontrado.")
-        credentials.delete_secret(operator_id)
-        credentials.delete_secret(operator_id, "token")
-        audit.record(
-            session,
-            actor,
-            "operador.senha_removida",
-            entity="operator",
-            entity_key=f"{operator.integrator}:{operator.code}",
-        )
 
 
 def _check_url(url: str, environment: str) -> str:
@@ -222,7 +100,7 @@ def create_integration(
     document_type: str | None = None,
 ) -> IntegrationInfo:
     actor.require(Perm.NEG_CONFIG)
-    integrator = _integrator(integrator)
+    integrator = check_integrator(integrator)
     if environment not in ENVIRONMENTS:
         raise ConfigError("Ambiente deve ser homologacao ou producao.")
     url = _check_url(url, environment)
@@ -259,7 +137,7 @@ def create_integration(
         for cnpj in company_cnpjs:
             session.add(
                 IntegrationCompany(
-                    integration_id=integration.id, company_id=_company_id(session, cnpj)
+                    integration_id=integration.id, company_id=company_id_of(session, cnpj)
                 )
             )
         session.flush()
@@ -479,7 +357,7 @@ def update_integration(
             for cnpj in company_cnpjs:
                 session.add(
                     IntegrationCompany(
-                        integration_id=integration_id, company_id=_company_id(session, cnpj)
+                        integration_id=integration_id, company_id=company_id_of(session, cnpj)
                     )
                 )
         session.flush()
@@ -492,45 +370,3 @@ def update_integration(
             details={"antes": before, "depois": {k: changes[k] for k in before}},
         )
         return get_integration(session, integration_id)
-
-
-def update_operator(
-    session_factory: sessionmaker[Session],
-    actor: Actor,
-    operator_id: int,
-    *,
-    name: str | None = None,
-    company_cnpj: str | None = "",
-    user_logins: tuple[str, ...] | None = None,
-    active: bool | None = None,
-) -> OperatorInfo:
-    """Change an operator; ``company_cnpj`` None unlinks the company, "" keeps it."""
-    actor.require(Perm.NEG_CONFIG)
-    with session_factory.begin() as session:
-        operator = session.get(Operator, operator_id)
-        if operator is None:
-            raise ConfigError("Operador não encontrado.")
-        if name is not None:
-            operator.name = name.strip() or operator.code
-        if company_cnpj is None:
-            operator.company_id = None
-        elif company_cnpj:
-            operator.company_id = _company_id(session, company_cnpj)
-        if active is not None:
-            operator.active = active
-        if user_logins is not None:
-            session.execute(delete(OperatorUser).where(OperatorUser.operator_id == operator_id))
-            for login in user_logins:
-                user_id = session.scalar(select(User.id).where(User.login == login))
-                if user_id is None:
-                    raise ConfigError(f"Usuário {login} não encontrado.")
-                session.add(OperatorUser(operator_id=operator_id, user_id=user_id))
-        session.flush()
-        audit.record(
-            session,
-            actor,
-            "operador.alterar",
-            entity="operator",
-            entity_key=f"{operator.integrator}:{operator.code}",
-        )
-        return _operator_info(session, operator)

@@ -57,7 +57,7 @@ def ensure_sandbox_integrations(
     from urllib.parse import urlsplit
 
     from gestao_negativacao.domain.enums import Integrator
-    from gestao_negativacao.services import bureau_config, credentials
+    from gestao_negativacao.services import bureau_config, credentials, operators
 
     base = sandbox_url.rstrip("/")
     parts = urlsplit(base)
@@ -71,7 +71,7 @@ def ensure_sandbox_integrations(
             )
             exists = session.scalar(select(Integration.id).where(Integration.name == name))
         if operator_id is None:
-            operator_id = bureau_config.create_operator(
+            operator_id = operators.create_operator(
                 session_factory,
                 actor,
                 integrator,
@@ -81,9 +81,7 @@ def ensure_sandbox_integrations(
             ).id
         if credentials.get_secret(operator_id) is None:
             try:
-                bureau_config.set_operator_secret(
-                    session_factory, actor, operator_id, SANDBOX_SECRET
-                )
+                operators.set_operator_secret(session_factory, actor, operator_id, SANDBOX_SECRET)
             except credentials.CredentialStoreUnavailable:
                 keyring_missing = True  # the integrations are still worth creating
         if exists is None:

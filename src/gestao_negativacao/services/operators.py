@@ -1,0 +1,178 @@
+"""Operators: the bureau logins, their linked company and users, and their secret, kept in
+this workstation's OS keyring only (DESIGN §7). Permission ``NEG_CONFIG``; audited; no secret
+is ever written to the database, a log or an audit entry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from gestao_negativacao.db.models import Company, Operator, OperatorUser, User
+from gestao_negativacao.domain.permissions import Perm
+from gestao_negativacao.services import audit, credentials
+from gestao_negativacao.services.actor import Actor
+from gestao_negativacao.services.bureau_config import ConfigError, check_integrator, company_id_of
+
+
+@dataclass(frozen=True)
+class OperatorInfo:
+    id: int
+    integrator: str
+    code: str
+    name: str
+    company_cnpj: str | None
+    user_logins: tuple[str, ...]
+    secret_set: bool
+    active: bool
+
+
+def _operator_info(session: Session, operator: Operator) -> OperatorInfo:
+    logins = session.scalars(
+        select(User.login)
+        .join(OperatorUser, OperatorUser.user_id == User.id)
+        .where(OperatorUser.operator_id == operator.id)
+        .order_by(User.login)
+    ).all()
+    cnpj = (
+        session.scalar(select(Company.cnpj).where(Company.id == operator.company_id))
+        if operator.company_id
+        else None
+    )
+    return OperatorInfo(
+        operator.id,
+        operator.integrator,
+        operator.code,
+        operator.name,
+        cnpj,
+        tuple(logins),
+        operator.secret_set,
+        operator.active,
+    )
+
+
+def create_operator(
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    integrator: str,
+    code: str,
+    name: str = "",
+    *,
+    company_cnpj: str | None = None,
+    user_logins: tuple[str, ...] = (),
+) -> OperatorInfo:
+    actor.require(Perm.NEG_CONFIG)
+    integrator = check_integrator(integrator)
+    code = code.strip()
+    if not code:
+        raise ConfigError("Informe o código do operador.")
+    with session_factory.begin() as session:
+        if session.scalar(
+            select(Operator.id).where(Operator.integrator == integrator, Operator.code == code)
+        ):
+            raise ConfigError(f"Já existe o operador {code} para {integrator}.")
+        operator = Operator(integrator=integrator, code=code, name=name.strip() or code)
+        if company_cnpj:
+            operator.company_id = company_id_of(session, company_cnpj)
+        session.add(operator)
+        session.flush()
+        for login in user_logins:
+            user_id = session.scalar(select(User.id).where(User.login == login))
+            if user_id is None:
+                raise ConfigError(f"Usuário {login} não encontrado.")
+            session.add(OperatorUser(operator_id=operator.id, user_id=user_id))
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "operador.criar",
+            entity="operator",
+            entity_key=f"{integrator}:{code}",
+            details={"usuarios": list(user_logins), "empresa": bool(company_cnpj)},
+        )
+        return _operator_info(session, operator)
+
+
+def set_operator_secret(
+    session_factory: sessionmaker[Session], actor: Actor, operator_id: int, secret: str
+) -> None:
+    """Keep the secret in this workstation's keyring; the database learns only that one
+    was set."""
+    actor.require(Perm.NEG_CONFIG)
+    if not secret:
+        raise ConfigError("A senha não pode ser vazia.")
+    with session_factory.begin() as session:
+        operator = session.get(Operator, operator_id)
+        if operator is None:
+            raise ConfigError("Operador não encontrado.")
+        credentials.set_secret(operator_id, secret)
+        operator.secret_set = True
+        audit.record(
+            session,
+            actor,
+            "operador.senha_definida",
+            entity="operator",
+            entity_key=f"{operator.integrator}:{operator.code}",
+        )
+
+
+def clear_operator_secret(
+    session_factory: sessionmaker[Session], actor: Actor, operator_id: int
+) -> None:
+    actor.require(Perm.NEG_CONFIG)
+    with session_factory.begin() as session:
+        operator = session.get(Operator, operator_id)
+        if operator is None:
+            raise ConfigError("Operador não encontrado.")
+        credentials.delete_secret(operator_id)
+        credentials.delete_secret(operator_id, "token")
+        audit.record(
+            session,
+            actor,
+            "operador.senha_removida",
+            entity="operator",
+            entity_key=f"{operator.integrator}:{operator.code}",
+        )
+
+
+def update_operator(
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    operator_id: int,
+    *,
+    name: str | None = None,
+    company_cnpj: str | None = "",
+    user_logins: tuple[str, ...] | None = None,
+    active: bool | None = None,
+) -> OperatorInfo:
+    """Change an operator; ``company_cnpj`` None unlinks the company, "" keeps it."""
+    actor.require(Perm.NEG_CONFIG)
+    with session_factory.begin() as session:
+        operator = session.get(Operator, operator_id)
+        if operator is None:
+            raise ConfigError("Operador não encontrado.")
+        if name is not None:
+            operator.name = name.strip() or operator.code
+        if company_cnpj is None:
+            operator.company_id = None
+        elif company_cnpj:
+            operator.company_id = company_id_of(session, company_cnpj)
+        if active is not None:
+            operator.active = active
+        if user_logins is not None:
+            session.execute(delete(OperatorUser).where(OperatorUser.operator_id == operator_id))
+            for login in user_logins:
+                user_id = session.scalar(select(User.id).where(User.login == login))
+                if user_id is None:
+                    raise ConfigError(f"Usuário {login} não encontrado.")
+                session.add(OperatorUser(operator_id=operator_id, user_id=user_id))
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "operador.alterar",
+            entity="operator",
+            entity_key=f"{operator.integrator}:{operator.code}",
+        )
+        return _operator_info(session, operator)
