@@ -86,3 +86,5 @@ class SendQueueEntry(Base):
     rule_id: Mapped[int | None] = mapped_column(ForeignKey("rules.id"))
     user_id: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    # the enqueue call that made it, so that one call's entries can be told apart
+    batch: Mapped[str | None] = mapped_column(String(36), index=True)

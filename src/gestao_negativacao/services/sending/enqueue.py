@@ -1,0 +1,228 @@
+"""Putting a selection into the send queue (DESIGN §5, step 1): one transaction, set-based
+(INSERT … SELECT from the preview's selection, never a Python loop over items), and safe
+against any number of workstations doing the same at once — the unique constraints refuse
+a second row and the inserts skip what another workstation queued first."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Select, String, and_, exists, func, literal, select, tuple_
+from sqlalchemy.dialects import mysql, postgresql, sqlite
+from sqlalchemy.orm import Session, sessionmaker
+
+from gestao_negativacao.db.base import UtcDateTime, utc_now
+from gestao_negativacao.db.models import Negativation, NegativationEvent, SendQueueEntry
+from gestao_negativacao.domain.permissions import Perm
+from gestao_negativacao.services import audit
+from gestao_negativacao.services.actor import Actor
+
+N = Negativation.__table__
+Q = SendQueueEntry.__table__
+EV = NegativationEvent.__table__
+REOPENABLE = ("erro", "baixada", "baixada_manual")
+
+
+@dataclass(frozen=True)
+class EnqueueResult:
+    requested: int  # items in the selection
+    queued: int  # entries this call put in the queue
+    batch: str
+
+    @property
+    def skipped(self) -> int:
+        """Already queued (here or by another workstation) or no longer eligible."""
+        return self.requested - self.queued
+
+
+def _insert_ignoring_duplicates(
+    conn: Connection, table, columns: list[str], source: Select
+) -> None:
+    """INSERT … SELECT that skips rows a unique constraint already holds (a race with
+    another workstation), and only those: other errors still raise."""
+    dialect = conn.dialect.name
+    if dialect == "postgresql":
+        statement = postgresql.insert(table).from_select(columns, source).on_conflict_do_nothing()
+    elif dialect == "sqlite":
+        statement = sqlite.insert(table).from_select(columns, source).on_conflict_do_nothing()
+    else:  # MariaDB / MySQL: a no-op update on the duplicate key, not INSERT IGNORE
+        insert = mysql.insert(table).from_select(columns, source)
+        statement = insert.on_duplicate_key_update({columns[0]: insert.inserted[columns[0]]})
+    conn.execute(statement)
+
+
+def _queue_and_log(
+    conn: Connection,
+    actor: Actor,
+    negativation_ids: Select,
+    action: str,
+    rule_id: int | None,
+    kind: str,
+    status_after: str,
+) -> tuple[str, int]:
+    """Queue the negativations the query names (unless queued already) and write one
+    event per entry this call made."""
+    batch = str(uuid.uuid4())
+    now = literal(utc_now(), UtcDateTime())
+    ids = negativation_ids.subquery("chosen")
+    waiting = exists().where(Q.c.negativation_id == ids.c.id, Q.c.action == action)
+    source = select(
+        ids.c.id,
+        literal(action, String(10)),
+        literal(0),
+        now,
+        literal(rule_id),
+        literal(actor.user_id),
+        now,
+        literal(batch, String(36)),
+    ).where(~waiting)
+    columns = [
+        "negativation_id",
+        "action",
+        "attempts",
+        "next_attempt_at",
+        "rule_id",
+        "user_id",
+        "created_at",
+        "batch",
+    ]
+    _insert_ignoring_duplicates(conn, Q, columns, source)
+    events = select(
+        Q.c.negativation_id,
+        now,
+        literal(kind, String(40)),
+        literal(status_after, String(20)),
+        literal(actor.user_id),
+        literal(actor.login, String(60)),
+        literal(actor.workstation, String(100)),
+    ).where(Q.c.batch == batch)
+    conn.execute(
+        EV.insert().from_select(
+            ["negativation_id", "at", "kind", "status_after", "user_id", "login", "workstation"],
+            events,
+        )
+    )
+    queued = conn.execute(select(func.count()).select_from(Q).where(Q.c.batch == batch)).scalar()
+    return batch, int(queued or 0)
+
+
+def enqueue_inclusions(
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    selection: Select,
+    integrator: str,
+    *,
+    rule_id: int | None = None,
+) -> EnqueueResult:
+    """``selection`` yields (installment_id, customer_id, debtor_role): ``Preview.selection()``
+    or any query of the same shape (explicit items, hand-set filters)."""
+    actor.require(Perm.NEG_INCLUIR)
+    chosen = selection.subquery("selection")
+    key = tuple_(N.c.installment_id, N.c.customer_id)
+    selected_keys = select(chosen.c.installment_id, chosen.c.customer_id)
+    with session_factory.begin() as session:
+        conn = session.connection()
+        requested = conn.execute(select(func.count()).select_from(chosen)).scalar() or 0
+        now = literal(utc_now(), UtcDateTime())
+        known = exists().where(
+            N.c.installment_id == chosen.c.installment_id,
+            N.c.customer_id == chosen.c.customer_id,
+            N.c.integrator == integrator,
+        )
+        new_rows = select(
+            chosen.c.installment_id,
+            chosen.c.customer_id,
+            chosen.c.debtor_role,
+            literal(integrator, String(30)),
+            literal("pendente", String(20)),
+            literal("pendente", String(20)),
+            literal(rule_id),
+            literal(actor.user_id),
+            now,
+            now,
+        ).where(~known)
+        columns = [
+            "installment_id",
+            "customer_id",
+            "debtor_role",
+            "integrator",
+            "status",
+            "processing",
+            "rule_id",
+            "user_id",
+            "created_at",
+            "updated_at",
+        ]
+        _insert_ignoring_duplicates(conn, N, columns, new_rows)
+        # an item in erro, or removed before, is included again
+        conn.execute(
+            N.update()
+            .where(N.c.integrator == integrator, N.c.status.in_(REOPENABLE), key.in_(selected_keys))
+            .values(
+                status="pendente",
+                processing="pendente",
+                message=None,
+                rule_id=rule_id,
+                user_id=actor.user_id,
+                updated_at=utc_now(),
+            )
+        )
+        pending = select(N.c.id).where(
+            N.c.integrator == integrator,
+            and_(N.c.status == "pendente", N.c.processing == "pendente"),
+            key.in_(selected_keys),
+        )
+        batch, queued = _queue_and_log(
+            conn, actor, pending, "inclusion", rule_id, "inclusao_enfileirada", "pendente"
+        )
+        audit.record(
+            session,
+            actor,
+            "envio.enfileirar_inclusao",
+            entity="batch",
+            entity_key=batch,
+            details={
+                "integradora": integrator,
+                "selecionados": requested,
+                "enfileirados": queued,
+                "regra": rule_id,
+            },
+        )
+    return EnqueueResult(int(requested), queued, batch)
+
+
+def enqueue_removals(
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    selection: Select,
+    *,
+    rule_id: int | None = None,
+) -> EnqueueResult:
+    """``selection`` yields a ``negativation_id`` column (``Preview.selection()`` of a removal
+    preview); only active negativations are queued."""
+    actor.require(Perm.NEG_BAIXAR)
+    chosen = selection.subquery("selection")
+    with session_factory.begin() as session:
+        conn = session.connection()
+        requested = conn.execute(select(func.count()).select_from(chosen)).scalar() or 0
+        active = select(N.c.id).where(
+            N.c.status == "ativa", N.c.id.in_(select(chosen.c.negativation_id))
+        )
+        conn.execute(
+            N.update()
+            .where(N.c.status == "ativa", N.c.id.in_(select(chosen.c.negativation_id)))
+            .values(removal_rule_id=rule_id, updated_at=utc_now())
+        )
+        batch, queued = _queue_and_log(
+            conn, actor, active, "removal", rule_id, "baixa_enfileirada", "ativa"
+        )
+        audit.record(
+            session,
+            actor,
+            "envio.enfileirar_baixa",
+            entity="batch",
+            entity_key=batch,
+            details={"selecionados": requested, "enfileirados": queued, "regra": rule_id},
+        )
+    return EnqueueResult(int(requested), queued, batch)
