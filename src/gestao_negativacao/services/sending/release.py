@@ -1,0 +1,218 @@
+"""Releasing stuck items and removing by hand (DESIGN §5, steps 3 and 4).
+
+- Release (liberar parcelas): the selected pending entries leave the send queue; the items
+  show again on the Inclusão or Baixa screen (a never-sent inclusion is pendente and no
+  longer queued, so the rules no longer exclude it; a removal stays ativa).
+- Manual removal (baixa manual): the record was removed on the bureau's site; the status
+  becomes baixada_manual with the reason, without calling the bureau, and a removal that
+  was waiting in the queue is dropped.
+Both write an event per item and an audit entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Select, String, delete, literal, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from gestao_negativacao.db.base import UtcDateTime, utc_now
+from gestao_negativacao.db.models import (
+    Company,
+    Installment,
+    Negativation,
+    NegativationEvent,
+    Sale,
+    SendQueueEntry,
+)
+from gestao_negativacao.domain.documents import InvalidDocument, parse_cnpj
+from gestao_negativacao.domain.permissions import Perm
+from gestao_negativacao.services import audit
+from gestao_negativacao.services.actor import Actor
+
+N = Negativation.__table__
+Q = SendQueueEntry.__table__
+EV = NegativationEvent.__table__
+
+
+class SendingError(ValueError):
+    """Bad input for a sending action; the message tells the clerk what to fix."""
+
+
+@dataclass(frozen=True)
+class PendingEntry:
+    queue_id: int
+    negativation_id: int
+    action: str
+    integrator: str
+    company_cnpj: str
+    sale_number: str
+    installment_number: int
+    attempts: int
+    last_error: str | None
+
+
+def pending_entries(
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    *,
+    action: str | None = None,
+    company_cnpj: str | None = None,
+    integrator: str | None = None,
+    limit: int = 1000,
+) -> list[PendingEntry]:
+    """What waits in the queue ("Buscar" of Liberar parcelas), with attempts and last error."""
+    actor.require(Perm.NEG_LIBERAR)
+    query = _filtered(action, company_cnpj, integrator).add_columns(
+        SendQueueEntry.negativation_id,
+        SendQueueEntry.action,
+        Negativation.integrator,
+        Company.cnpj,
+        Sale.number,
+        Installment.number,
+        SendQueueEntry.attempts,
+        SendQueueEntry.last_error,
+    )
+    with session_factory() as session:
+        rows = session.execute(query.order_by(SendQueueEntry.id).limit(limit)).all()
+    return [PendingEntry(*row) for row in rows]
+
+
+def _filtered(action: str | None, company_cnpj: str | None, integrator: str | None) -> Select:
+    query = (
+        select(SendQueueEntry.id)
+        .join(Negativation, Negativation.id == SendQueueEntry.negativation_id)
+        .join(Installment, Installment.id == Negativation.installment_id)
+        .join(Sale, Sale.id == Installment.sale_id)
+        .join(Company, Company.id == Sale.company_id)
+    )
+    if action is not None:
+        if action not in ("inclusion", "removal"):
+            raise SendingError("Ação deve ser inclusion (inclusão) ou removal (baixa).")
+        query = query.where(SendQueueEntry.action == action)
+    if company_cnpj:
+        try:
+            query = query.where(Company.cnpj == parse_cnpj(company_cnpj).value)
+        except InvalidDocument as exc:
+            raise SendingError(str(exc)) from None
+    if integrator:
+        query = query.where(Negativation.integrator == integrator)
+    return query
+
+
+def release(
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    *,
+    action: str,
+    company_cnpj: str | None = None,
+    integrator: str | None = None,
+    queue_ids: list[int] | None = None,
+) -> int:
+    """Take the matching (or the given) pending entries out of the queue; returns how many."""
+    actor.require(Perm.NEG_LIBERAR)
+    chosen = _filtered(action, company_cnpj, integrator)
+    if queue_ids is not None:
+        chosen = chosen.where(SendQueueEntry.id.in_(queue_ids))
+    ids = chosen.subquery("chosen")
+    now = literal(utc_now(), UtcDateTime())
+    with session_factory.begin() as session:
+        conn = session.connection()
+        events = select(
+            Q.c.negativation_id,
+            now,
+            literal("liberada", String(40)),
+            literal(actor.user_id),
+            literal(actor.login, String(60)),
+            literal(actor.workstation, String(100)),
+        ).where(Q.c.id.in_(select(ids.c.id)))
+        conn.execute(
+            EV.insert().from_select(
+                ["negativation_id", "at", "kind", "user_id", "login", "workstation"], events
+            )
+        )
+        released = conn.execute(delete(Q).where(Q.c.id.in_(select(ids.c.id)))).rowcount or 0
+        audit.record(
+            session,
+            actor,
+            "envio.liberar",
+            entity="queue",
+            entity_key=action,
+            details={
+                "empresa": bool(company_cnpj),
+                "integradora": integrator,
+                "liberadas": released,
+            },
+        )
+    return released
+
+
+def manual_removal(
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    negativation_ids: list[int],
+    reason: str,
+) -> int:
+    """Mark active negativations removed on the bureau's site; no bureau call."""
+    actor.require(Perm.NEG_BAIXA_MANUAL)
+    reason = reason.strip()
+    if len(reason) < 5:
+        raise SendingError(
+            "Informe o motivo da baixa manual (ex.: baixada no site do SPC em 10/11)."
+        )
+    now_value = utc_now()
+    with session_factory.begin() as session:
+        conn = session.connection()
+        active = select(N.c.id).where(N.c.id.in_(negativation_ids), N.c.status == "ativa")
+        ids = [row[0] for row in conn.execute(active)]
+        if not ids:
+            return 0
+        conn.execute(delete(Q).where(Q.c.negativation_id.in_(ids), Q.c.action == "removal"))
+        conn.execute(
+            update(N)
+            .where(N.c.id.in_(ids))
+            .values(
+                status="baixada_manual",
+                processing="ok",
+                removed_at=now_value,
+                removal_reason=reason[:200],
+                updated_at=now_value,
+            )
+        )
+        now = literal(now_value, UtcDateTime())
+        events = select(
+            N.c.id,
+            now,
+            literal("baixa_manual", String(40)),
+            literal("ativa", String(20)),
+            literal("baixada_manual", String(20)),
+            literal(actor.user_id),
+            literal(actor.login, String(60)),
+            literal(actor.workstation, String(100)),
+            literal(reason),
+        ).where(N.c.id.in_(ids))
+        conn.execute(
+            EV.insert().from_select(
+                [
+                    "negativation_id",
+                    "at",
+                    "kind",
+                    "status_before",
+                    "status_after",
+                    "user_id",
+                    "login",
+                    "workstation",
+                    "message",
+                ],
+                events,
+            )
+        )
+        audit.record(
+            session,
+            actor,
+            "envio.baixa_manual",
+            entity="negativation",
+            entity_key=",".join(map(str, ids))[:200],
+            details={"motivo": reason, "itens": len(ids)},
+        )
+    return len(ids)
