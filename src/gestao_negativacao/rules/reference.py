@@ -22,7 +22,7 @@ from gestao_negativacao.domain.legal import (
     is_adult_on,
 )
 from gestao_negativacao.domain.money import format_brl
-from gestao_negativacao.domain.rules import Amount, Days, Filters, Rule
+from gestao_negativacao.domain.rules import REMOVAL_TRIGGERS, Amount, Days, Filters, Rule
 from gestao_negativacao.rules.facts import (
     CustomerFact,
     InstallmentFact,
@@ -40,16 +40,8 @@ EXCLUSION_ORDER = (
     "already_active",
     "queued",
 )
-TRIGGER_ORDER = (
-    "paid",
-    "partial_payment",
-    "termination",
-    "renegotiated",
-    "days_overdue",
-    "days_negativated",
-    "five_years",
-    "disputed",
-)
+# the rule's triggers in the order of §4, then the removals the law forces
+TRIGGER_ORDER = (*REMOVAL_TRIGGERS, "five_years", "disputed")
 ROLE_NAMES = {"holder": "titular", "guarantor": "avalista", "any": "titular ou avalista"}
 DEBTOR_NAMES = {"holder": "o titular", "guarantor": "os avalistas", "both": "titular e avalistas"}
 REF_NAMES = {"due_date": "vencimento", "extended_date": "vencimento prorrogado"}

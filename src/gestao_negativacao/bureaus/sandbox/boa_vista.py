@@ -22,7 +22,7 @@ from gestao_negativacao.bureaus.sandbox.common import (
     record_by_bureau_id,
     soap_operation,
 )
-from gestao_negativacao.bureaus.sandbox.state import Record, SandboxState, sandbox_score
+from gestao_negativacao.bureaus.sandbox.state import SandboxState, sandbox_score
 from gestao_negativacao.bureaus.soap import find, local, text_of
 from gestao_negativacao.domain.address import UFS
 from gestao_negativacao.domain.documents import InvalidDocument, parse_document
@@ -95,21 +95,9 @@ class BoaVistaSandbox:
             raise Refused("17", "título ainda não vencido")
         key = (document, contract, due.isoformat())
         with self.state.lock:
-            self.state.requests[self.integrator] += 1
-            records = self.state.records[self.integrator]
-            record = records.get(key)
-            if record is None:
-                record = Record(
-                    document,
-                    contract,
-                    None,
-                    value,
-                    due.isoformat(),
-                    active=False,
-                    bureau_id=self.state.next_id("BV"),
-                )
-                records[key] = record
-            record.inclusions += 1
+            record = self.state.inclusion_received(
+                self.integrator, key, document, contract, None, value, due.isoformat(), "BV"
+            )
             if record.active:
                 raise Refused(CODE_ALREADY_INCLUDED, "registro já existente", record.bureau_id)
             record.active, record.value = True, value

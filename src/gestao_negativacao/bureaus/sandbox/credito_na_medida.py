@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from gestao_negativacao.bureaus.sandbox.common import record_by_bureau_id
-from gestao_negativacao.bureaus.sandbox.state import Record, SandboxState, sandbox_score
+from gestao_negativacao.bureaus.sandbox.state import SandboxState, sandbox_score
 from gestao_negativacao.domain.address import UFS
 from gestao_negativacao.domain.documents import InvalidDocument, parse_document
 
@@ -101,21 +101,9 @@ class CreditoNaMedidaSandbox:
             return 422, {"erros": errors}
         key = (document, str(contract), installment)
         with self.state.lock:
-            self.state.requests[self.integrator] += 1
-            records = self.state.records[self.integrator]
-            record = records.get(key)
-            if record is None:
-                record = Record(
-                    document,
-                    str(contract),
-                    installment,
-                    value,
-                    str(due),
-                    active=False,
-                    bureau_id=self.state.next_id("CNM"),
-                )
-                records[key] = record
-            record.inclusions += 1
+            record = self.state.inclusion_received(
+                self.integrator, key, document, str(contract), installment, value, str(due), "CNM"
+            )
             if record.active:
                 return 409, {"id": record.bureau_id, "erro": "negativação já existe"}
             record.active, record.value = True, value

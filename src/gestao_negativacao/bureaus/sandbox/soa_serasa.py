@@ -19,7 +19,7 @@ from gestao_negativacao.bureaus.sandbox.common import (
     record_by_bureau_id,
     soap_operation,
 )
-from gestao_negativacao.bureaus.sandbox.state import Record, SandboxState, sandbox_score
+from gestao_negativacao.bureaus.sandbox.state import SandboxState, sandbox_score
 from gestao_negativacao.bureaus.soa_serasa import (
     CODE_ALREADY_INCLUDED,
     CODE_AUTH,
@@ -147,21 +147,9 @@ class SoaSerasaSandbox:
             raise Refused("G002M007", "a dívida ainda não venceu")
         key = (documents[0], contract, due.isoformat())
         with self.state.lock:
-            self.state.requests[self.integrator] += 1
-            records = self.state.records[self.integrator]
-            record = records.get(key)
-            if record is None:
-                record = Record(
-                    documents[0],
-                    contract,
-                    None,
-                    value,
-                    due.isoformat(),
-                    active=False,
-                    bureau_id=self.state.next_id("SOA"),
-                )
-                records[key] = record
-            record.inclusions += 1
+            record = self.state.inclusion_received(
+                self.integrator, key, documents[0], contract, None, value, due.isoformat(), "SOA"
+            )
             if record.situation in ("pendente", "ativa"):
                 raise Refused(CODE_ALREADY_INCLUDED, "negativação já existente", record.bureau_id)
             record.situation, record.active, record.value = "pendente", False, value

@@ -12,7 +12,6 @@ from defusedxml.ElementTree import fromstring
 
 from gestao_negativacao.bureaus.sandbox.common import escape, soap_operation
 from gestao_negativacao.bureaus.sandbox.state import (
-    Record,
     SandboxState,
     installment_of,
     sandbox_score,
@@ -159,21 +158,16 @@ class SpcBrasilSandbox:
             raise Fault("IE_SB004.E03", "cidade e UF obrigatórias para a carta de comunicado")
         key = (document, contract, due.isoformat())
         with self.state.lock:
-            self.state.requests[self.integrator] += 1
-            records = self.state.records[self.integrator]
-            record = records.get(key)
-            if record is None:
-                record = Record(
-                    document,
-                    contract,
-                    installment_of(contract),
-                    value,
-                    due.isoformat(),
-                    active=False,
-                    bureau_id=self.state.next_id("SPC"),
-                )
-                records[key] = record
-            record.inclusions += 1
+            record = self.state.inclusion_received(
+                self.integrator,
+                key,
+                document,
+                contract,
+                installment_of(contract),
+                value,
+                due.isoformat(),
+                "SPC",
+            )
             if record.active:
                 raise Fault(FAULT_ALREADY_INCLUDED, "Registro de SPC já existe")
             record.active, record.value = True, value

@@ -70,6 +70,36 @@ class SandboxState:
                 for name, records in self.records.items()
             }
 
+    def inclusion_received(
+        self,
+        integrator: str,
+        key: tuple,
+        document: str,
+        contract: str,
+        installment: int | None,
+        value: Decimal,
+        due_date: str,
+        id_prefix: str,
+    ) -> Record:
+        """Count an inclusion request and return its record, created (inactive) on first
+        sight. Call with ``lock`` held; the caller decides what the bureau answers."""
+        self.requests[integrator] += 1
+        records = self.records[integrator]
+        record = records.get(key)
+        if record is None:
+            record = Record(
+                document,
+                contract,
+                installment,
+                value,
+                due_date,
+                active=False,
+                bureau_id=self.next_id(id_prefix),
+            )
+            records[key] = record
+        record.inclusions += 1
+        return record
+
     def active_records_of(self, document: str) -> list[tuple[str, Record]]:
         """Every active record of a document, at any integrator: what a credit report shows."""
         with self.lock:
