@@ -168,7 +168,9 @@ class Scenario:
             s.add(neg)
             s.flush()
             if queued:
-                s.add(SendQueueEntry(negativation_id=neg.id, action=queued))
+                s.add(
+                    SendQueueEntry(negativation_id=neg.id, integrator=neg.integrator, action=queued)
+                )
             s.commit()
             return neg.id
 

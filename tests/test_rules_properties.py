@@ -286,7 +286,11 @@ def store(db, portfolio):
                     s.add(n)
                     s.flush()
                     if queued:
-                        s.add(SendQueueEntry(negativation_id=n.id, action=queued))
+                        s.add(
+                            SendQueueEntry(
+                                negativation_id=n.id, integrator=n.integrator, action=queued
+                            )
+                        )
 
 
 @checked(150)

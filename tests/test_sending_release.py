@@ -72,7 +72,13 @@ def test_manual_removal_needs_a_reason_and_touches_only_active(queued):
             select(Negativation).where(Negativation.installment_id == queued.ids["i:V1:1"])
         )
         negativation.status, negativation.processing = "ativa", "ok"
-        s.add(SendQueueEntry(negativation_id=negativation.id, action="removal"))
+        s.add(
+            SendQueueEntry(
+                negativation_id=negativation.id,
+                integrator=negativation.integrator,
+                action="removal",
+            )
+        )
         neg_id = negativation.id
     with pytest.raises(SendingError, match="motivo"):
         manual_removal(db.session_factory, Actor.system(), [neg_id], " ")

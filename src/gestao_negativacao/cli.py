@@ -7,7 +7,6 @@ Errors go to stderr as a message a clerk can act on, with a non-zero exit code;
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import sys
@@ -16,6 +15,8 @@ from datetime import date
 from pathlib import Path
 
 from gestao_negativacao import __version__
+from gestao_negativacao import cli_support as support
+from gestao_negativacao.cli_support import EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, CliError
 from gestao_negativacao.config import PASSWORD_ENV
 from gestao_negativacao.db.engine import DatabaseConfigError
 from gestao_negativacao.domain.passwords import WeakPassword
@@ -23,56 +24,20 @@ from gestao_negativacao.domain.permissions import RoleCode
 from gestao_negativacao.domain.rules import RuleError
 from gestao_negativacao.logs import configure_console_logging
 from gestao_negativacao.services import users
-from gestao_negativacao.services.actor import Actor, PermissionDenied
+from gestao_negativacao.services.actor import PermissionDenied
 from gestao_negativacao.services.bureau_config import ConfigError
 from gestao_negativacao.services.credentials import CredentialStoreUnavailable
 from gestao_negativacao.services.database import Database, open_database
 from gestao_negativacao.services.preview import PreviewError
 from gestao_negativacao.services.rules import RuleInUse, RuleNotFound
-
-EXIT_OK, EXIT_DATA_ERRORS, EXIT_USAGE = 0, 1, 2
-
-
-class CliError(Exception):
-    """Stops the command with this message on stderr and exit code 2."""
-
-
-def _password(prompt: str, *, confirm: bool = False) -> str:
-    value = os.environ.get(PASSWORD_ENV)
-    if value:
-        return value
-    if not sys.stdin or not sys.stdin.isatty():
-        raise CliError(
-            f"Informe a senha na variável de ambiente {PASSWORD_ENV} "
-            "(não há um terminal para perguntá-la)."
-        )
-    value = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Repita a senha: ") != value:
-        raise CliError("As senhas não conferem.")
-    return value
-
-
-def _acting_user(db: Database, login: str | None) -> Actor:
-    if not login:
-        return Actor.system()
-    return users.authenticate(db.session_factory, login, _password(f"Senha de {login}: "))
-
-
-def _as_of(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise CliError(f"Data inválida: {text!r}. Use AAAA-MM-DD.") from None
-
+from gestao_negativacao.services.sending.release import SendingError
 
 # -- commands ---------------------------------------------------------------------------
 
 
 def cmd_user_add(db: Database, args: argparse.Namespace) -> int:
-    actor = _acting_user(db, args.user)
-    password = _password(f"Senha do novo usuário {args.login}: ", confirm=True)
+    actor = support.acting_user(db, args.user)
+    password = support.password(f"Senha do novo usuário {args.login}: ", confirm=True)
     info = users.create_user(
         db.session_factory, actor, args.login, password, RoleCode(args.role), args.name or ""
     )
@@ -83,14 +48,14 @@ def cmd_user_add(db: Database, args: argparse.Namespace) -> int:
 def cmd_import(db: Database, args: argparse.Namespace) -> int:
     from gestao_negativacao.services.importing import import_file
 
-    actor = _acting_user(db, args.user)
+    actor = support.acting_user(db, args.user)
     report = import_file(
         db.session_factory,
         actor,
         Path(args.file),
         dry_run=args.dry_run,
         valid_only=args.valid_only,
-        as_of=_as_of(args.as_of),
+        as_of=support.as_of_date(args.as_of),
     )
     if args.json:
         print(json.dumps(report.as_json(), ensure_ascii=False))
@@ -150,9 +115,9 @@ def _print_import_report(report, args: argparse.Namespace) -> None:
 def cmd_demo(db: Database, args: argparse.Namespace) -> int:
     from gestao_negativacao.services import demo_setup
 
-    actor = _acting_user(db, args.user)
+    actor = support.acting_user(db, args.user)
     created_admin = demo_setup.ensure_admin(
-        db.session_factory, actor, lambda: _password("Senha do administrador (admin): ")
+        db.session_factory, actor, lambda: support.password("Senha do administrador (admin): ")
     )
     if created_admin:
         print("Usuário admin criado.")
@@ -166,7 +131,7 @@ def cmd_demo(db: Database, args: argparse.Namespace) -> int:
     if args.no_data:
         return EXIT_OK
     report = demo_setup.load_portfolio(
-        db.session_factory, actor, args.installments, args.seed, _as_of(args.as_of)
+        db.session_factory, actor, args.installments, args.seed, support.as_of_date(args.as_of)
     )
     print(
         f"Carteira de demonstração: {report.created['installments']} parcelas novas, "
@@ -178,7 +143,7 @@ def cmd_demo(db: Database, args: argparse.Namespace) -> int:
 def cmd_rules_import(db: Database, args: argparse.Namespace) -> int:
     from gestao_negativacao.services import rules
 
-    actor = _acting_user(db, args.user)
+    actor = support.acting_user(db, args.user)
     try:
         text = Path(args.file).read_text(encoding="utf-8-sig")
     except OSError as exc:
@@ -204,9 +169,9 @@ def cmd_preview(db: Database, args: argparse.Namespace) -> int:
     from gestao_negativacao.services.preview import Preview
     from gestao_negativacao.services.rules import get_rule
 
-    actor = _acting_user(db, args.user)
+    actor = support.acting_user(db, args.user)
     rule = get_rule(db.session_factory, args.rule).rule
-    as_of = _as_of(args.as_of) or date.today()
+    as_of = support.as_of_date(args.as_of) or date.today()
     preview = Preview(db.session_factory, actor, args.action, rule, args.integrator, as_of)
     if args.json:
         items = [item.as_json() for item in preview.iterate()]
@@ -355,6 +320,10 @@ def build_parser() -> argparse.ArgumentParser:
     prev.add_argument("--json", action="store_true")
     prev.set_defaults(handler=cmd_preview)
 
+    from gestao_negativacao import cli_sending
+
+    cli_sending.add_parsers(sub, common)
+
     sandbox = sub.add_parser("sandbox", help="birô de testes local (homologação e demonstração)")
     sandbox.add_argument("--host", default="127.0.0.1")
     sandbox.add_argument("--port", type=int, default=8765)
@@ -405,6 +374,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         RuleNotFound,
         RuleInUse,
         PreviewError,
+        SendingError,
     ) as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE

@@ -7,6 +7,7 @@ the sandbox bureau is the only safe place to train.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -96,6 +97,10 @@ class CreditoNaMedidaAdapter:
         self._client_id = client_id
         self._client_secret = client_secret
         self.tokens = tokens or _memory_store()
+        # One token for every thread that sends through this adapter: read from the store
+        # once, renewed by one thread at a time (the keyring is not made for parallel use).
+        self._token: str | None = None
+        self._token_lock = threading.Lock()
 
     def close(self) -> None:
         self.client.close()
@@ -122,9 +127,19 @@ class CreditoNaMedidaAdapter:
         self.tokens.save(token)
         return token
 
+    def _current_token(self, refused: str | None = None) -> str:
+        """The token to use; ``refused`` is one the bureau just refused: renew it, unless
+        another thread renewed it meanwhile."""
+        with self._token_lock:
+            if self._token is None:
+                self._token = self.tokens.load()
+            if self._token is None or self._token == refused:
+                self._token = self._new_token()
+            return self._token
+
     def _request(self, method: str, path: str, **kwargs) -> httpx.Response:
         """Authenticated call; a refused token is renewed once, then it is AuthFailed."""
-        token = self.tokens.load() or self._new_token()
+        token = self._current_token()
         for attempt in (1, 2):
             with transport(NAME):
                 response = self.client.request(
@@ -133,7 +148,7 @@ class CreditoNaMedidaAdapter:
             if response.status_code != 401:
                 return response
             if attempt == 1:
-                token = self._new_token()
+                token = self._current_token(refused=token)
         raise AuthFailed(f"{NAME} recusou o token recém-obtido")
 
     @staticmethod

@@ -37,6 +37,11 @@ class Actor:
     role: RoleCode | None = None
     workstation: str = field(default_factory=workstation_name)
 
+    @property
+    def is_system(self) -> bool:
+        """The local system operator (no application user behind it)."""
+        return self.user_id is None
+
     def has(self, permission: Perm) -> bool:
         return permission in self.permissions
 

@@ -75,13 +75,22 @@ class SendQueueEntry(Base):
     and action: a second enqueue of the same item fails on the unique constraint."""
 
     __tablename__ = "send_queue"
-    __table_args__ = (UniqueConstraint("negativation_id", "action"),)
+    __table_args__ = (
+        UniqueConstraint("negativation_id", "action"),
+        Index("ix_send_queue_claimable", "integrator", "action", "next_attempt_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     negativation_id: Mapped[int] = mapped_column(ForeignKey("negativations.id"))
     action: Mapped[str] = mapped_column(String(10))  # QueueAction
+    # the negativation's integrator, here so that a claim filters without a join
+    integrator: Mapped[str] = mapped_column(String(30))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, index=True)
+    # Claimed by a sending process ("host/pid/start") until a time: another process takes
+    # the entry only after that time, or at once when that process is known to be dead.
+    claimed_by: Mapped[str | None] = mapped_column(String(120), index=True)
+    claimed_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
     rule_id: Mapped[int | None] = mapped_column(ForeignKey("rules.id"))
     user_id: Mapped[int | None] = mapped_column(Integer)

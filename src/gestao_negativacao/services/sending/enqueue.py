@@ -17,6 +17,7 @@ from gestao_negativacao.db.models import Negativation, NegativationEvent, SendQu
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
+from gestao_negativacao.services.errors import retry_on_conflict
 
 N = Negativation.__table__
 Q = SendQueueEntry.__table__
@@ -61,14 +62,15 @@ def _queue_and_log(
     kind: str,
     status_after: str,
 ) -> tuple[str, int]:
-    """Queue the negativations the query names (unless queued already) and write one
-    event per entry this call made."""
+    """Queue the negativations the query names (columns id, integrator; unless queued
+    already) and write one event per entry this call made."""
     batch = str(uuid.uuid4())
     now = literal(utc_now(), UtcDateTime())
     ids = negativation_ids.subquery("chosen")
     waiting = exists().where(Q.c.negativation_id == ids.c.id, Q.c.action == action)
     source = select(
         ids.c.id,
+        ids.c.integrator,
         literal(action, String(10)),
         literal(0),
         now,
@@ -79,6 +81,7 @@ def _queue_and_log(
     ).where(~waiting)
     columns = [
         "negativation_id",
+        "integrator",
         "action",
         "attempts",
         "next_attempt_at",
@@ -121,75 +124,81 @@ def enqueue_inclusions(
     chosen = selection.subquery("selection")
     key = tuple_(N.c.installment_id, N.c.customer_id)
     selected_keys = select(chosen.c.installment_id, chosen.c.customer_id)
-    with session_factory.begin() as session:
-        conn = session.connection()
-        requested = conn.execute(select(func.count()).select_from(chosen)).scalar() or 0
-        now = literal(utc_now(), UtcDateTime())
-        known = exists().where(
-            N.c.installment_id == chosen.c.installment_id,
-            N.c.customer_id == chosen.c.customer_id,
-            N.c.integrator == integrator,
-        )
-        new_rows = select(
-            chosen.c.installment_id,
-            chosen.c.customer_id,
-            chosen.c.debtor_role,
-            literal(integrator, String(30)),
-            literal("pendente", String(20)),
-            literal("pendente", String(20)),
-            literal(rule_id),
-            literal(actor.user_id),
-            now,
-            now,
-        ).where(~known)
-        columns = [
-            "installment_id",
-            "customer_id",
-            "debtor_role",
-            "integrator",
-            "status",
-            "processing",
-            "rule_id",
-            "user_id",
-            "created_at",
-            "updated_at",
-        ]
-        _insert_ignoring_duplicates(conn, N, columns, new_rows)
-        # an item in erro, or removed before, is included again
-        conn.execute(
-            N.update()
-            .where(N.c.integrator == integrator, N.c.status.in_(REOPENABLE), key.in_(selected_keys))
-            .values(
-                status="pendente",
-                processing="pendente",
-                message=None,
-                rule_id=rule_id,
-                user_id=actor.user_id,
-                updated_at=utc_now(),
+
+    def work() -> EnqueueResult:
+        with session_factory.begin() as session:
+            conn = session.connection()
+            requested = conn.execute(select(func.count()).select_from(chosen)).scalar() or 0
+            now = literal(utc_now(), UtcDateTime())
+            known = exists().where(
+                N.c.installment_id == chosen.c.installment_id,
+                N.c.customer_id == chosen.c.customer_id,
+                N.c.integrator == integrator,
             )
-        )
-        pending = select(N.c.id).where(
-            N.c.integrator == integrator,
-            and_(N.c.status == "pendente", N.c.processing == "pendente"),
-            key.in_(selected_keys),
-        )
-        batch, queued = _queue_and_log(
-            conn, actor, pending, "inclusion", rule_id, "inclusao_enfileirada", "pendente"
-        )
-        audit.record(
-            session,
-            actor,
-            "envio.enfileirar_inclusao",
-            entity="batch",
-            entity_key=batch,
-            details={
-                "integradora": integrator,
-                "selecionados": requested,
-                "enfileirados": queued,
-                "regra": rule_id,
-            },
-        )
-    return EnqueueResult(int(requested), queued, batch)
+            new_rows = select(
+                chosen.c.installment_id,
+                chosen.c.customer_id,
+                chosen.c.debtor_role,
+                literal(integrator, String(30)),
+                literal("pendente", String(20)),
+                literal("pendente", String(20)),
+                literal(rule_id),
+                literal(actor.user_id),
+                now,
+                now,
+            ).where(~known)
+            columns = [
+                "installment_id",
+                "customer_id",
+                "debtor_role",
+                "integrator",
+                "status",
+                "processing",
+                "rule_id",
+                "user_id",
+                "created_at",
+                "updated_at",
+            ]
+            _insert_ignoring_duplicates(conn, N, columns, new_rows)
+            # an item in erro, or removed before, is included again
+            conn.execute(
+                N.update()
+                .where(
+                    N.c.integrator == integrator, N.c.status.in_(REOPENABLE), key.in_(selected_keys)
+                )
+                .values(
+                    status="pendente",
+                    processing="pendente",
+                    message=None,
+                    rule_id=rule_id,
+                    user_id=actor.user_id,
+                    updated_at=utc_now(),
+                )
+            )
+            pending = select(N.c.id, N.c.integrator).where(
+                N.c.integrator == integrator,
+                and_(N.c.status == "pendente", N.c.processing == "pendente"),
+                key.in_(selected_keys),
+            )
+            batch, queued = _queue_and_log(
+                conn, actor, pending, "inclusion", rule_id, "inclusao_enfileirada", "pendente"
+            )
+            audit.record(
+                session,
+                actor,
+                "envio.enfileirar_inclusao",
+                entity="batch",
+                entity_key=batch,
+                details={
+                    "integradora": integrator,
+                    "selecionados": requested,
+                    "enfileirados": queued,
+                    "regra": rule_id,
+                },
+            )
+        return EnqueueResult(int(requested), queued, batch)
+
+    return retry_on_conflict(work)
 
 
 def enqueue_removals(
@@ -203,26 +212,30 @@ def enqueue_removals(
     preview); only active negativations are queued."""
     actor.require(Perm.NEG_BAIXAR)
     chosen = selection.subquery("selection")
-    with session_factory.begin() as session:
-        conn = session.connection()
-        requested = conn.execute(select(func.count()).select_from(chosen)).scalar() or 0
-        active = select(N.c.id).where(
-            N.c.status == "ativa", N.c.id.in_(select(chosen.c.negativation_id))
-        )
-        conn.execute(
-            N.update()
-            .where(N.c.status == "ativa", N.c.id.in_(select(chosen.c.negativation_id)))
-            .values(removal_rule_id=rule_id, updated_at=utc_now())
-        )
-        batch, queued = _queue_and_log(
-            conn, actor, active, "removal", rule_id, "baixa_enfileirada", "ativa"
-        )
-        audit.record(
-            session,
-            actor,
-            "envio.enfileirar_baixa",
-            entity="batch",
-            entity_key=batch,
-            details={"selecionados": requested, "enfileirados": queued, "regra": rule_id},
-        )
-    return EnqueueResult(int(requested), queued, batch)
+
+    def work() -> EnqueueResult:
+        with session_factory.begin() as session:
+            conn = session.connection()
+            requested = conn.execute(select(func.count()).select_from(chosen)).scalar() or 0
+            active = select(N.c.id, N.c.integrator).where(
+                N.c.status == "ativa", N.c.id.in_(select(chosen.c.negativation_id))
+            )
+            conn.execute(
+                N.update()
+                .where(N.c.status == "ativa", N.c.id.in_(select(chosen.c.negativation_id)))
+                .values(removal_rule_id=rule_id, updated_at=utc_now())
+            )
+            batch, queued = _queue_and_log(
+                conn, actor, active, "removal", rule_id, "baixa_enfileirada", "ativa"
+            )
+            audit.record(
+                session,
+                actor,
+                "envio.enfileirar_baixa",
+                entity="batch",
+                entity_key=batch,
+                details={"selecionados": requested, "enfileirados": queued, "regra": rule_id},
+            )
+        return EnqueueResult(int(requested), queued, batch)
+
+    return retry_on_conflict(work)

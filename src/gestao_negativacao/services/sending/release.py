@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Select, String, delete, literal, select, update
+from sqlalchemy import Select, String, delete, literal, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.db.base import UtcDateTime, utc_now
@@ -111,7 +111,9 @@ def release(
 ) -> int:
     """Take the matching (or the given) pending entries out of the queue; returns how many."""
     actor.require(Perm.NEG_LIBERAR)
-    chosen = _filtered(action, company_cnpj, integrator)
+    # an entry a living sending process holds is not taken from under it
+    claimed = or_(SendQueueEntry.claimed_by.is_(None), SendQueueEntry.claimed_until < utc_now())
+    chosen = _filtered(action, company_cnpj, integrator).where(claimed)
     if queue_ids is not None:
         chosen = chosen.where(SendQueueEntry.id.in_(queue_ids))
     ids = chosen.subquery("chosen")

@@ -4,7 +4,9 @@ Take the active integrations of the item's integrator, those linked to the item'
 first; within one, walk its operators, those linked to the item's company first (then in the
 integration's order). An operator qualifies when the acting user is among its linked users,
 or, when it has none, the user has permission ``CRSPC``; it must also be active and have its
-secret in this workstation's keyring. The first qualifying pair is used. When none
+secret in this workstation's keyring. The local system operator (the command line without
+``--user``, who can open the database and so has every right over it) may use any operator.
+The first qualifying pair is used. When none
 qualifies, the item fails with "nenhuma configuração válida encontrada para envio" and the
 reason each candidate was skipped.
 """
@@ -96,7 +98,9 @@ def choose(
                 skipped.append(f"{where}: inativo")
             elif operator.company_id is not None and operator.company_id != company_id:
                 skipped.append(f"{where}: vinculado a outra empresa")
-            elif operator.user_ids and actor.user_id not in operator.user_ids:
+            elif (
+                operator.user_ids and actor.user_id not in operator.user_ids and not actor.is_system
+            ):
                 skipped.append(f"{where}: o usuário {actor.login} não está vinculado a ele")
             elif not operator.user_ids and not actor.has(Perm.CRSPC):
                 skipped.append(f"{where}: sem usuários vinculados e {actor.login} não tem CRSPC")

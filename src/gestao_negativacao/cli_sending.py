@@ -1,0 +1,214 @@
+"""The sending commands (DESIGN §12): ``send``, ``sent`` and ``release``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from datetime import date
+
+from gestao_negativacao import cli_support as support
+from gestao_negativacao.cli_support import EXIT_DATA_ERRORS, EXIT_OK, CliError
+from gestao_negativacao.domain.documents import format_document
+from gestao_negativacao.services.database import Database
+from gestao_negativacao.services.sending.progress import Progress, SendReport
+from gestao_negativacao.services.sending.release import release
+from gestao_negativacao.services.sending.sent import SentFilter, list_sent
+from gestao_negativacao.services.sending.worker import SendOptions
+
+INTEGRATORS = "spc_brasil, boa_vista, soa_serasa, credito_na_medida"
+
+
+class _ProgressLine:
+    """A progress line on stderr every few seconds, for a clerk watching a terminal."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.last = 0.0
+
+    def __call__(self, progress: Progress) -> None:
+        now = time.monotonic()
+        if not self.enabled or now - self.last < 2:
+            return
+        self.last = now
+        print(
+            f"  {progress.done}/{progress.total} processados, {progress.sent + progress.already}"
+            f" enviados, {progress.rejected} recusados",
+            file=sys.stderr,
+            flush=True,
+        )
+
+
+def cmd_send(db: Database, args: argparse.Namespace) -> int:
+    from gestao_negativacao.services.rules import get_rule
+    from gestao_negativacao.services.sending.service import send
+
+    actor = support.acting_user(db, args.user)
+    stored = get_rule(db.session_factory, args.rule) if args.rule else None
+    as_of = support.as_of_date(args.as_of) or date.today()
+    if args.concurrency < 1 or args.concurrency > 64:
+        raise CliError("--concurrency deve estar entre 1 e 64.")
+    outcome = send(
+        db.session_factory,
+        actor,
+        action=args.action,
+        rule=stored.rule if stored else None,
+        rule_id=stored.id if stored else None,
+        integrator=args.integrator,
+        as_of=as_of,
+        options=SendOptions(concurrency=args.concurrency),
+        progress=_ProgressLine(not args.json and sys.stderr.isatty()),
+    )
+    report = outcome.report
+    if args.json:
+        document = {
+            "action": args.action,
+            "as_of": as_of.isoformat(),
+            "rule": args.rule,
+            "selected": outcome.enqueued.requested if outcome.enqueued else 0,
+            "queued": outcome.enqueued.queued if outcome.enqueued else 0,
+            **report.summary(),
+            "problems": [
+                {
+                    "action": p.action,
+                    "sale": p.sale,
+                    "installment": p.installment,
+                    "debtor_document": p.debtor_document,
+                    "status": p.status,
+                    "message": p.message,
+                }
+                for p in report.problems
+            ],
+        }
+        print(json.dumps(document, ensure_ascii=False))
+    else:
+        _print_send_report(outcome.enqueued, report)
+    return (
+        EXIT_DATA_ERRORS
+        if report.rejected or report.pending or report.no_configuration
+        else EXIT_OK
+    )
+
+
+def _print_send_report(enqueued, report: SendReport) -> None:
+    if enqueued is not None:
+        print(f"Selecionados: {enqueued.requested}; postos na fila agora: {enqueued.queued}")
+    print(f"Na fila: {report.total}")
+    print(f"  enviados: {report.sent}")
+    print(f"  já constavam no birô: {report.already}")
+    if report.unconfirmed:
+        print(
+            f"  aceitos, aguardando confirmação do birô: {report.unconfirmed} "
+            "(acompanhe com: gestao-negativacao sent --refresh)"
+        )
+    print(f"  recusados pelo birô (erro): {report.rejected}")
+    print(f"  ainda pendentes (nova tentativa no próximo envio): {report.pending}")
+    if report.no_configuration:
+        print(f"  sem configuração válida para envio: {report.no_configuration}")
+    for problem in report.problems[:50]:
+        print(
+            f"    venda {problem.sale} parcela {problem.installment} "
+            f"{format_document(problem.debtor_document)}: {problem.message}"
+        )
+    if len(report.problems) > 50:
+        print(f"    ... e mais {len(report.problems) - 50} (use --json para ver todos)")
+    if report.cancelled:
+        print("Envio interrompido: o que não foi enviado continua na fila.")
+
+
+def cmd_sent(db: Database, args: argparse.Namespace) -> int:
+    actor = support.acting_user(db, args.user)
+    if args.refresh:
+        from gestao_negativacao.services.sending.follow_up import refresh_confirmations
+
+        refreshed = refresh_confirmations(db.session_factory, actor)
+        print(
+            f"Situação atualizada no birô: {refreshed.activated} ativadas, {refreshed.failed} "
+            f"com erro, {refreshed.still_pending} ainda em processamento.",
+            file=sys.stderr,
+        )
+        for error in refreshed.errors:
+            print(f"  {error}", file=sys.stderr)
+    where = SentFilter(
+        status=tuple(s.strip() for s in args.status.split(",") if s.strip()) if args.status else (),
+        processing=args.processing,
+        integrator=args.integrator,
+        company_cnpj=args.company,
+        customer_document=args.customer,
+        since=support.as_of_date(args.since),
+        until=support.as_of_date(args.until),
+    )
+    items = list_sent(db.session_factory, where, limit=args.limit)
+    if args.json:
+        print(json.dumps([item.as_json() for item in items], ensure_ascii=False))
+        return EXIT_OK
+    for item in items:
+        when = item.included_at.astimezone().strftime("%d/%m/%Y %H:%M") if item.included_at else ""
+        print(
+            f"{item.integrator:17} {item.status:14} {item.processing:8} "
+            f"{format_document(item.company_cnpj)} venda {item.sale} parcela {item.installment} "
+            f"{format_document(item.debtor_document)} {when} {item.message or ''}".rstrip()
+        )
+    print(f"{len(items)} registros", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_release(db: Database, args: argparse.Namespace) -> int:
+    actor = support.acting_user(db, args.user)
+    released = release(
+        db.session_factory,
+        actor,
+        action=args.action,
+        company_cnpj=args.company,
+        integrator=args.integrator,
+    )
+    if args.json:
+        print(json.dumps({"action": args.action, "released": released}))
+    else:
+        what = "inclusão" if args.action == "inclusion" else "baixa"
+        print(f"{released} item(ns) de {what} liberado(s) da fila de envio.")
+    return EXIT_OK
+
+
+def add_parsers(sub, common: argparse.ArgumentParser) -> None:
+    send = sub.add_parser(
+        "send", parents=[common], help="enfileirar o que a regra encontra e enviar ao birô"
+    )
+    send.add_argument("--action", required=True, choices=["inclusion", "removal"])
+    send.add_argument(
+        "--rule", metavar="NOME", help="regra (sem ela, só reenvia o que está na fila)"
+    )
+    send.add_argument("--integrator", metavar="NOME", help=INTEGRATORS)
+    send.add_argument("--as-of", metavar="AAAA-MM-DD", help="data de referência (padrão: hoje)")
+    send.add_argument(
+        "--concurrency", type=int, default=16, metavar="N", help="chamadas simultâneas por operador"
+    )
+    send.add_argument("--json", action="store_true")
+    send.set_defaults(handler=cmd_send)
+
+    sent = sub.add_parser("sent", parents=[common], help="negativações enviadas e sua situação")
+    sent.add_argument(
+        "--status", metavar="S[,S]", help="pendente, ativa, baixada, baixada_manual, erro"
+    )
+    sent.add_argument("--processing", choices=["ok", "pendente"])
+    sent.add_argument("--integrator", metavar="NOME", help=INTEGRATORS)
+    sent.add_argument("--company", metavar="CNPJ")
+    sent.add_argument("--customer", metavar="CPF/CNPJ")
+    sent.add_argument("--since", metavar="AAAA-MM-DD", help="enviadas a partir de")
+    sent.add_argument("--until", metavar="AAAA-MM-DD", help="enviadas até")
+    sent.add_argument("--limit", type=int, metavar="N")
+    sent.add_argument(
+        "--refresh",
+        action="store_true",
+        help="antes, perguntar ao birô a situação das aceitas aguardando confirmação",
+    )
+    sent.add_argument("--json", action="store_true")
+    sent.set_defaults(handler=cmd_sent)
+
+    rel = sub.add_parser("release", parents=[common], help="liberar parcelas presas na fila")
+    rel.add_argument("--action", required=True, choices=["inclusion", "removal"])
+    rel.add_argument("--company", metavar="CNPJ")
+    rel.add_argument("--integrator", metavar="NOME", help=INTEGRATORS)
+    rel.add_argument("--json", action="store_true")
+    rel.set_defaults(handler=cmd_release)

@@ -1,0 +1,153 @@
+"""The follow-up of integrators that confirm later (Serasa through SOA, DESIGN §5): the
+accepted items wait as pendente with processing OK and the bureau's id; this asks the
+bureau about all of them in one batched call per (integration, operator) and turns each
+ativa or erro. Run by ``sent --refresh`` and by the scheduler, never in a tight loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from gestao_negativacao.bureaus.base import BureauAdapter
+from gestao_negativacao.bureaus.errors import BureauError
+from gestao_negativacao.db.base import utc_now
+from gestao_negativacao.db.models import Negativation, NegativationEvent
+from gestao_negativacao.domain.permissions import Perm
+from gestao_negativacao.services import audit, credentials
+from gestao_negativacao.services.actor import Actor
+from gestao_negativacao.services.bureau_config import ConfigError, adapter_for
+from gestao_negativacao.services.sending.calls import CONFIRMS_LATER
+
+N = Negativation.__table__
+EV = NegativationEvent.__table__
+# what the bureau's answer turns a waiting negativation into, and the event it writes
+TRANSITIONS = {
+    "ativa": ("ativa", "confirmada"),
+    "erro": ("erro", "recusada_no_processamento"),
+    "baixada": ("baixada", "baixada_no_biro"),
+}
+
+
+@dataclass
+class RefreshReport:
+    asked: int = 0
+    activated: int = 0
+    failed: int = 0  # turned erro by the bureau
+    still_pending: int = 0
+    errors: list[str] = field(default_factory=list)  # calls that could not be made
+
+    def as_json(self) -> dict:
+        return {
+            "asked": self.asked,
+            "activated": self.activated,
+            "failed": self.failed,
+            "still_pending": self.still_pending,
+            "errors": self.errors,
+        }
+
+
+def _waiting(session: Session) -> dict[tuple[int | None, int | None], dict[str, int]]:
+    """(integration, operator) → {bureau id: negativation id} of what awaits confirmation."""
+    groups: dict[tuple[int | None, int | None], dict[str, int]] = {}
+    rows = session.execute(
+        select(N.c.id, N.c.bureau_id, N.c.integration_id, N.c.operator_id).where(
+            N.c.integrator.in_(sorted(CONFIRMS_LATER)),
+            N.c.status == "pendente",
+            N.c.processing == "ok",
+            N.c.bureau_id.is_not(None),
+        )
+    )
+    for negativation_id, bureau_id, integration_id, operator_id in rows:
+        groups.setdefault((integration_id, operator_id), {})[bureau_id] = negativation_id
+    return groups
+
+
+def refresh_confirmations(
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    *,
+    adapter_factory: Callable[[int, int], BureauAdapter] | None = None,
+    today: date | None = None,
+) -> RefreshReport:
+    actor.require(Perm.NEG_INCLUIR)
+    make_adapter = adapter_factory or (lambda i, o: adapter_for(session_factory, i, o, timeout=60))
+    today = today or date.today()
+    report = RefreshReport()
+    with session_factory() as session:
+        groups = _waiting(session)
+    for (integration_id, operator_id), by_bureau_id in groups.items():
+        report.asked += len(by_bureau_id)
+        if integration_id is None or operator_id is None:
+            report.still_pending += len(by_bureau_id)
+            continue
+        try:
+            adapter = make_adapter(integration_id, operator_id)
+        except (credentials.MissingSecret, ConfigError) as exc:
+            report.errors.append(str(exc))
+            report.still_pending += len(by_bureau_id)
+            continue
+        try:
+            answers = adapter.fetch_status(list(by_bureau_id))
+        except BureauError as exc:
+            report.errors.append(f"consulta da situação na integração {integration_id}: {exc}")
+            report.still_pending += len(by_bureau_id)
+            continue
+        finally:
+            adapter.close()
+        _record(session_factory, actor, answers, by_bureau_id, today, report)
+    with session_factory.begin() as session:
+        audit.record(
+            session,
+            actor,
+            "envio.atualizar_situacao",
+            entity="negativation",
+            entity_key="pendentes_de_confirmacao",
+            details=report.as_json(),
+        )
+    return report
+
+
+def _record(session_factory, actor, answers, by_bureau_id, today, report) -> None:
+    now = utc_now()
+    with session_factory.begin() as session:
+        conn = session.connection()
+        for answer in answers:
+            negativation_id = by_bureau_id.get(answer.bureau_id)
+            transition = TRANSITIONS.get(answer.status)
+            if negativation_id is None or transition is None:
+                report.still_pending += negativation_id is not None
+                continue
+            status, kind = transition
+            values = {"status": status, "updated_at": now, "message": answer.message or None}
+            if status == "ativa":
+                values.update(included_at=now, included_on=today)
+            elif status == "baixada":
+                values.update(removed_at=now)
+            changed = conn.execute(
+                update(N)
+                .where(N.c.id == negativation_id, N.c.status == "pendente", N.c.processing == "ok")
+                .values(**values)
+            ).rowcount
+            if not changed:
+                continue
+            report.activated += status == "ativa"
+            report.failed += status == "erro"
+            conn.execute(
+                EV.insert().values(
+                    negativation_id=negativation_id,
+                    at=now,
+                    kind=kind,
+                    status_before="pendente",
+                    status_after=status,
+                    user_id=actor.user_id,
+                    login=actor.login,
+                    workstation=actor.workstation,
+                    protocol=answer.bureau_id,
+                    message=answer.message or None,
+                )
+            )

@@ -1,0 +1,186 @@
+"""Enviados: the negativations with their state, filtered (``sent`` on the command line,
+the Enviados screen), and resending what the bureau refused once its data was fixed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Select, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from gestao_negativacao.db.base import utc_now
+from gestao_negativacao.db.models import Company, Customer, Installment, Negativation, Sale
+from gestao_negativacao.domain.documents import InvalidDocument, parse_cnpj, parse_document
+from gestao_negativacao.domain.enums import Integrator, NegativationStatus, Processing
+from gestao_negativacao.domain.permissions import Perm
+from gestao_negativacao.services.actor import Actor
+from gestao_negativacao.services.sending.enqueue import enqueue_inclusions, enqueue_removals
+from gestao_negativacao.services.sending.release import SendingError
+
+N = Negativation.__table__
+LOCAL = ZoneInfo("America/Sao_Paulo")
+
+
+@dataclass(frozen=True)
+class SentFilter:
+    status: tuple[str, ...] = ()
+    processing: str | None = None
+    integrator: str | None = None
+    company_cnpj: str | None = None
+    customer_document: str | None = None
+    since: date | None = None  # by the date it was sent (created), local dates
+    until: date | None = None
+    rule_id: int | None = None
+
+    def checked(self) -> SentFilter:
+        known = {s.value for s in NegativationStatus}
+        for status in self.status:
+            if status not in known:
+                raise SendingError(f"Situação desconhecida: {status}. Use {', '.join(known)}.")
+        if self.processing and self.processing not in {p.value for p in Processing}:
+            raise SendingError("Processamento deve ser ok ou pendente.")
+        if self.integrator and self.integrator not in {i.value for i in Integrator}:
+            names = ", ".join(i.value for i in Integrator)
+            raise SendingError(f"Integradora desconhecida: {self.integrator}. Use {names}.")
+        return self
+
+
+@dataclass(frozen=True)
+class SentItem:
+    negativation_id: int
+    company_cnpj: str
+    sale: str
+    installment: int
+    debtor_document: str
+    debtor_name: str
+    debtor_role: str
+    integrator: str
+    status: str
+    processing: str
+    protocol: str | None
+    included_at: datetime | None
+    removed_at: datetime | None
+    message: str | None
+
+    def as_json(self) -> dict:
+        """The ``sent --json`` shape of DESIGN §13."""
+
+        def instant(value: datetime | None) -> str | None:
+            return value.isoformat() if value else None
+
+        return {
+            "company_cnpj": self.company_cnpj,
+            "sale": self.sale,
+            "installment": self.installment,
+            "debtor_document": self.debtor_document,
+            "debtor_role": self.debtor_role,
+            "integrator": self.integrator,
+            "status": self.status,
+            "processing": self.processing,
+            "protocol": self.protocol,
+            "included_at": instant(self.included_at),
+            "removed_at": instant(self.removed_at),
+            "message": self.message,
+        }
+
+
+def _query(where: SentFilter) -> Select:
+    query = (
+        select(
+            Negativation.id,
+            Company.cnpj,
+            Sale.number,
+            Installment.number,
+            Customer.document,
+            Customer.name,
+            Negativation.debtor_role,
+            Negativation.integrator,
+            Negativation.status,
+            Negativation.processing,
+            Negativation.protocol,
+            Negativation.included_at,
+            Negativation.removed_at,
+            Negativation.message,
+        )
+        .join(Installment, Installment.id == Negativation.installment_id)
+        .join(Sale, Sale.id == Installment.sale_id)
+        .join(Company, Company.id == Sale.company_id)
+        .join(Customer, Customer.id == Negativation.customer_id)
+    )
+    if where.status:
+        query = query.where(Negativation.status.in_(where.status))
+    if where.processing:
+        query = query.where(Negativation.processing == where.processing)
+    if where.integrator:
+        query = query.where(Negativation.integrator == where.integrator)
+    try:
+        if where.company_cnpj:
+            query = query.where(Company.cnpj == parse_cnpj(where.company_cnpj).value)
+        if where.customer_document:
+            query = query.where(Customer.document == parse_document(where.customer_document).value)
+    except InvalidDocument as exc:
+        raise SendingError(str(exc)) from None
+    if where.since:
+        start = datetime.combine(where.since, time.min, LOCAL)
+        query = query.where(Negativation.created_at >= start)
+    if where.until:
+        end = datetime.combine(where.until, time.max, LOCAL)
+        query = query.where(Negativation.created_at <= end)
+    if where.rule_id is not None:
+        query = query.where(Negativation.rule_id == where.rule_id)
+    return query
+
+
+def list_sent(
+    session_factory: sessionmaker[Session],
+    where: SentFilter | None = None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[SentItem]:
+    query = _query((where or SentFilter()).checked()).order_by(Negativation.id).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    with session_factory() as session:
+        return [SentItem(*row) for row in session.execute(query)]
+
+
+def resend(
+    session_factory: sessionmaker[Session], actor: Actor, negativation_ids: list[int]
+) -> int:
+    """Queue again the given negativations in erro (after their data was fixed): an
+    inclusion the bureau refused is included again; a removal it refused (the record is
+    still there: included, never removed) is removed again. Returns how many were queued."""
+    with session_factory() as session:
+        rows = session.execute(
+            select(N.c.id, N.c.integrator, N.c.included_at, N.c.removed_at).where(
+                N.c.id.in_(negativation_ids), N.c.status == "erro"
+            )
+        ).all()
+    removals = [r.id for r in rows if r.included_at is not None and r.removed_at is None]
+    inclusions: dict[str, list[int]] = {}
+    for row in rows:
+        if row.id not in removals:
+            inclusions.setdefault(row.integrator, []).append(row.id)
+    if removals:
+        actor.require(Perm.NEG_BAIXAR)
+    if inclusions:
+        actor.require(Perm.NEG_INCLUIR)
+    queued = 0
+    for integrator, ids in inclusions.items():
+        selection = select(N.c.installment_id, N.c.customer_id, N.c.debtor_role).where(
+            N.c.id.in_(ids)
+        )
+        queued += enqueue_inclusions(session_factory, actor, selection, integrator).queued
+    if removals:
+        with session_factory.begin() as session:
+            session.execute(
+                update(N)
+                .where(N.c.id.in_(removals), N.c.status == "erro")
+                .values(status="ativa", updated_at=utc_now())
+            )
+        selection = select(N.c.id.label("negativation_id")).where(N.c.id.in_(removals))
+        queued += enqueue_removals(session_factory, actor, selection).queued
+    return queued
