@@ -14,6 +14,7 @@ from gestao_negativacao.services import demo_setup, users
 from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.preview import Preview
 from gestao_negativacao.services.sending.enqueue import enqueue_inclusions
+from tests.helpers import base_row, write_csv
 from tests.rules_helpers import AS_OF, inclusion_rule
 from tests.scenario import Scenario
 
@@ -71,3 +72,26 @@ def statuses(db, integrator: str | None = None) -> dict[str, int]:
         for status in s.scalars(query):
             counts[status] = counts.get(status, 0) + 1
     return counts
+
+
+def write_portfolio_csv(path, customers: int, installments: int, *, paid=frozenset()):
+    """An ERP export: customer c holds sale V<c> with ``installments`` overdue installments
+    (due 31, 32… days before AS_OF); customers in ``paid`` paid their first in full."""
+    rows = []
+    for c in range(customers):
+        for n in range(1, installments + 1):
+            due = AS_OF - (30 + n) * DAY
+            settled = c in paid and n == 1
+            rows.append(
+                base_row(
+                    venda=f"V{c}",
+                    titular_documento=_cpf(c),
+                    titular_nome=f"Cliente {c}",
+                    parcela=str(n),
+                    vencimento=due.strftime("%d/%m/%Y"),
+                    valor_principal="150,00",
+                    valor_pago="150,00" if settled else "",
+                    data_pagamento=(AS_OF - 2 * DAY).strftime("%d/%m/%Y") if settled else "",
+                )
+            )
+    return write_csv(path, rows)

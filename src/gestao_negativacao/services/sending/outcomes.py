@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import Enum
 
-from sqlalchemy import Connection, delete, update
+from sqlalchemy import Connection, bindparam, delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.db.base import utc_now
@@ -61,8 +61,46 @@ def _cut(text: str | None, size: int) -> str | None:
     return text[:size] if text else text
 
 
+def _transition(result: Result) -> tuple[str, str, str, dict]:
+    """(status before, status after, event kind, columns to set) of a final answer."""
+    item = result.item
+    removal = item.action == "removal"
+    before = "ativa" if removal else "pendente"
+    sent_by = {
+        "protocol": _cut(result.protocol, 120),
+        "message": result.message,
+        "integration_id": result.integration_id,
+        "operator_id": result.operator_id,
+        "bureau_id": _cut(result.bureau_id or item.bureau_id, 120),
+    }
+    now = utc_now()
+    if result.kind is Kind.REJECTED:
+        after, kind = "erro", ("baixa_rejeitada" if removal else "inclusao_rejeitada")
+        values = {"status": after, "processing": "ok", **sent_by}
+    elif result.kind is Kind.UNCONFIRMED:
+        after, kind = "pendente", "aguardando_confirmacao"
+        values = {"status": after, "processing": "ok", **sent_by}
+    elif removal:
+        after, kind = "baixada", "baixada"
+        values = {"status": after, "processing": "ok", "removed_at": now, **sent_by}
+    else:
+        after, kind = "ativa", "incluida"
+        values = {
+            "status": after,
+            "processing": "ok",
+            "included_at": now,
+            "removed_at": None,
+            "removal_reason": None,
+            **sent_by,
+        }
+    if result.already:
+        kind += "_ja_constava"
+    return before, after, kind, values
+
+
 class Recorder:
-    """Writes a list of results in one transaction."""
+    """Writes a list of results in one transaction, a few set-based statements whatever
+    their number (one statement per item would make the database the bottleneck)."""
 
     def __init__(
         self, session_factory: sessionmaker[Session], actor: Actor, me: str, today: date
@@ -75,90 +113,90 @@ class Recorder:
     def write(self, results: list[Result]) -> None:
         if not results:
             return
+        retry = [r for r in results if r.kind in (Kind.TRANSIENT, Kind.NO_CONFIGURATION)]
+        final = [r for r in results if r.kind not in (Kind.TRANSIENT, Kind.NO_CONFIGURATION)]
         with self.session_factory.begin() as session:
             conn = session.connection()
-            for result in results:
-                self._write_one(conn, result)
+            events = self._write_retries(conn, retry) + self._write_final(conn, final)
+            if events:
+                conn.execute(EV.insert(), events)
 
-    # -- one result -----------------------------------------------------------------------
-
-    def _event(self, conn: Connection, result: Result, kind: str, before, after) -> None:
-        conn.execute(
-            EV.insert().values(
-                negativation_id=result.item.negativation_id,
-                at=utc_now(),
-                kind=kind,
-                status_before=before,
-                status_after=after,
-                user_id=self.actor.user_id,
-                login=self.actor.login,
-                workstation=self.actor.workstation,
-                protocol=_cut(result.protocol, 120),
-                message=result.message,
-            )
-        )
-
-    def _transition(self, conn: Connection, result: Result, before: str, **values) -> bool:
-        where = [N.c.id == result.item.negativation_id, N.c.status == before]
-        if result.kind is Kind.UNCONFIRMED:  # the status stays; processing tells it apart
-            where.append(N.c.processing == "pendente")
-        changed = conn.execute(
-            update(N)
-            .where(*where)
-            .values(updated_at=utc_now(), user_id=self.actor.user_id, **values)
-        ).rowcount
-        return bool(changed)
-
-    def _write_one(self, conn: Connection, result: Result) -> None:
-        item = result.item
-        if result.kind in (Kind.TRANSIENT, Kind.NO_CONFIGURATION):
-            conn.execute(
-                update(Q)
-                .where(Q.c.id == item.queue_id, Q.c.claimed_by == self.me)
-                .values(
-                    attempts=Q.c.attempts + 1,
-                    next_attempt_at=result.retry_at or utc_now(),
-                    last_error=result.message,
-                    claimed_by=None,
-                    claimed_until=None,
-                )
-            )
-            kind = "sem_configuracao" if result.kind is Kind.NO_CONFIGURATION else "falha_envio"
-            self._event(conn, result, kind, item.status, item.status)
-            return
-        # a final answer: the entry leaves the queue whoever holds it now
-        conn.execute(delete(Q).where(Q.c.id == item.queue_id))
-        sent_by = {
+    def _event(self, result: Result, kind: str, before: str, after: str) -> dict:
+        return {
+            "negativation_id": result.item.negativation_id,
+            "at": utc_now(),
+            "kind": kind,
+            "status_before": before,
+            "status_after": after,
+            "user_id": self.actor.user_id,
+            "login": self.actor.login,
+            "workstation": self.actor.workstation,
             "protocol": _cut(result.protocol, 120),
             "message": result.message,
-            "integration_id": result.integration_id,
-            "operator_id": result.operator_id,
         }
-        if result.bureau_id:
-            sent_by["bureau_id"] = _cut(result.bureau_id, 120)
-        removal = item.action == "removal"
-        before = "ativa" if removal else "pendente"
-        if result.kind is Kind.REJECTED:
-            after, kind = "erro", ("baixa_rejeitada" if removal else "inclusao_rejeitada")
-            values = {"status": after, "processing": "ok", **sent_by}
-        elif result.kind is Kind.UNCONFIRMED:
-            after, kind = "pendente", "aguardando_confirmacao"
-            values = {"processing": "ok", **sent_by}
-        elif removal:
-            after, kind = "baixada", "baixada"
-            values = {"status": after, "processing": "ok", "removed_at": utc_now(), **sent_by}
-        else:
-            after, kind = "ativa", "incluida"
-            values = {
-                "status": after,
-                "processing": "ok",
-                "included_at": utc_now(),
-                "included_on": self.today,
-                "removed_at": None,
-                "removal_reason": None,
-                **sent_by,
-            }
-        if result.already:
-            kind += "_ja_constava"
-        if self._transition(conn, result, before, **values):
-            self._event(conn, result, kind, before, after)
+
+    def _write_retries(self, conn: Connection, results: list[Result]) -> list[dict]:
+        """The entry stays queued, due again at ``retry_at``; the status does not change."""
+        if not results:
+            return []
+        conn.execute(
+            update(Q)
+            .where(Q.c.id == bindparam("queue_id"), Q.c.claimed_by == self.me)
+            .values(
+                attempts=Q.c.attempts + 1,
+                next_attempt_at=bindparam("retry_at"),
+                last_error=bindparam("error"),
+                claimed_by=None,
+                claimed_until=None,
+            ),
+            [
+                {
+                    "queue_id": r.item.queue_id,
+                    "retry_at": r.retry_at or utc_now(),
+                    "error": r.message,
+                }
+                for r in results
+            ],
+        )
+        return [
+            self._event(
+                r,
+                "sem_configuracao" if r.kind is Kind.NO_CONFIGURATION else "falha_envio",
+                r.item.status,
+                r.item.status,
+            )
+            for r in results
+        ]
+
+    def _write_final(self, conn: Connection, results: list[Result]) -> list[dict]:
+        """The entry leaves the queue whoever holds it now; the negativation changes only
+        from the status it had when sent (so an answer recorded twice changes it once)."""
+        if not results:
+            return []
+        conn.execute(delete(Q).where(Q.c.id.in_([r.item.queue_id for r in results])))
+        ids = [r.item.negativation_id for r in results]
+        current_query = select(N.c.id, N.c.status, N.c.processing).where(N.c.id.in_(ids))
+        if conn.dialect.name != "sqlite":  # SQLite: this transaction already holds the lock
+            current_query = current_query.with_for_update()
+        current = {row.id: (row.status, row.processing) for row in conn.execute(current_query)}
+        changes: dict[tuple[str, ...], list[dict]] = {}
+        events = []
+        for result in results:
+            before, after, kind, values = _transition(result)
+            nid = result.item.negativation_id
+            status, processing = current.get(nid, (None, None))
+            if status != before or (result.kind is Kind.UNCONFIRMED and processing == "ok"):
+                continue  # already recorded, or changed by someone meanwhile
+            current[nid] = (after, "ok")
+            if after == "ativa":
+                values["included_on"] = self.today
+            values.update(nid=nid, updated_at=utc_now(), user_id=self.actor.user_id)
+            changes.setdefault(tuple(sorted(values)), []).append(values)
+            events.append(self._event(result, kind, before, after))
+        for columns, rows in changes.items():
+            sets = {c: bindparam(f"v_{c}") for c in columns if c != "nid"}
+            conn.execute(
+                update(N).where(N.c.id == bindparam("nid")).values(**sets),
+                [{("nid" if k == "nid" else f"v_{k}"): v for k, v in row.items()} for row in rows],
+            )
+        return events

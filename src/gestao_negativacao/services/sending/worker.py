@@ -166,7 +166,9 @@ class Sender:
                 self._accept(future.result())
                 del self._inflight[future]
             now = time.monotonic()
-            if now - last_flush >= self.options.flush_seconds:
+            # written soon: an answer not yet written is a re-send if this process dies
+            full = len(self._buffer) >= self.options.concurrency
+            if full or now - last_flush >= self.options.flush_seconds:
                 self._flush()
                 last_flush = now
             if now - last_renew >= self.options.lease.total_seconds() / 3:
