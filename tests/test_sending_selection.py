@@ -146,6 +146,20 @@ CASES = [
         ALL_SECRETS,
         Choice(2, 21),
     ),
+    (
+        "the command line's system operator may use an operator with linked users",
+        [integration(1, [op(11, users=[2]), op(12)])],
+        Actor.system(),
+        ALL_SECRETS,
+        Choice(1, 11),
+    ),
+    (
+        "the system operator still needs the secret on this workstation",
+        [integration(1, [op(11, users=[2]), op(12)])],
+        Actor.system(),
+        lambda operator_id: operator_id == 12,
+        Choice(1, 12),
+    ),
 ]
 
 

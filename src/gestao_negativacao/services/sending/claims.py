@@ -15,6 +15,7 @@ takes its entries at once. A living process renews the lease of what it holds.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterable
 from datetime import datetime, timedelta
@@ -37,15 +38,19 @@ def _process_start(pid: int) -> int | None:
         return None
 
 
+_senders = itertools.count(1)
+
+
 def worker_identity() -> str:
-    """``host/pid/start``: the start time tells a reused pid from the process that claimed."""
+    """``host/pid/start#n``: the start time tells a reused pid from the process that
+    claimed; ``n`` tells apart the sending runs of one process (the GUI may run several)."""
     pid = os.getpid()
-    return f"{workstation_name()}/{pid}/{_process_start(pid) or 0}"[:120]
+    return f"{workstation_name()[:80]}/{pid}/{_process_start(pid) or 0}#{next(_senders)}"
 
 
 def _is_dead(identity: str, host: str) -> bool:
     """True only when certain: the claimant ran on this host and its process is gone."""
-    parts = identity.rsplit("/", 2)
+    parts = identity.split("#", 1)[0].rsplit("/", 2)
     if len(parts) != 3 or parts[0] != host:
         return False
     try:
@@ -56,7 +61,7 @@ def _is_dead(identity: str, host: str) -> bool:
 
 
 def _dead_claimants(conn: Connection, me: str, now: datetime) -> list[str]:
-    host = me.rsplit("/", 2)[0]
+    host = me.split("#", 1)[0].rsplit("/", 2)[0]
     holders = conn.execute(
         select(Q.c.claimed_by)
         .where(Q.c.claimed_by.is_not(None), Q.c.claimed_by != me, Q.c.claimed_until >= now)

@@ -1,0 +1,161 @@
+"""``send``, ``sent`` and ``release`` as scripts use them: real processes, the sandbox over
+HTTP, JSON on stdout in the shapes of DESIGN §13."""
+
+import json
+
+import pytest
+
+from gestao_negativacao.bureaus.sandbox import running_sandbox
+from gestao_negativacao.bureaus.sandbox.faults import FaultPlan
+from tests.test_cli import file_keyring, run  # noqa: F401 - the fixture is used by name
+
+PASSWORD = "senha-admin-1"
+AS_OF = "2026-11-22"
+RULES = [
+    {"name": "Atraso 30", "kind": "inclusion", "criteria": {"days_overdue": {"min": 30}}},
+]
+
+
+@pytest.fixture
+def demo(tmp_path):
+    with running_sandbox(soa_process_after=None) as sandbox:
+        result = run(
+            "demo",
+            "--installments",
+            "300",
+            "--as-of",
+            AS_OF,
+            "--sandbox-url",
+            sandbox.url,
+            password=PASSWORD,
+        )
+        assert result.returncode == 0, result.stderr
+        rules = tmp_path / "regras.json"
+        rules.write_text(json.dumps(RULES), encoding="utf-8")
+        assert run("rules", "import", str(rules)).returncode == 0
+        yield sandbox
+
+
+def admin(*args):
+    return run(*args, "--user", "admin", password=PASSWORD)
+
+
+def send(integrator, *extra):
+    return admin(
+        "send",
+        "--action",
+        "inclusion",
+        "--rule",
+        "Atraso 30",
+        "--integrator",
+        integrator,
+        "--as-of",
+        AS_OF,
+        "--json",
+        *extra,
+    )
+
+
+def test_send_then_sent_then_release(demo):
+    preview = run(
+        "preview",
+        "--action",
+        "inclusion",
+        "--rule",
+        "Atraso 30",
+        "--as-of",
+        AS_OF,
+        "--json",
+        "--integrator",
+        "spc_brasil",
+    )
+    expected = json.loads(preview.stdout)["count"]
+    assert expected >= 5
+    result = send("spc_brasil")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["selected"] == report["queued"] == report["sent"] == expected
+    assert report["rejected"] == report["pending"] == 0 and report["problems"] == []
+
+    listed = admin("sent", "--status", "ativa", "--integrator", "spc_brasil", "--json")
+    items = json.loads(listed.stdout)
+    assert len(items) == expected
+    assert set(items[0]) == {
+        "company_cnpj",
+        "sale",
+        "installment",
+        "debtor_document",
+        "debtor_role",
+        "integrator",
+        "status",
+        "processing",
+        "protocol",
+        "included_at",
+        "removed_at",
+        "message",
+    }
+    assert {(i["status"], i["processing"]) for i in items} == {("ativa", "ok")}
+    assert all(i["protocol"] and i["included_at"] for i in items)
+
+    # the bureau is down: the items stay pending in the queue, the exit code says so
+    demo.faults = FaultPlan({"http500": 1.0})
+    down = send("boa_vista", "--concurrency", "2")
+    assert down.returncode == 1
+    stuck = json.loads(down.stdout)
+    assert stuck["queued"] == stuck["pending"] > 0 and stuck["sent"] == 0
+    assert "HTTP 500" in stuck["problems"][0]["message"]
+    released = admin("release", "--action", "inclusion", "--integrator", "boa_vista", "--json")
+    assert json.loads(released.stdout) == {"action": "inclusion", "released": stuck["queued"]}
+    # released items show again for inclusion; the bureau is back: they go
+    demo.faults = FaultPlan()
+    again = json.loads(send("boa_vista").stdout)
+    assert again["queued"] == again["sent"] == stuck["queued"]
+
+
+def test_serasa_waits_for_confirmation_and_sent_refresh_asks(demo):
+    report = json.loads(send("soa_serasa").stdout)
+    assert report["unconfirmed"] == report["queued"] > 0 and report["sent"] == 0
+    waiting = json.loads(
+        admin("sent", "--processing", "ok", "--status", "pendente", "--json").stdout
+    )
+    assert len(waiting) == report["queued"]
+    import httpx
+
+    httpx.post(f"{demo.url}/_sandbox/process", params={"everything": "1"})
+    refreshed = admin("sent", "--refresh", "--status", "ativa", "--json")
+    assert refreshed.returncode == 0, refreshed.stderr
+    assert len(json.loads(refreshed.stdout)) == report["queued"]
+    assert "ativadas" in refreshed.stderr
+
+
+def test_a_user_who_may_not_use_the_operators_is_told_why(demo):
+    created = run("user", "add", "joana", "--role", "clerk", password="Senha-da-Joana-1")
+    assert created.returncode == 0, created.stderr
+    result = run(
+        "send",
+        "--action",
+        "inclusion",
+        "--rule",
+        "Atraso 30",
+        "--integrator",
+        "spc_brasil",
+        "--as-of",
+        AS_OF,
+        "--user",
+        "joana",
+        "--json",
+        password="Senha-da-Joana-1",
+    )
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["no_configuration"] == report["queued"] > 0
+    message = report["problems"][0]["message"]
+    assert message.startswith("nenhuma configuração válida encontrada para envio")
+    assert "o usuário joana não está vinculado a ele" in message
+
+
+def test_sending_errors_are_clear(demo):
+    bad = admin("sent", "--status", "ativo", "--json")
+    assert bad.returncode == 2 and "Situação desconhecida: ativo" in bad.stderr
+    wrong_password = run("send", "--action", "removal", "--user", "admin", password="errada")
+    assert wrong_password.returncode == 2 and wrong_password.stderr.strip()
