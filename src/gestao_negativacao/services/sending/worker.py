@@ -150,9 +150,10 @@ class Sender:
             return session.scalar(self._scope(select(func.count()).select_from(Q))) or 0
 
     def _loop(self) -> None:
-        capacity = self.options.concurrency * 2
         last_flush = last_renew = time.monotonic()
         while True:
+            # two calls' worth per operator slot: the pools never starve between claims
+            capacity = self.options.concurrency * 2 * max(1, len(self._pools))
             claimed = 0
             if not self.cancel.is_set() and len(self._inflight) <= capacity // 2:
                 claimed = self._claim_and_dispatch(capacity - len(self._inflight))
