@@ -6,9 +6,8 @@ integration's order). An operator qualifies when the acting user is among its li
 or, when it has none, the user has permission ``CRSPC``; it must also be active and have its
 secret in this workstation's keyring. The local system operator (the command line without
 ``--user``, who can open the database and so has every right over it) may use any operator.
-The first qualifying pair is used. When none
-qualifies, the item fails with "nenhuma configuração válida encontrada para envio" and the
-reason each candidate was skipped.
+The first qualifying pair is used. When none qualifies, the item fails with "nenhuma
+configuração válida encontrada para envio" and the reason each candidate was skipped.
 """
 
 from __future__ import annotations
