@@ -40,8 +40,3 @@ def log_dir() -> Path:
 
 def default_database_url() -> str:
     return f"sqlite:///{(data_dir() / SQLITE_FILE_NAME).as_posix()}"
-
-
-def configured_database_url(explicit: str | None = None) -> str:
-    """``--database`` wins, then the environment variable, then the embedded SQLite file."""
-    return explicit or os.environ.get(DATABASE_URL_ENV) or default_database_url()

@@ -60,3 +60,18 @@ def delete_secret(operator_id: int, kind: str = "secret") -> None:
 
 def has_secret(operator_id: int) -> bool:
     return get_secret(operator_id) is not None
+
+
+def get_named(name: str) -> str | None:
+    """A secret that is not an operator's (the shared database's password)."""
+    try:
+        return keyring.get_password(SERVICE, name)
+    except KeyringError:
+        return None
+
+
+def set_named(name: str, value: str) -> None:
+    try:
+        keyring.set_password(SERVICE, name, value)
+    except KeyringError:
+        raise CredentialStoreUnavailable() from None

@@ -10,9 +10,9 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from gestao_negativacao.config import configured_database_url
 from gestao_negativacao.db import migrate
 from gestao_negativacao.db.engine import describe, make_engine
+from gestao_negativacao.services.connection import resolve_url
 from gestao_negativacao.services.users import ensure_reference_data
 
 log = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ class Database:
 def open_database(url: str | None = None, *, upgrade: bool = True) -> Database:
     """Connect, migrate to the newest schema (backing up SQLite first) and make sure the
     permissions and roles of this version exist."""
-    engine = make_engine(configured_database_url(url))
+    engine = make_engine(resolve_url(url))
     backup = migrate.upgrade(engine) if upgrade else None
     factory = sessionmaker(engine, expire_on_commit=False)
     with factory.begin() as session:

@@ -8,11 +8,15 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
 from gestao_negativacao.logs import mask_documents
 
 T = TypeVar("T")
+
+
+def is_database_error(exc: BaseException) -> bool:
+    return isinstance(exc, DBAPIError | SQLAlchemyError)
 
 
 def is_environment_error(exc: BaseException) -> bool:

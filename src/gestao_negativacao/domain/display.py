@@ -1,0 +1,33 @@
+"""How a value is written on a Brazilian screen or export: R$ 1.234,56, dd/mm/aaaa,
+masked CPF/CNPJ, Sim/Não. One place, for the grids and the exports alike."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from gestao_negativacao.domain.documents import format_document
+from gestao_negativacao.domain.money import format_brl
+
+
+def show(value: object, kind: str) -> str:
+    if value is None:
+        return ""
+    if kind == "money" and isinstance(value, Decimal | int):
+        return format_brl(Decimal(value))
+    if kind == "datetime" and isinstance(value, datetime):
+        return value.astimezone().strftime("%d/%m/%Y %H:%M")
+    if kind in ("date", "datetime") and isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if kind == "document" and isinstance(value, str):
+        return format_document(value)
+    if kind == "bool":
+        return "Sim" if value else "Não"
+    if kind == "number" and isinstance(value, int):
+        return f"{value:,}".replace(",", ".")
+    return str(value)
+
+
+def decimal_comma(value: Decimal) -> str:
+    """1234.5 → 1234,50: what a spreadsheet in Portuguese reads as a number."""
+    return f"{value:.2f}".replace(".", ",")

@@ -1,0 +1,36 @@
+"""Errors shown as a clerk understands them, with the details one click away (never a
+secret: services' messages carry none, and the traceback stays in the log)."""
+
+from __future__ import annotations
+
+import logging
+
+from gestao_negativacao.gui.qt import QMessageBox, QWidget
+from gestao_negativacao.services.errors import describe_database_error, is_database_error
+
+log = logging.getLogger(__name__)
+
+
+def user_message(error: BaseException) -> str:
+    if is_database_error(error):
+        return describe_database_error(error)
+    text = str(error).strip()
+    if not text or isinstance(error, (KeyError, AttributeError, TypeError, AssertionError)):
+        return "Erro inesperado; o detalhe foi gravado no log. Informe o suporte."
+    return text
+
+
+def show_error(parent: QWidget | None, title: str, error: BaseException) -> QMessageBox:
+    """A non-blocking message box (tests read it; the window keeps working)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, user_message(error), parent=parent)
+    box.setDetailedText(f"{type(error).__name__}: {user_message(error)}")
+    box.setObjectName("errorBox")
+    box.open()
+    return box
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
+    box.setObjectName("infoBox")
+    box.open()
+    return box

@@ -1,0 +1,88 @@
+"""Paged, sorted, filtered reading of a list for the grids (DESIGN §11): the database does
+the counting, the ORDER BY and the paging; the window keeps only what is on screen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, String, cast, func, or_, select
+from sqlalchemy.orm import Session, sessionmaker
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # the label of the query's column
+    title: str  # the grid's header, in Portuguese
+    kind: str = "text"  # text | money | date | datetime | document | number | bool
+    searchable: bool = False  # matched by the grid's filter field
+
+
+@dataclass
+class PagedQuery:
+    """``query`` selects one column per ``Column``, labelled with its key; the first is a
+    unique id (the last sort key, so that paging is stable)."""
+
+    session_factory: sessionmaker[Session]
+    query: Select
+    columns: list[Column]
+    default_order: str | None = None
+    _by_key: dict[str, ColumnElement] = field(init=False)
+
+    def __post_init__(self) -> None:
+        selected = {c.key: c for c in self.query.selected_columns}
+        missing = [c.key for c in self.columns if c.key not in selected]
+        if missing:
+            raise ValueError(f"colunas ausentes na consulta: {missing}")
+        self._by_key = {c.key: selected[c.key] for c in self.columns}
+
+    def _filtered(self, text: str) -> Select:
+        text = text.strip()
+        if not text:
+            return self.query
+        pattern = f"%{text.lower()}%"
+        digits = "".join(ch for ch in text if ch.isalnum())
+        matches = []
+        for column in self.columns:
+            if not column.searchable:
+                continue
+            expr = func.lower(cast(self._by_key[column.key], String))
+            matches.append(expr.like(pattern))
+            if column.kind == "document" and digits and digits != text:
+                matches.append(expr.like(f"%{digits.lower()}%"))  # typed with the mask
+        return self.query.where(or_(*matches)) if matches else self.query
+
+    def count(self, text: str = "") -> int:
+        inner = self._filtered(text).order_by(None).subquery()
+        with self.session_factory() as session:
+            return int(session.scalar(select(func.count()).select_from(inner)) or 0)
+
+    def page(
+        self,
+        offset: int,
+        limit: int,
+        *,
+        order_by: str | None = None,
+        descending: bool = False,
+        text: str = "",
+    ) -> list[tuple[Any, ...]]:
+        query = self._filtered(text)
+        key = order_by or self.default_order
+        order = []
+        if key is not None:
+            expr = self._by_key[key]
+            order.append(expr.desc() if descending else expr.asc())
+        order.append(self._by_key[self.columns[0].key])
+        query = query.order_by(None).order_by(*order).offset(offset).limit(limit)
+        with self.session_factory() as session:
+            return [tuple(row) for row in session.execute(query)]
+
+    def all_rows(self, *, order_by=None, descending=False, text="", chunk=5000):
+        """Every row, in pages (exports): never the whole list in memory at once."""
+        offset = 0
+        while True:
+            rows = self.page(offset, chunk, order_by=order_by, descending=descending, text=text)
+            yield from rows
+            if len(rows) < chunk:
+                return
+            offset += chunk

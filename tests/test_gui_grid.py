@@ -1,0 +1,127 @@
+"""The grid every list uses: first page at once on a million rows, more as it scrolls,
+sorting and filtering in the database, export of what is shown — checked with
+pytest-qt's model tester."""
+
+import csv
+from decimal import Decimal
+
+import openpyxl
+from sqlalchemy import Integer, column, select, text
+from sqlalchemy.sql import table
+
+from gestao_negativacao.gui.qt import Qt
+from gestao_negativacao.gui.table_model import RAW_ROLE, PagedTableModel
+from gestao_negativacao.gui.widgets.grid import Grid
+from gestao_negativacao.services.importing import import_file
+from gestao_negativacao.services.listing import Column, PagedQuery
+from tests.conftest import SAMPLE
+
+MILLION = 1_000_000
+
+
+def numbers_query(db, rows: int) -> PagedQuery:
+    """A list of ``rows`` rows made by the database itself (no table to fill)."""
+    n = table("n", column("x", Integer))
+    cte = (
+        text(
+            f"WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < {rows}) "
+            "SELECT x FROM n"
+        )
+        .columns(n.c.x)
+        .cte("n")
+    )
+    query = select(cte.c.x.label("id"), cte.c.x.label("x2"))
+    return PagedQuery(
+        db.session_factory,
+        query,
+        [Column("id", "Nº", "number"), Column("x2", "Valor", "number", searchable=True)],
+    )
+
+
+def installments_query(db) -> PagedQuery:
+    from gestao_negativacao.db.models import Customer, Installment, Sale
+
+    query = (
+        select(
+            Installment.id.label("id"),
+            Customer.document.label("document"),
+            Customer.name.label("name"),
+            Sale.number.label("sale"),
+            Installment.due_date.label("due"),
+            Installment.open_amount.label("open"),
+        )
+        .join(Sale, Sale.id == Installment.sale_id)
+        .join(Customer, Customer.id == Sale.holder_id)
+    )
+    return PagedQuery(
+        db.session_factory,
+        query,
+        [
+            Column("id", "Id", "number"),
+            Column("document", "CPF/CNPJ", "document", searchable=True),
+            Column("name", "Cliente", searchable=True),
+            Column("sale", "Venda", searchable=True),
+            Column("due", "Vencimento", "date"),
+            Column("open", "Em aberto", "money"),
+        ],
+    )
+
+
+def loaded(qtbot, model: PagedTableModel, timeout=20_000):
+    qtbot.waitUntil(lambda: not model.loading and model.total > 0, timeout=timeout)
+
+
+def test_a_million_rows_show_the_first_page_and_never_all(qtbot, qtmodeltester, sqlite_db):
+    model = PagedTableModel(numbers_query(sqlite_db, MILLION))
+    model.reload()
+    loaded(qtbot, model)
+    assert model.total == MILLION and model.rowCount() == PagedTableModel.PAGE
+    assert model.canFetchMore()
+    model.fetchMore()
+    qtbot.waitUntil(lambda: model.rowCount() == 2 * PagedTableModel.PAGE, timeout=20_000)
+    assert model.data(model.index(0, 0)) == "1" and model.data(model.index(399, 0)) == "400"
+    model.sort(1, Qt.SortOrder.DescendingOrder)  # an ORDER BY, answered by the database
+    qtbot.waitUntil(lambda: not model.loading and model.data(model.index(0, 1)) == "1.000.000")
+    assert model.rowCount() == PagedTableModel.PAGE
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_grid_filters_sorts_formats_and_exports(qtbot, qtmodeltester, sqlite_db, system, tmp_path):
+    import_file(sqlite_db.session_factory, system, SAMPLE)
+    grid = Grid(installments_query(sqlite_db), "parcelas_teste")
+    qtbot.addWidget(grid)
+    grid.show()
+    grid.reload()
+    loaded(qtbot, grid.model)
+    assert grid.count_label.text() == "129 registros"
+    model = grid.model
+    qtmodeltester.check(model, force_py=True)
+    money = model.index(0, 5)
+    assert model.data(money).startswith("R$ ")
+    assert model.data(money, Qt.ItemDataRole.TextAlignmentRole) == int(
+        (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
+    )
+    assert isinstance(model.data(money, RAW_ROLE), Decimal)
+    assert "/" in model.data(model.index(0, 4)) and "-" in model.data(model.index(0, 1))
+    document = model.data(model.index(0, 1))
+    grid.filter.setText(document)  # typed with the mask, as a clerk copies it
+    qtbot.waitUntil(lambda: grid.count_label.text() != "129 registros", timeout=5000)
+    filtered = model.total
+    assert 0 < filtered < 129
+    assert all(model.data(model.index(r, 1)) == document for r in range(model.rowCount()))
+    grid.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: not model.loading and model.order_by == "open")
+    values = [model.data(model.index(r, 5), RAW_ROLE) for r in range(model.rowCount())]
+    assert values == sorted(values, reverse=True)
+    for suffix in ("csv", "xlsx"):
+        target = tmp_path / f"lista.{suffix}"
+        grid.ask_export_path = lambda target=target: target
+        grid.export()
+        qtbot.waitUntil(lambda target=target: getattr(grid, "last_export", (None,))[0] == target)
+        assert grid.last_export[1] == filtered
+    with (tmp_path / "lista.csv").open(encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    assert rows[0] == ["Id", "CPF/CNPJ", "Cliente", "Venda", "Vencimento", "Em aberto"]
+    assert len(rows) == filtered + 1 and rows[1][1] == document and "," in rows[1][5]
+    sheet = openpyxl.load_workbook(tmp_path / "lista.xlsx").active
+    assert sheet.max_row == filtered + 1 and isinstance(sheet.cell(2, 6).value, float | int)
