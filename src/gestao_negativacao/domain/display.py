@@ -7,6 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from gestao_negativacao.domain.documents import format_document
+from gestao_negativacao.domain.enums import Integrator
 from gestao_negativacao.domain.money import format_brl
 
 
@@ -21,6 +22,11 @@ def show(value: object, kind: str) -> str:
         return value.strftime("%d/%m/%Y")
     if kind == "document" and isinstance(value, str):
         return format_document(value)
+    if kind == "integrator" and isinstance(value, str):
+        try:
+            return Integrator(value).label
+        except ValueError:
+            return value
     if kind == "bool":
         return "Sim" if value else "Não"
     if kind == "number" and isinstance(value, int):

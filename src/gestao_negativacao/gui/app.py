@@ -1,4 +1,6 @@
-"""Application start-up: Qt in Portuguese, the database opened (and migrated), the window."""
+"""Application start-up: Qt in Portuguese, the database opened (and migrated) — with the
+connection dialog when it cannot be —, the first administrator created on a new database,
+the login, then the main window."""
 
 from __future__ import annotations
 
@@ -6,7 +8,14 @@ import sys
 
 from gestao_negativacao import __version__
 from gestao_negativacao.db.engine import DatabaseConfigError
-from gestao_negativacao.gui.qt import QApplication, QLibraryInfo, QLocale, QMessageBox, QTranslator
+from gestao_negativacao.gui.qt import (
+    QApplication,
+    QDialog,
+    QLibraryInfo,
+    QLocale,
+    QMessageBox,
+    QTranslator,
+)
 from gestao_negativacao.services.database import Database, open_database
 from gestao_negativacao.services.errors import describe_database_error
 
@@ -32,17 +41,43 @@ def open_or_explain(url: str | None) -> Database | None:
     return None
 
 
+def sign_in(url: str | None):
+    """(database, actor) after the first access or the login; None when the user gave up.
+    The user may switch database from the login (or when the database cannot be opened)."""
+    from gestao_negativacao.gui.dialogs.connection import ConnectionDialog
+    from gestao_negativacao.gui.dialogs.first_run import FirstRunDialog
+    from gestao_negativacao.gui.dialogs.login import CHANGE_DATABASE, LoginDialog
+    from gestao_negativacao.services.user_admin import has_users
+
+    while True:
+        db = open_or_explain(url)
+        if db is None:
+            if url is not None or ConnectionDialog().exec() != QDialog.DialogCode.Accepted:
+                return None
+            continue
+        dialog = LoginDialog(db) if has_users(db.session_factory) else FirstRunDialog(db)
+        result = dialog.exec()
+        if result == QDialog.DialogCode.Accepted and dialog.actor is not None:
+            return db, dialog.actor
+        db.dispose()
+        if result != CHANGE_DATABASE or url is not None:
+            return None  # --database fixes the database: nothing to switch
+        ConnectionDialog().exec()
+
+
 def run(database_url: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Gestão de Negativação")
     app.setApplicationVersion(__version__)
     install_portuguese(app)
-    db = open_or_explain(database_url)
-    if db is None:
-        return 2
+    signed = sign_in(database_url)
+    if signed is None:
+        return 0
+    db, actor = signed
+    from gestao_negativacao.gui.context import Context
     from gestao_negativacao.gui.main_window import MainWindow
 
-    window = MainWindow(db)
+    window = MainWindow(Context(db, actor))
     window.show()
     try:
         return app.exec()

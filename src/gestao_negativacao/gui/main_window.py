@@ -1,46 +1,153 @@
-"""Main window. For now it shows where the data is and what the portfolio holds; the
-navigation and screens of DESIGN §11 arrive with the desktop-application issues."""
+"""Main window: the navigation bar of DESIGN §11 grouped (Gerenciamento, Cadastros, Crédito,
+Sistema), showing only the screens the user's permissions allow; the screen on the right,
+built the first time it is opened; a status bar with the user, the database and whether
+this workstation holds the secrets of the operators the user may use."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from gestao_negativacao import __version__
-from gestao_negativacao.domain.money import format_brl
-from gestao_negativacao.gui.qt import QFormLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
-from gestao_negativacao.services.database import Database
-from gestao_negativacao.services.portfolio import summary
+from gestao_negativacao.domain.permissions import Perm
+from gestao_negativacao.gui import settings
+from gestao_negativacao.gui.context import Context
+from gestao_negativacao.gui.qt import (
+    QCloseEvent,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    Qt,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+from gestao_negativacao.gui.tasks import run_task
+from gestao_negativacao.services import operators
+
+GROUPS = ("Gerenciamento", "Cadastros", "Crédito", "Sistema")
+
+
+@dataclass(frozen=True)
+class Section:
+    group: str
+    title: str
+    build: Callable[[Context], QWidget]
+    permissions: frozenset[Perm] = frozenset()  # any of them; empty: everyone
+
+    def allowed(self, context: Context) -> bool:
+        return not self.permissions or any(context.actor.has(p) for p in self.permissions)
+
+
+def sections() -> list[Section]:
+    """Imported here so that opening the window loads only the screens it shows."""
+    from gestao_negativacao.gui.pages.importing import ImportPage
+    from gestao_negativacao.gui.pages.integrations import IntegrationsPage
+    from gestao_negativacao.gui.pages.operators import OperatorsPage
+    from gestao_negativacao.gui.pages.panel import PanelPage
+    from gestao_negativacao.gui.pages.parameters import ParametersPage
+    from gestao_negativacao.gui.pages.rules import RulesPage
+    from gestao_negativacao.gui.pages.users import UsersPage
+
+    return [
+        Section("Gerenciamento", "Painel", PanelPage),
+        Section(
+            "Cadastros",
+            "Regras de inclusão",
+            lambda c: RulesPage(c, "inclusion"),
+            frozenset({Perm.NEG_REGRAS}),
+        ),
+        Section(
+            "Cadastros",
+            "Regras de baixa",
+            lambda c: RulesPage(c, "removal"),
+            frozenset({Perm.NEG_REGRAS}),
+        ),
+        Section("Cadastros", "Operadores", OperatorsPage, frozenset({Perm.NEG_CONFIG})),
+        Section("Cadastros", "Integrações", IntegrationsPage, frozenset({Perm.NEG_CONFIG})),
+        Section("Sistema", "Usuários e permissões", UsersPage, frozenset({Perm.ADMIN_USUARIOS})),
+        Section("Sistema", "Importação", ImportPage, frozenset({Perm.DADOS_IMPORTAR})),
+        Section("Sistema", "Parâmetros", ParametersPage, frozenset({Perm.ADMIN_PARAMETROS})),
+    ]
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database) -> None:
+    def __init__(self, context: Context) -> None:
         super().__init__()
-        self.db = db
+        self.context = context
         self.setWindowTitle(f"Gestão de Negativação {__version__}")
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        title = QLabel("<h2>Gestão de Negativação</h2>")
-        layout.addWidget(title)
-        form = QFormLayout()
-        self.database_label = QLabel(db.description)
-        form.addRow("Banco de dados:", self.database_label)
-        self.figures: dict[str, QLabel] = {}
-        for key, text in (
-            ("companies", "Empresas:"),
-            ("customers", "Clientes:"),
-            ("sales", "Vendas:"),
-            ("installments", "Parcelas:"),
-            ("open_amount", "Saldo em aberto:"),
-        ):
-            self.figures[key] = QLabel("")
-            form.addRow(text, self.figures[key])
-        layout.addLayout(form)
-        layout.addStretch(1)
-        self.setCentralWidget(central)
-        self.statusBar().showMessage(db.description)
-        self.resize(640, 360)
-        self.refresh()
+        self.sections = [s for s in sections() if s.allowed(context)]
+        self.pages: dict[str, QWidget] = {}
+        self.splitter = QSplitter(self)
+        self.navigation = QTreeWidget(self.splitter)
+        self.navigation.setHeaderHidden(True)
+        self.navigation.setMinimumWidth(190)
+        self.stack = QStackedWidget(self.splitter)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        self._items: dict[str, QTreeWidgetItem] = {}
+        for group in GROUPS:
+            members = [s for s in self.sections if s.group == group]
+            if not members:
+                continue
+            parent = QTreeWidgetItem(self.navigation, [group])
+            parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for section in members:
+                self._items[section.title] = QTreeWidgetItem(parent, [section.title])
+        self.navigation.expandAll()
+        self.navigation.currentItemChanged.connect(self._navigate)
+        self._status()
+        self.resize(1200, 760)
+        settings.restore_geometry(self, "main")
+        if not settings.restore_splitter(self.splitter, "main"):
+            self.splitter.setSizes([220, 980])
+        self.open_section(self.sections[0].title)
 
-    def refresh(self) -> None:
-        figures = summary(self.db.session_factory)
-        for key in ("companies", "customers", "sales", "installments"):
-            self.figures[key].setText(f"{getattr(figures, key):,}".replace(",", "."))
-        self.figures["open_amount"].setText(format_brl(figures.open_amount))
+    @property
+    def titles(self) -> list[str]:
+        return [s.title for s in self.sections]
+
+    def open_section(self, title: str) -> QWidget:
+        self.navigation.setCurrentItem(self._items[title])
+        return self.pages[title]
+
+    def _navigate(self, item: QTreeWidgetItem | None, _previous=None) -> None:
+        if item is None or item.text(0) not in self._items:
+            return
+        title = item.text(0)
+        if title not in self.pages:
+            section = next(s for s in self.sections if s.title == title)
+            self.pages[title] = section.build(self.context)
+            self.stack.addWidget(self.pages[title])
+        self.stack.setCurrentWidget(self.pages[title])
+
+    def _status(self) -> None:
+        actor = self.context.actor
+        role = f" ({actor.role.value})" if actor.role else ""
+        self.user_label = QLabel(f"Usuário: {actor.login}{role}")
+        self.database_label = QLabel(f"Banco: {self.context.db.description}")
+        self.secrets_label = QLabel("Senhas nesta estação: …")
+        for label in (self.user_label, self.database_label, self.secrets_label):
+            self.statusBar().addPermanentWidget(label)
+        self.refresh_secrets()
+
+    def refresh_secrets(self) -> None:
+        factory, actor = self.context.session_factory, self.context.actor
+
+        def show(counts: tuple[int, int]) -> None:
+            here, total = counts
+            if total == 0:
+                text = "Senhas nesta estação: nenhum operador para este usuário"
+            elif here == total:
+                text = f"Senhas nesta estação: todas ({total} operador(es))"
+            else:
+                text = f"Senhas nesta estação: {here} de {total} operadores"
+            self.secrets_label.setText(text)
+
+        run_task(lambda task: operators.secrets_here(factory, actor), on_done=show)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        settings.save_geometry(self, "main")
+        settings.save_splitter(self.splitter, "main")
+        super().closeEvent(event)

@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from gestao_negativacao.db.models import Company, Operator, OperatorUser, User
+from gestao_negativacao.db.models import (
+    Company,
+    Integration,
+    IntegrationOperator,
+    Operator,
+    OperatorUser,
+    User,
+)
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import audit, credentials
 from gestao_negativacao.services.actor import Actor
@@ -176,3 +183,53 @@ def update_operator(
             entity_key=f"{operator.integrator}:{operator.code}",
         )
         return _operator_info(session, operator)
+
+
+def list_operators(session_factory: sessionmaker[Session]) -> list[OperatorInfo]:
+    with session_factory() as session:
+        operators = session.scalars(select(Operator).order_by(Operator.integrator, Operator.code))
+        return [_operator_info(session, operator) for operator in operators]
+
+
+def get_operator(session_factory: sessionmaker[Session], operator_id: int) -> OperatorInfo:
+    with session_factory() as session:
+        operator = session.get(Operator, operator_id)
+        if operator is None:
+            raise ConfigError("Operador não encontrado.")
+        return _operator_info(session, operator)
+
+
+def user_logins(session_factory: sessionmaker[Session]) -> list[str]:
+    """The active users, for the operator's two-list picker."""
+    with session_factory() as session:
+        return list(session.scalars(select(User.login).where(User.active).order_by(User.login)))
+
+
+def secrets_here(session_factory: sessionmaker[Session], actor: Actor) -> tuple[int, int]:
+    """(with their secret on this workstation, total) of the active operators this user
+    may send through: linked to them, or with no linked users when they have CRSPC."""
+    with session_factory() as session:
+        linked: dict[int, set[int]] = {}
+        for operator_id, user_id in session.execute(
+            select(OperatorUser.operator_id, OperatorUser.user_id)
+        ):
+            linked.setdefault(operator_id, set()).add(user_id)
+        usable = [
+            operator_id
+            for operator_id in session.scalars(select(Operator.id).where(Operator.active))
+            if actor.user_id in linked.get(operator_id, ())
+            or (not linked.get(operator_id) and actor.has(Perm.CRSPC))
+        ]
+    return sum(1 for operator_id in usable if credentials.has_secret(operator_id)), len(usable)
+
+
+def integration_of(session_factory: sessionmaker[Session], operator_id: int) -> int | None:
+    """An integration that uses this operator (to test its connection), active first."""
+    with session_factory() as session:
+        return session.scalar(
+            select(Integration.id)
+            .join(IntegrationOperator, IntegrationOperator.integration_id == Integration.id)
+            .where(IntegrationOperator.operator_id == operator_id)
+            .order_by(Integration.active.desc(), Integration.id)
+            .limit(1)
+        )

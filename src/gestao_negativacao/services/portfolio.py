@@ -34,3 +34,14 @@ def summary(session_factory: sessionmaker[Session]) -> PortfolioSummary:
             installments=count(Installment),
             open_amount=Decimal(open_amount or 0),
         )
+
+
+def list_companies(session_factory: sessionmaker[Session]) -> list[tuple[str, str]]:
+    """(CNPJ, name) of every company, for the pickers of the configuration screens."""
+    with session_factory() as session:
+        return [
+            (cnpj, name)
+            for cnpj, name in session.execute(
+                select(Company.cnpj, Company.name).order_by(Company.name, Company.cnpj)
+            )
+        ]

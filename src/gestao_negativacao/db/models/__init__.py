@@ -8,6 +8,7 @@ from gestao_negativacao.db.models.bureaus import (
     Operator,
     OperatorUser,
 )
+from gestao_negativacao.db.models.parameters import CompanyParameter, Parameter
 from gestao_negativacao.db.models.portfolio import (
     Company,
     Customer,
@@ -34,10 +35,12 @@ from gestao_negativacao.db.models.sending import (
 __all__ = [
     "AuditEntry",
     "BureauListItem",
+    "CompanyParameter",
     "Integration",
     "IntegrationCompany",
     "IntegrationOperator",
     "Operator",
+    "Parameter",
     "OperatorUser",
     "Company",
     "Customer",

@@ -1,0 +1,1 @@
+"""Dialogs of the start-up: first access, login, database connection."""

@@ -1,0 +1,57 @@
+"""Login: remembers the last login; the password check (a memory-hard hash) runs off the
+window's thread. "Conexão..." lets the user switch database before logging in."""
+
+from __future__ import annotations
+
+from gestao_negativacao.gui import settings
+from gestao_negativacao.gui.forms.ui_login import Ui_LoginDialog
+from gestao_negativacao.gui.messages import user_message
+from gestao_negativacao.gui.qt import QDialog, QDialogButtonBox, QWidget
+from gestao_negativacao.gui.tasks import run_task
+from gestao_negativacao.services import users
+from gestao_negativacao.services.actor import Actor
+from gestao_negativacao.services.database import Database
+
+CHANGE_DATABASE = 2  # the dialog's result when the user asked for another database
+
+
+class LoginDialog(QDialog):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_LoginDialog()
+        self.ui.setupUi(self)
+        self.db = db
+        self.actor: Actor | None = None
+        self.ui.database.setText(db.description)
+        self.ui.login.setText(settings.last_login())
+        (self.ui.password if self.ui.login.text() else self.ui.login).setFocus()
+        self.ok_button = self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Entrar")
+        self.ui.buttons.accepted.connect(self.try_login)
+        self.ui.buttons.rejected.connect(self.reject)
+        self.ui.changeDatabase.clicked.connect(lambda: self.done(CHANGE_DATABASE))
+
+    def try_login(self) -> None:
+        login, password = self.ui.login.text().strip(), self.ui.password.text()
+        if not login or not password:
+            self.ui.message.setText("Informe o usuário e a senha.")
+            return
+        self.ok_button.setEnabled(False)
+        self.ui.message.setText("Verificando…")
+        factory = self.db.session_factory
+        run_task(
+            lambda task: users.authenticate(factory, login, password),
+            on_done=self._logged_in,
+            on_failed=self._refused,
+        )
+
+    def _logged_in(self, actor: Actor) -> None:
+        self.actor = actor
+        settings.set_last_login(actor.login)
+        self.accept()
+
+    def _refused(self, error: BaseException) -> None:
+        self.ok_button.setEnabled(True)
+        self.ui.password.clear()
+        self.ui.password.setFocus()
+        self.ui.message.setText(user_message(error))

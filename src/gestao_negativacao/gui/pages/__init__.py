@@ -1,0 +1,1 @@
+"""The screens of the main window's navigation (DESIGN §11), one module each."""

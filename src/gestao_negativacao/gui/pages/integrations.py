@@ -1,0 +1,253 @@
+"""Integrações: integrator, environment, URL, port (Boa Vista only), operators in order,
+companies, the bureau's codes (removal reason, document type, natures for CPF and CNPJ)
+filled by "Buscar na integradora" once the URL and an operator are set, automatic
+inclusion/removal, active."""
+
+from __future__ import annotations
+
+from gestao_negativacao.bureaus.base import ListItem
+from gestao_negativacao.domain.documents import format_document
+from gestao_negativacao.domain.enums import Integrator
+from gestao_negativacao.gui.context import Context
+from gestao_negativacao.gui.forms.ui_integration_form import Ui_IntegrationForm
+from gestao_negativacao.gui.messages import user_message
+from gestao_negativacao.gui.qt import (
+    QComboBox,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from gestao_negativacao.gui.tasks import run_task
+from gestao_negativacao.gui.widgets.grid import Grid
+from gestao_negativacao.gui.widgets.two_lists import TwoLists
+from gestao_negativacao.services import bureau_config, credentials, operators
+from gestao_negativacao.services.lists import integrations_list
+from gestao_negativacao.services.portfolio import list_companies
+
+CODE_FIELDS = {  # combo name → (integration field, cached list kind)
+    "removalReason": ("removal_reason", "removal_reason"),
+    "documentType": ("document_type", "document_type"),
+    "naturePerson": ("nature_person", "nature"),
+    "natureCompany": ("nature_company", "nature"),
+}
+
+
+class IntegrationsPage(QWidget):
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.integration_id: int | None = None
+        layout = QVBoxLayout(self)
+        splitter = QSplitter(self)
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.new_button = QPushButton("&Nova integração", left)
+        row.addWidget(self.new_button)
+        row.addStretch(1)
+        left_layout.addLayout(row)
+        self.grid = Grid(integrations_list(context.session_factory), "integracoes", left)
+        left_layout.addWidget(self.grid)
+        scroll = QScrollArea(splitter)
+        scroll.setWidgetResizable(True)
+        self.form = QWidget()
+        self.ui = Ui_IntegrationForm()
+        self.ui.setupUi(self.form)
+        scroll.setWidget(self.form)
+        self.operators = TwoLists("Operadores", "Usados, em ordem", self.form)
+        self.ui.operatorsLayout.addWidget(self.operators)
+        self.companies = TwoLists("Empresas", "Vinculadas", self.form)
+        self.ui.companiesLayout.addWidget(self.companies)
+        layout.addWidget(splitter)
+        splitter.setSizes([520, 560])
+        for integrator in Integrator:
+            self.ui.integrator.addItem(integrator.label, integrator.value)
+        for value, label in bureau_config.ENVIRONMENTS.items():
+            self.ui.environment.addItem(label, value)
+        self.ui.integrator.currentIndexChanged.connect(self._integrator_changed)
+        self.ui.url.textChanged.connect(self._can_fetch)
+        self.operators.changed.connect(self._can_fetch)
+        self.new_button.clicked.connect(self.new)
+        self.grid.selection.connect(lambda rows: rows and self.load(rows[0][0]))
+        self.ui.save.clicked.connect(self.save)
+        self.ui.fetchLists.clicked.connect(self.fetch_lists)
+        self.new()
+        self.grid.reload()
+
+    def combo(self, name: str) -> QComboBox:
+        return getattr(self.ui, name)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.ui.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
+        self.ui.message.setText(text)
+
+    def _candidates(self, integrator: str, chosen: list[int]) -> None:
+        found = operators.list_operators(self.context.session_factory)
+        items = {str(o.id): f"{o.code} — {o.name}" for o in found if o.integrator == integrator}
+        self.operators.set_items(items, [str(i) for i in chosen if str(i) in items])
+
+    def _integrator_changed(self) -> None:
+        integrator = self.ui.integrator.currentData()
+        self.ui.port.setEnabled(integrator == "boa_vista")
+        if self.integration_id is None:
+            self._candidates(integrator, [])
+        self._can_fetch()
+
+    def _can_fetch(self) -> None:
+        """As the seed says: the bureau's lists need the URL and an operator first."""
+        ready = (
+            self.integration_id is not None
+            and bool(self.ui.url.text().strip())
+            and bool(self.operators.values())
+        )
+        self.ui.fetchLists.setEnabled(ready)
+
+    def _fill_codes(self, integration_id: int | None, current: dict[str, str | None]) -> None:
+        for name, (field, kind) in CODE_FIELDS.items():
+            combo = self.combo(name)
+            combo.clear()
+            combo.addItem("(não informado)", None)
+            items: list[ListItem] = (
+                bureau_config.cached_list(self.context.session_factory, integration_id, kind)
+                if integration_id
+                else []
+            )
+            for item in items:
+                combo.addItem(f"{item.code} — {item.description}", item.code)
+            value = current.get(field)
+            if value and combo.findData(value) < 0:
+                combo.addItem(value, value)  # kept even when the list was not fetched
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+
+    def new(self) -> None:
+        self.integration_id = None
+        self.ui.heading.setText("<h3>Nova integração</h3>")
+        self.ui.name.clear()
+        self.ui.url.clear()
+        self.ui.port.setValue(0)
+        self.ui.environment.setCurrentIndex(0)
+        self.ui.integrator.setEnabled(True)
+        for box in (self.ui.autoInclude, self.ui.autoRemove):
+            box.setChecked(False)
+        self.ui.active.setChecked(True)
+        self._companies([])
+        self._integrator_changed()
+        self._fill_codes(None, {})
+        self._say("")
+
+    def _companies(self, chosen: list[str]) -> None:
+        items = {
+            cnpj: f"{name} — {format_document(cnpj)}"
+            for cnpj, name in list_companies(self.context.session_factory)
+        }
+        self.companies.set_items(items, chosen)
+
+    def load(self, integration_id: int) -> None:
+        with self.context.session_factory() as session:
+            info = bureau_config.get_integration(session, integration_id)
+        self.integration_id = info.id
+        self.ui.heading.setText(f"<h3>Integração {info.name}</h3>")
+        self.ui.name.setText(info.name)
+        self.ui.integrator.setCurrentIndex(self.ui.integrator.findData(info.integrator))
+        self.ui.integrator.setEnabled(False)
+        self.ui.environment.setCurrentIndex(self.ui.environment.findData(info.environment))
+        self.ui.url.setText(info.url)
+        self.ui.port.setValue(info.port or 0)
+        self.ui.autoInclude.setChecked(info.auto_include)
+        self.ui.autoRemove.setChecked(info.auto_remove)
+        self.ui.active.setChecked(info.active)
+        self._candidates(info.integrator, list(info.operator_ids))
+        self._companies(list(info.company_cnpjs))
+        self._fill_codes(info.id, info.__dict__)
+        self._integrator_changed()
+        self._say("")
+
+    def _values(self) -> dict:
+        integrator = self.ui.integrator.currentData()
+        values = {
+            "name": self.ui.name.text().strip(),
+            "url": self.ui.url.text().strip(),
+            "environment": self.ui.environment.currentData(),
+            "port": self.ui.port.value() or None if integrator == "boa_vista" else None,
+            "auto_include": self.ui.autoInclude.isChecked(),
+            "auto_remove": self.ui.autoRemove.isChecked(),
+            "active": self.ui.active.isChecked(),
+        }
+        for name, (field, _kind) in CODE_FIELDS.items():
+            values[field] = self.combo(name).currentData()
+        return values
+
+    def save(self) -> None:
+        factory, actor = self.context.session_factory, self.context.actor
+        values = self._values()
+        operator_ids = tuple(int(v) for v in self.operators.values())
+        cnpjs = tuple(self.companies.values())
+        try:
+            if not values["name"]:
+                raise bureau_config.ConfigError("Dê um nome à integração.")
+            if self.integration_id is None:
+                name, url = values.pop("name"), values.pop("url")
+                values.pop("active")
+                info = bureau_config.create_integration(
+                    factory,
+                    actor,
+                    name,
+                    self.ui.integrator.currentData(),
+                    url,
+                    operator_ids=operator_ids,
+                    company_cnpjs=cnpjs,
+                    **values,
+                )
+            else:
+                info = bureau_config.update_integration(
+                    factory,
+                    actor,
+                    self.integration_id,
+                    operator_ids=operator_ids,
+                    company_cnpjs=cnpjs,
+                    **values,
+                )
+        except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
+            self._say(user_message(exc), error=True)
+            return
+        self.grid.reload()
+        self.load(info.id)
+        self._say("Integração salva.")
+
+    def fetch_lists(self) -> None:
+        factory, actor, integration_id = (
+            self.context.session_factory,
+            self.context.actor,
+            self.integration_id,
+        )
+        chosen = [int(v) for v in self.operators.values()]
+        usable = [o for o in chosen if credentials.has_secret(o)]
+        if integration_id is None or not usable:
+            self._say(
+                "Salve a integração com a URL e um operador que tenha a senha nesta estação.",
+                error=True,
+            )
+            return
+        current = self._values()
+        self.ui.fetchLists.setEnabled(False)
+        self._say("Buscando na integradora…")
+
+        def done(lists) -> None:
+            self._fill_codes(integration_id, current)
+            self.ui.fetchLists.setEnabled(True)
+            counts = ", ".join(f"{len(v)} {k}" for k, v in lists.items())
+            self._say(f"Listas atualizadas ({counts}).")
+
+        def failed(error: BaseException) -> None:
+            self.ui.fetchLists.setEnabled(True)
+            self._say(f"Não foi possível buscar: {user_message(error)}", error=True)
+
+        self.fetch_task = run_task(
+            lambda task: bureau_config.refresh_lists(factory, actor, integration_id, usable[0]),
+            on_done=done,
+            on_failed=failed,
+        )

@@ -1,0 +1,209 @@
+"""Operadores: the bureau logins. The list on the left, the form on the right (integrator,
+code, name, linked company, linked users as a two-list picker, active), the secret of this
+workstation (set, clear) and "Testar conexão"."""
+
+from __future__ import annotations
+
+from gestao_negativacao.domain.documents import format_document
+from gestao_negativacao.domain.enums import Integrator
+from gestao_negativacao.gui.context import Context
+from gestao_negativacao.gui.forms.ui_operator_form import Ui_OperatorForm
+from gestao_negativacao.gui.messages import user_message
+from gestao_negativacao.gui.qt import (
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from gestao_negativacao.gui.tasks import run_task
+from gestao_negativacao.gui.widgets.grid import Grid
+from gestao_negativacao.gui.widgets.two_lists import TwoLists
+from gestao_negativacao.services import bureau_config, credentials, operators
+from gestao_negativacao.services.lists import operators_list
+from gestao_negativacao.services.portfolio import list_companies
+
+NO_COMPANY = ""
+
+
+class OperatorsPage(QWidget):
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.operator_id: int | None = None
+        layout = QVBoxLayout(self)
+        splitter = QSplitter(self)
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton("&Novo operador", left)
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        left_layout.addLayout(buttons)
+        self.grid = Grid(operators_list(context.session_factory), "operadores", left)
+        left_layout.addWidget(self.grid)
+        self.form = QWidget(splitter)
+        self.ui = Ui_OperatorForm()
+        self.ui.setupUi(self.form)
+        self.users = TwoLists("Usuários", "Vinculados", self.form)
+        self.ui.usersLayout.addWidget(self.users)
+        layout.addWidget(splitter)
+        splitter.setSizes([560, 480])
+        for integrator in Integrator:
+            self.ui.integrator.addItem(integrator.label, integrator.value)
+        self.new_button.clicked.connect(self.new)
+        self.grid.activated.connect(lambda row: self.load(row[0]))
+        self.grid.selection.connect(lambda rows: rows and self.load(rows[0][0]))
+        self.ui.save.clicked.connect(self.save)
+        self.ui.setSecret.clicked.connect(self.set_secret)
+        self.ui.clearSecret.clicked.connect(self.clear_secret)
+        self.ui.testConnection.clicked.connect(self.test_connection)
+        self._fill_pickers()
+        self.new()
+        self.grid.reload()
+
+    def _fill_pickers(self) -> None:
+        self.ui.company.clear()
+        self.ui.company.addItem("(nenhuma)", NO_COMPANY)
+        for cnpj, name in list_companies(self.context.session_factory):
+            self.ui.company.addItem(f"{name} — {format_document(cnpj)}", cnpj)
+        self.logins = operators.user_logins(self.context.session_factory)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.ui.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
+        self.ui.message.setText(text)
+
+    def new(self) -> None:
+        self.operator_id = None
+        self.ui.heading.setText("<h3>Novo operador</h3>")
+        self.ui.integrator.setEnabled(True)
+        self.ui.code.setEnabled(True)
+        self.ui.code.clear()
+        self.ui.name.clear()
+        self.ui.company.setCurrentIndex(0)
+        self.ui.active.setChecked(True)
+        self.users.set_items({login: login for login in self.logins}, [])
+        self._secret_state(None)
+        self._say("")
+
+    def load(self, operator_id: int) -> None:
+        info = operators.get_operator(self.context.session_factory, operator_id)
+        self.operator_id = info.id
+        self.ui.heading.setText(f"<h3>Operador {info.code}</h3>")
+        self.ui.integrator.setCurrentIndex(self.ui.integrator.findData(info.integrator))
+        self.ui.integrator.setEnabled(False)  # code and integrator identify the login
+        self.ui.code.setText(info.code)
+        self.ui.code.setEnabled(False)
+        self.ui.name.setText(info.name)
+        self.ui.company.setCurrentIndex(max(0, self.ui.company.findData(info.company_cnpj or "")))
+        self.ui.active.setChecked(info.active)
+        self.users.set_items({login: login for login in self.logins}, list(info.user_logins))
+        self._secret_state(info.id)
+        self._say("")
+
+    def _secret_state(self, operator_id: int | None) -> None:
+        present = operator_id is not None and credentials.has_secret(operator_id)
+        self.ui.secretState.setText("definida" if present else "não definida")
+        for button in (self.ui.setSecret, self.ui.clearSecret, self.ui.testConnection):
+            button.setEnabled(operator_id is not None)
+        self.ui.clearSecret.setEnabled(present)
+        self.ui.testConnection.setEnabled(present)
+
+    def save(self) -> None:
+        factory, actor = self.context.session_factory, self.context.actor
+        company = self.ui.company.currentData() or None
+        logins = tuple(self.users.values())
+        try:
+            if self.operator_id is None:
+                info = operators.create_operator(
+                    factory,
+                    actor,
+                    self.ui.integrator.currentData(),
+                    self.ui.code.text(),
+                    self.ui.name.text(),
+                    company_cnpj=company,
+                    user_logins=logins,
+                )
+            else:
+                info = operators.update_operator(
+                    factory,
+                    actor,
+                    self.operator_id,
+                    name=self.ui.name.text(),
+                    company_cnpj=company,
+                    user_logins=logins,
+                    active=self.ui.active.isChecked(),
+                )
+        except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
+            self._say(user_message(exc), error=True)
+            return
+        self.grid.reload()
+        self.load(info.id)
+        self._say("Operador salvo.")
+
+    def ask_secret(self) -> str | None:
+        """The password prompt; tests replace this method."""
+        text, ok = QInputDialog.getText(
+            self,
+            "Senha do operador",
+            "Senha (fica só no cofre desta estação):",
+            QLineEdit.EchoMode.Password,
+        )
+        return text if ok else None
+
+    def set_secret(self) -> None:
+        if self.operator_id is None:
+            return
+        secret = self.ask_secret()
+        if not secret:
+            return
+        try:
+            operators.set_operator_secret(
+                self.context.session_factory, self.context.actor, self.operator_id, secret
+            )
+        except Exception as exc:  # noqa: BLE001
+            self._say(user_message(exc), error=True)
+            return
+        self._secret_state(self.operator_id)
+        self._say("Senha guardada no cofre desta estação.")
+
+    def clear_secret(self) -> None:
+        if self.operator_id is None:
+            return
+        operators.clear_operator_secret(
+            self.context.session_factory, self.context.actor, self.operator_id
+        )
+        self._secret_state(self.operator_id)
+        self._say("Senha removida desta estação.")
+
+    def test_connection(self) -> None:
+        factory, actor, operator_id = (
+            self.context.session_factory,
+            self.context.actor,
+            self.operator_id,
+        )
+        integration_id = operators.integration_of(factory, operator_id)
+        if integration_id is None:
+            self._say("Vincule o operador a uma integração para testar a conexão.", error=True)
+            return
+        self.ui.testConnection.setEnabled(False)
+        self._say("Testando…")
+
+        def done(answer: str) -> None:
+            self.ui.testConnection.setEnabled(True)
+            self._say(f"Conexão bem-sucedida: {answer}")
+
+        def failed(error: BaseException) -> None:
+            self.ui.testConnection.setEnabled(True)
+            self._say(f"Falhou: {user_message(error)}", error=True)
+
+        self.test_task = run_task(
+            lambda task: bureau_config.check_connection(
+                factory, actor, integration_id, operator_id
+            ),
+            on_done=done,
+            on_failed=failed,
+        )

@@ -1,0 +1,113 @@
+"""Parâmetros: general (automatic inclusion/removal defaults, days to execute, the wait
+after the notice letter, the legal removals), per company (Sim / Padrão / Não), and the
+credit-analysis parameters. Only users with ``ADMIN_PARAMETROS`` see this screen."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from gestao_negativacao.domain.documents import format_document
+from gestao_negativacao.gui.context import Context
+from gestao_negativacao.gui.forms.ui_parameters import Ui_ParametersForm
+from gestao_negativacao.gui.messages import user_message
+from gestao_negativacao.gui.qt import QComboBox, QSpinBox, QTableWidgetItem, QWidget
+from gestao_negativacao.services import parameters
+from gestao_negativacao.services.parameters import CreditParameters, GeneralParameters
+
+
+def _choices(values: dict[str, str], current: str) -> QComboBox:
+    combo = QComboBox()
+    for value, label in values.items():
+        combo.addItem(label, value)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    return combo
+
+
+class ParametersPage(QWidget):
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.ui = Ui_ParametersForm()
+        self.ui.setupUi(self)
+        for combo in (self.ui.overdueTitles, self.ui.notaryTitles):
+            for value, label in parameters.TITLE_HANDLING.items():
+                combo.addItem(label, value)
+        table = self.ui.companies
+        table.setColumnCount(5)
+        table.setHorizontalHeaderLabels(
+            ["Empresa", "CNPJ", "Negativar automaticamente", "Remover automaticamente", "Dias"]
+        )
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setStretchLastSection(True)
+        self.ui.save.clicked.connect(self.save)
+        self.load()
+
+    def load(self) -> None:
+        factory = self.context.session_factory
+        g = parameters.general(factory)
+        self.ui.autoInclude.setChecked(g.auto_include)
+        self.ui.autoRemove.setChecked(g.auto_remove)
+        self.ui.daysToExecute.setValue(g.days_to_execute)
+        self.ui.noticeWaitDays.setValue(g.notice_wait_days)
+        self.ui.legalRemovals.setChecked(g.legal_removals)
+        self.ui.fiveYearsRemovals.setChecked(g.five_years_removals)
+        c = parameters.credit(factory)
+        self.ui.creditEnabled.setChecked(c.enabled)
+        self.ui.overdueTitles.setCurrentIndex(self.ui.overdueTitles.findData(c.overdue_titles))
+        self.ui.notaryTitles.setCurrentIndex(self.ui.notaryTitles.findData(c.notary_titles))
+        self.ui.notaryDays.setValue(c.notary_days)
+        self.choices = parameters.company_choices(factory)
+        table = self.ui.companies
+        table.setRowCount(len(self.choices))
+        for row, choice in enumerate(self.choices):
+            table.setItem(row, 0, QTableWidgetItem(choice.name))
+            table.setItem(row, 1, QTableWidgetItem(format_document(choice.cnpj)))
+            table.setCellWidget(row, 2, _choices(parameters.CHOICES, choice.auto_include))
+            table.setCellWidget(row, 3, _choices(parameters.CHOICES, choice.auto_remove))
+            days = QSpinBox()
+            days.setRange(0, 1825)
+            days.setSpecialValueText("geral")
+            days.setValue(choice.days_to_execute or 0)
+            table.setCellWidget(row, 4, days)
+        table.resizeColumnsToContents()
+
+    def values(self):
+        general = GeneralParameters(
+            auto_include=self.ui.autoInclude.isChecked(),
+            auto_remove=self.ui.autoRemove.isChecked(),
+            days_to_execute=self.ui.daysToExecute.value(),
+            notice_wait_days=self.ui.noticeWaitDays.value(),
+            legal_removals=self.ui.legalRemovals.isChecked(),
+            five_years_removals=self.ui.fiveYearsRemovals.isChecked(),
+        )
+        credit = CreditParameters(
+            enabled=self.ui.creditEnabled.isChecked(),
+            overdue_titles=self.ui.overdueTitles.currentData(),
+            notary_titles=self.ui.notaryTitles.currentData(),
+            notary_days=self.ui.notaryDays.value(),
+        )
+        table = self.ui.companies
+        companies = [
+            replace(
+                choice,
+                auto_include=table.cellWidget(row, 2).currentData(),
+                auto_remove=table.cellWidget(row, 3).currentData(),
+                days_to_execute=table.cellWidget(row, 4).value() or None,
+            )
+            for row, choice in enumerate(self.choices)
+        ]
+        return general, credit, companies
+
+    def save(self) -> None:
+        factory, actor = self.context.session_factory, self.context.actor
+        general, credit, companies = self.values()
+        try:
+            parameters.save_general(factory, actor, general)
+            parameters.save_credit(factory, actor, credit)
+            parameters.save_company_choices(factory, actor, companies)
+        except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
+            self.ui.message.setStyleSheet("color: #b00020;")
+            self.ui.message.setText(user_message(exc))
+            return
+        self.ui.message.setStyleSheet("color: #1b5e20;")
+        self.ui.message.setText("Parâmetros salvos.")

@@ -1,0 +1,220 @@
+"""Regras de inclusão / Regras de baixa: the list, and the editor (name, active, each
+criterion or trigger behind a check box, Participam / Não participam per dimension);
+"Pré-visualizar" counts what the rule finds today, off the window's thread; delete is
+refused with the reason for a rule that produced negativations (inactivate instead);
+rule files imported and exported in the §13 format."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from gestao_negativacao.domain.rules import RuleError, parse_rule
+from gestao_negativacao.gui.context import Context
+from gestao_negativacao.gui.forms.ui_rule_form import Ui_RuleForm
+from gestao_negativacao.gui.messages import user_message
+from gestao_negativacao.gui.qt import (
+    QFileDialog,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from gestao_negativacao.gui.tasks import run_task
+from gestao_negativacao.gui.widgets.criteria import CriteriaEditor
+from gestao_negativacao.gui.widgets.filter_picker import FilterPicker
+from gestao_negativacao.gui.widgets.grid import Grid
+from gestao_negativacao.services import rule_filters, rules
+from gestao_negativacao.services.lists import rules_list
+from gestao_negativacao.services.preview import Preview
+
+TITLES = {"inclusion": "Regra de inclusão", "removal": "Regra de baixa"}
+
+
+class RulesPage(QWidget):
+    def __init__(self, context: Context, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.kind = kind
+        self.rule_name: str | None = None  # the stored rule being edited
+        layout = QVBoxLayout(self)
+        splitter = QSplitter(self)
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.new_button = QPushButton("&Nova regra", left)
+        self.import_button = QPushButton("&Importar arquivo…", left)
+        self.export_button = QPushButton("Ex&portar…", left)
+        for button in (self.new_button, self.import_button, self.export_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        left_layout.addLayout(row)
+        self.grid = Grid(rules_list(context.session_factory, kind), f"regras_{kind}", left)
+        left_layout.addWidget(self.grid)
+        scroll = QScrollArea(splitter)
+        scroll.setWidgetResizable(True)
+        self.form = QWidget()
+        self.ui = Ui_RuleForm()
+        self.ui.setupUi(self.form)
+        scroll.setWidget(self.form)
+        self.ui.criteriaBox.setTitle("Critérios" if kind == "inclusion" else "Gatilhos de baixa")
+        self.criteria = CriteriaEditor(kind, self.form)
+        self.ui.criteriaLayout.addWidget(self.criteria)
+        factory = context.session_factory
+        self.filters = FilterPicker(
+            rule_filters.DIMENSIONS,
+            lambda dimension, text: rule_filters.search(factory, dimension, text),
+            lambda dimension, values: rule_filters.labels(factory, dimension, values),
+            self.form,
+        )
+        self.filters.setMinimumHeight(220)
+        self.ui.filtersLayout.addWidget(self.filters)
+        layout.addWidget(splitter)
+        splitter.setSizes([380, 760])
+        self.new_button.clicked.connect(self.new)
+        self.import_button.clicked.connect(self.import_file)
+        self.export_button.clicked.connect(self.export_file)
+        self.grid.selection.connect(lambda rows: rows and self.load(rows[0][1]))
+        self.ui.save.clicked.connect(self.save)
+        self.ui.delete.clicked.connect(self.delete)
+        self.ui.preview.clicked.connect(self.preview)
+        self.new()
+        self.grid.reload()
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.ui.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
+        self.ui.message.setText(text)
+
+    def new(self) -> None:
+        self.rule_name = None
+        self.ui.heading.setText(f"<h3>Nova {TITLES[self.kind].lower()}</h3>")
+        self.ui.name.setEnabled(True)
+        self.ui.name.clear()
+        self.ui.active.setChecked(True)
+        self.criteria.from_json({})
+        self.filters.from_json({})
+        self.ui.delete.setEnabled(False)
+        self.ui.previewResult.clear()
+        self._say("")
+
+    def load(self, name: str) -> None:
+        stored = rules.get_rule(self.context.session_factory, name)
+        doc = stored.rule.to_json()
+        self.rule_name = stored.name
+        self.ui.heading.setText(f"<h3>{TITLES[self.kind]} {stored.name}</h3>")
+        self.ui.name.setText(stored.name)
+        self.ui.name.setEnabled(False)  # the name identifies the rule in files and schedules
+        self.ui.active.setChecked(doc.get("active", True))
+        self.criteria.from_json(doc.get("criteria" if self.kind == "inclusion" else "triggers", {}))
+        self.filters.from_json(doc.get("filters", {}))
+        self.ui.delete.setEnabled(True)
+        self.ui.previewResult.clear()
+        self._say("")
+
+    def document(self) -> dict:
+        part = "criteria" if self.kind == "inclusion" else "triggers"
+        return {
+            "name": self.ui.name.text().strip(),
+            "kind": self.kind,
+            "active": self.ui.active.isChecked(),
+            part: self.criteria.to_json(),
+            "filters": self.filters.to_json(),
+        }
+
+    def _rule(self):
+        try:
+            return parse_rule(self.document())
+        except RuleError as exc:
+            self._say("Corrija a regra:\n" + "\n".join(f"• {p}" for p in exc.problems), True)
+            return None
+
+    def save(self) -> None:
+        rule = self._rule()
+        if rule is None:
+            return
+        try:
+            rules.save_rule(self.context.session_factory, self.context.actor, rule)
+        except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
+            self._say(user_message(exc), error=True)
+            return
+        self.grid.reload()
+        self.load(rule.name)
+        self._say("Regra salva.")
+
+    def delete(self) -> None:
+        if self.rule_name is None:
+            return
+        try:
+            rules.delete_rule(self.context.session_factory, self.context.actor, self.rule_name)
+        except rules.RuleInUse as exc:
+            self._say(str(exc), error=True)
+            return
+        self.grid.reload()
+        self.new()
+        self._say("Regra excluída.")
+
+    def preview(self) -> None:
+        rule = self._rule()
+        if rule is None:
+            return
+        factory, actor, kind = self.context.session_factory, self.context.actor, self.kind
+        self.ui.preview.setEnabled(False)
+        self.ui.previewResult.setText("Contando…")
+
+        def work(task):
+            return Preview(factory, actor, kind, rule, None, date.today()).count()
+
+        def done(count: int) -> None:
+            self.ui.preview.setEnabled(True)
+            number = f"{count:,}".replace(",", ".")
+            what = "itens para incluir" if kind == "inclusion" else "negativações para baixar"
+            self.ui.previewResult.setText(f"Hoje: {number} {what}.")
+
+        def failed(error: BaseException) -> None:
+            self.ui.preview.setEnabled(True)
+            self.ui.previewResult.setText(user_message(error))
+
+        self.preview_task = run_task(work, on_done=done, on_failed=failed)
+
+    # -- files ------------------------------------------------------------------------------
+
+    def ask_open(self) -> Path | None:
+        """File choosers; tests replace these methods."""
+        name, _ = QFileDialog.getOpenFileName(self, "Importar regras", "", "Regras (*.json)")
+        return Path(name) if name else None
+
+    def ask_save(self) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self, "Exportar regras", "regras.json", "*.json")
+        return Path(name) if name else None
+
+    def import_file(self) -> None:
+        path = self.ask_open()
+        if path is None:
+            return
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+            counts = rules.import_rules(self.context.session_factory, self.context.actor, text)
+        except RuleError as exc:
+            self._say("Nada foi importado:\n" + "\n".join(f"• {p}" for p in exc.problems), True)
+            return
+        except OSError as exc:
+            self._say(f"Não foi possível ler {path}: {exc.strerror}", error=True)
+            return
+        self.grid.reload()
+        self._say(f"Regras importadas: {counts['created']} novas, {counts['updated']} alteradas.")
+
+    def export_file(self) -> None:
+        path = self.ask_save()
+        if path is None:
+            return
+        documents = [
+            doc
+            for doc in rules.export_rules(self.context.session_factory)
+            if doc["kind"] == self.kind
+        ]
+        path.write_text(json.dumps(documents, ensure_ascii=False, indent=2) + "\n", "utf-8")
+        self._say(f"{len(documents)} regra(s) exportada(s) para {path}.")

@@ -1,0 +1,182 @@
+"""Usuários e permissões: create, deactivate, reset the password, change the role, and a
+checklist of permissions per user (the role's bundle checked; what the admin changes is
+kept as that user's exception). An admin cannot remove their own admin rights."""
+
+from __future__ import annotations
+
+from gestao_negativacao.domain.permissions import (
+    PERMISSION_DESCRIPTIONS,
+    ROLE_NAMES,
+    Perm,
+    RoleCode,
+)
+from gestao_negativacao.gui.context import Context
+from gestao_negativacao.gui.forms.ui_user_form import Ui_UserForm
+from gestao_negativacao.gui.messages import user_message
+from gestao_negativacao.gui.qt import (
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
+from gestao_negativacao.gui.widgets.grid import Grid
+from gestao_negativacao.services import user_admin, users
+from gestao_negativacao.services.lists import users_list
+
+CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
+
+
+class UsersPage(QWidget):
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.user_id: int | None = None
+        layout = QVBoxLayout(self)
+        splitter = QSplitter(self)
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.new_button = QPushButton("&Novo usuário", left)
+        row.addWidget(self.new_button)
+        row.addStretch(1)
+        left_layout.addLayout(row)
+        self.grid = Grid(users_list(context.session_factory), "usuarios", left)
+        left_layout.addWidget(self.grid)
+        self.form = QWidget(splitter)
+        self.ui = Ui_UserForm()
+        self.ui.setupUi(self.form)
+        layout.addWidget(splitter)
+        splitter.setSizes([560, 480])
+        for role in RoleCode:
+            self.ui.role.addItem(ROLE_NAMES[role], role.value)
+        for perm in Perm:
+            item = QListWidgetItem(f"{perm.value} — {PERMISSION_DESCRIPTIONS[perm]}")
+            item.setData(Qt.ItemDataRole.UserRole, perm.value)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(UNCHECKED)
+            self.ui.permissions.addItem(item)
+        self.ui.role.currentIndexChanged.connect(self._role_changed)
+        self.new_button.clicked.connect(self.new)
+        self.grid.selection.connect(lambda rows: rows and self.load(rows[0][0]))
+        self.ui.save.clicked.connect(self.save)
+        self.ui.resetPassword.clicked.connect(self.reset_password)
+        self.new()
+        self.grid.reload()
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.ui.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
+        self.ui.message.setText(text)
+
+    def _check(self, permissions: frozenset[Perm]) -> None:
+        for i in range(self.ui.permissions.count()):
+            item = self.ui.permissions.item(i)
+            perm = Perm(item.data(Qt.ItemDataRole.UserRole))
+            item.setCheckState(CHECKED if perm in permissions else UNCHECKED)
+
+    def checked(self) -> frozenset[Perm]:
+        return frozenset(
+            Perm(self.ui.permissions.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.ui.permissions.count())
+            if self.ui.permissions.item(i).checkState() == CHECKED
+        )
+
+    def _role_changed(self) -> None:
+        """A new role brings its bundle; exceptions are set again on top of it."""
+        role = RoleCode(self.ui.role.currentData())
+        with self.context.session_factory() as session:
+            self._check(user_admin.role_permissions(session, role))
+
+    def new(self) -> None:
+        self.user_id = None
+        self.ui.heading.setText("<h3>Novo usuário</h3>")
+        self.ui.login.setEnabled(True)
+        self.ui.login.clear()
+        self.ui.name.clear()
+        self.ui.role.setCurrentIndex(self.ui.role.findData(RoleCode.CLERK.value))
+        self._role_changed()
+        self.ui.active.setChecked(True)
+        self.ui.resetPassword.setEnabled(False)
+        self._say("")
+
+    def load(self, user_id: int) -> None:
+        found = [
+            u
+            for u in user_admin.list_users(self.context.session_factory, self.context.actor)
+            if u.id == user_id
+        ]
+        if not found:
+            return
+        user = found[0]
+        self.user_id = user.id
+        self.ui.heading.setText(f"<h3>Usuário {user.login}</h3>")
+        self.ui.login.setText(user.login)
+        self.ui.login.setEnabled(False)
+        self.ui.name.setText(user.name)
+        self.ui.role.blockSignals(True)
+        self.ui.role.setCurrentIndex(self.ui.role.findData(user.role.value))
+        self.ui.role.blockSignals(False)
+        self._check(user.permissions)
+        self.ui.active.setChecked(user.active)
+        self.ui.resetPassword.setEnabled(True)
+        self._say("")
+
+    def ask_password(self, login: str) -> str | None:
+        """The password prompt; tests replace this method."""
+        text, ok = QInputDialog.getText(
+            self,
+            "Senha",
+            f"Senha de {login} (pelo menos 8 caracteres):",
+            QLineEdit.EchoMode.Password,
+        )
+        return text if ok else None
+
+    def save(self) -> None:
+        factory, actor = self.context.session_factory, self.context.actor
+        role = RoleCode(self.ui.role.currentData())
+        try:
+            if self.user_id is None:
+                login = self.ui.login.text().strip()
+                if not login:
+                    self._say("Informe o login.", error=True)
+                    return
+                password = self.ask_password(login)
+                if not password:
+                    return
+                info = users.create_user(factory, actor, login, password, role, self.ui.name.text())
+                self.user_id = info.id
+            user_admin.update_user(
+                factory,
+                actor,
+                self.user_id,
+                name=self.ui.name.text(),
+                role=role,
+                active=self.ui.active.isChecked(),
+                permissions=self.checked(),
+            )
+        except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
+            self._say(user_message(exc), error=True)
+            return
+        self.grid.reload()
+        self.load(self.user_id)
+        self._say("Usuário salvo.")
+
+    def reset_password(self) -> None:
+        if self.user_id is None:
+            return
+        password = self.ask_password(self.ui.login.text())
+        if not password:
+            return
+        try:
+            user_admin.reset_password(
+                self.context.session_factory, self.context.actor, self.user_id, password
+            )
+        except Exception as exc:  # noqa: BLE001
+            self._say(user_message(exc), error=True)
+            return
+        self._say("Senha redefinida.")
