@@ -1,24 +1,24 @@
-from pathlib import Path
-
 from gestao_negativacao.gui.app import install_portuguese
+from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.main_window import MainWindow
 from gestao_negativacao.gui.qt import QApplication, QMessageBox
 from gestao_negativacao.services.importing import import_file
 from tests.conftest import SAMPLE
+from tests.sending_helpers import admin_actor
+from tests.test_gui_startup import shot
 
-ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 
-
-def test_main_window_shows_the_portfolio(qtbot, sqlite_db, system):
-    import_file(sqlite_db.session_factory, system, SAMPLE)
-    window = MainWindow(sqlite_db)
+def test_main_window_shows_the_portfolio(qtbot, sqlite_db):
+    admin = admin_actor(sqlite_db)
+    import_file(sqlite_db.session_factory, admin, SAMPLE)
+    window = MainWindow(Context(sqlite_db, admin))
     qtbot.addWidget(window)
     window.show()
-    assert window.figures["installments"].text() == "129"
-    assert window.figures["open_amount"].text().startswith("R$ ")
+    panel = window.open_section("Painel")
+    qtbot.waitUntil(lambda: panel.figures["installments"].text() == "129")
+    assert panel.figures["open_amount"].text().startswith("R$ ")
     assert "arquivo local" in window.database_label.text()
-    ARTIFACTS.mkdir(exist_ok=True)
-    window.grab().save(str(ARTIFACTS / "janela_principal.png"))
+    shot(window, "painel")
 
 
 def test_qt_dialogs_speak_portuguese(qtbot):

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.bureaus.base import BureauAdapter, ListItem
 from gestao_negativacao.bureaus.credito_na_medida import TokenStore
+from gestao_negativacao.bureaus.errors import NotSupported
 from gestao_negativacao.bureaus.registry import make_adapter
 from gestao_negativacao.db.models import (
     BureauListItem,
@@ -246,12 +247,17 @@ def refresh_lists(
     (For SPC Brasil this is what needs URL and operator first, as seed 004 says.)"""
     actor.require(Perm.NEG_CONFIG)
     adapter = adapter_for(session_factory, integration_id, operator_id, timeout=30)
+    lists: dict[str, list[ListItem]] = {}
     try:
-        lists = {
-            "removal_reason": adapter.list_removal_reasons(),
-            "document_type": adapter.list_document_types(),
-            "nature": adapter.list_natures(),
-        }
+        for kind, fetch in (
+            ("removal_reason", adapter.list_removal_reasons),
+            ("document_type", adapter.list_document_types),
+            ("nature", adapter.list_natures),
+        ):
+            try:
+                lists[kind] = fetch()
+            except NotSupported:  # e.g. Boa Vista has no document types: nothing to choose
+                lists[kind] = []
     finally:
         adapter.close()
     with session_factory.begin() as session:

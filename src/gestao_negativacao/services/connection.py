@@ -80,7 +80,16 @@ def save(url: URL | None) -> None:
         return
     if url.password:
         credentials.set_named(_keyring_name(url), url.password)
-    stored = url.set(password=None).render_as_string(hide_password=False)
+    # URL.set ignores None: build the address without its password instead
+    bare = URL.create(
+        url.drivername,
+        username=url.username,
+        host=url.host,
+        port=url.port,
+        database=url.database,
+        query=url.query,
+    )
+    stored = bare.render_as_string(hide_password=False)
     path.write_text(json.dumps({"url": stored}), encoding="utf-8")
 
 

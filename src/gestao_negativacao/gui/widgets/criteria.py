@@ -11,6 +11,7 @@ from gestao_negativacao.gui.qt import (
     QCheckBox,
     QComboBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -127,7 +128,8 @@ class CriteriaEditor(QWidget):
             self.debtors = QComboBox(self)
             for value, label in DEBTORS.items():
                 self.debtors.addItem(label, value)
-            self.layout_.addWidget(self.debtors, row, 1, 1, 3)
+            self.debtors.setMaximumWidth(190)
+            self.layout_.addWidget(self.debtors, row, 1)
             row += 1
         for entry in INCLUSION if kind == "inclusion" else REMOVAL:
             key, label, spec = entry
@@ -140,33 +142,41 @@ class CriteriaEditor(QWidget):
                 combo = QComboBox(self)
                 for value, text in TERMINATION.items():
                     combo.addItem(text, value)
+                combo.setMaximumWidth(190)
                 widgets["value"] = combo
             elif spec != "flag":
                 for field, field_kind, choices, _caption in spec:
                     widgets[field] = self._input(field_kind, choices)
-            for col, widget in enumerate(widgets.values(), start=1):
+            holder = QWidget(self)
+            line = QHBoxLayout(holder)
+            line.setContentsMargins(0, 0, 0, 0)
+            for widget in widgets.values():
                 widget.setEnabled(False)
-                self.layout_.addWidget(widget, row, col)
+                line.addWidget(widget)
+            line.addStretch(1)
+            self.layout_.addWidget(holder, row, 1)
             check.toggled.connect(lambda on, ws=widgets: [w.setEnabled(on) for w in ws.values()])
             self.inputs[key] = widgets
             row += 1
-        self.layout_.setColumnStretch(4, 1)
+        self.layout_.setColumnStretch(1, 1)
 
     def _input(self, kind: str, choices: dict | None) -> QWidget:
         if kind == "choice":
             combo = QComboBox(self)
             for value, label in (choices or {}).items():
                 combo.addItem(label, value)
+            combo.setMaximumWidth(190)
             return combo
         if kind.startswith("int"):
             spin = QSpinBox(self)
             spin.setRange(0, 99999)
+            spin.setMaximumWidth(110)
             if kind.endswith("?"):
                 spin.setSpecialValueText("sem limite")  # 0 = no maximum
             return spin
         line = QLineEdit(self)
         line.setPlaceholderText("sem limite" if kind.endswith("?") else "0,00")
-        line.setMaximumWidth(120)
+        line.setMaximumWidth(110)
         return line
 
     # -- JSON in and out ------------------------------------------------------------------

@@ -47,6 +47,7 @@ class DimensionPicker(QWidget):
         self.exclude = QListWidget(self)
         for view in (self.matches, self.include, self.exclude):
             view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+            view.setMinimumWidth(120)  # the three lists share the width of the form
         grid.addWidget(self.matches, 1, 0)
         buttons = QVBoxLayout()
         self.to_include = QPushButton("Participam →", self)

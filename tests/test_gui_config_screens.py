@@ -1,0 +1,278 @@
+"""The configuration screens driven as a user would: fill the form, click, see the result
+on screen and in the database (real SQLite; the sandbox bureau over HTTP)."""
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from gestao_negativacao.bureaus.sandbox import running_sandbox
+from gestao_negativacao.db.models import AuditEntry, Integration, Operator, UserPermission
+from gestao_negativacao.domain.permissions import Perm, RoleCode
+from gestao_negativacao.gui.context import Context
+from gestao_negativacao.gui.pages.importing import ImportPage
+from gestao_negativacao.gui.pages.integrations import IntegrationsPage
+from gestao_negativacao.gui.pages.operators import OperatorsPage
+from gestao_negativacao.gui.pages.parameters import ParametersPage
+from gestao_negativacao.gui.pages.rules import RulesPage
+from gestao_negativacao.gui.pages.users import UsersPage
+from gestao_negativacao.services import credentials, parameters, rules, users
+from gestao_negativacao.services.importing import import_file
+from tests.conftest import SAMPLE
+from tests.helpers import base_row, write_csv
+from tests.sending_helpers import _cpf, admin_actor
+from tests.test_gui_startup import shot
+
+COMPANY = "29141777000158"  # in the sample export
+
+
+@pytest.fixture
+def context(sqlite_db):
+    admin = admin_actor(sqlite_db)
+    import_file(sqlite_db.session_factory, admin, SAMPLE)
+    return Context(sqlite_db, admin)
+
+
+def page_of(qtbot, page):
+    qtbot.addWidget(page)
+    page.resize(1100, 720)
+    page.show()
+    if hasattr(page, "grid"):
+        qtbot.waitUntil(lambda: not page.grid.model.loading)
+    return page
+
+
+def rows_of(grid):
+    model = grid.model
+    return [model.row_values(r) for r in range(model.rowCount())]
+
+
+def test_operators_create_link_secret_and_test_the_connection(qtbot, context):
+    page = page_of(qtbot, OperatorsPage(context))
+    page.ui.save.click()
+    assert "Informe o código" in page.ui.message.text()
+    page.ui.integrator.setCurrentIndex(page.ui.integrator.findData("spc_brasil"))
+    page.ui.code.setText("OPER-01")
+    page.ui.name.setText("Cobrança matriz")
+    page.ui.company.setCurrentIndex(page.ui.company.findData(COMPANY))
+    page.users.search.setText("adm")
+    page.users.choose(["admin"])
+    page.ui.save.click()
+    assert page.ui.message.text() == "Operador salvo."
+    qtbot.waitUntil(lambda: len(rows_of(page.grid)) == 1)
+    with context.session_factory() as s:
+        operator = s.scalar(select(Operator))
+        assert (operator.code, operator.name) == ("OPER-01", "Cobrança matriz")
+        assert operator.company_id is not None
+    assert page.ui.secretState.text() == "não definida"
+    page.ask_secret = lambda: "sandbox"
+    page.ui.setSecret.click()
+    assert page.ui.secretState.text() == "definida"
+    assert credentials.get_secret(operator.id) == "sandbox"
+    page.ui.testConnection.click()
+    assert "Vincule o operador a uma integração" in page.ui.message.text()
+    with running_sandbox() as sandbox:
+        from gestao_negativacao.services import bureau_config
+
+        bureau_config.create_integration(
+            context.session_factory,
+            context.actor,
+            "SPC teste",
+            "spc_brasil",
+            sandbox.url,
+            operator_ids=(operator.id,),
+        )
+        page.ui.testConnection.click()
+        qtbot.waitUntil(lambda: "Conexão bem-sucedida" in page.ui.message.text(), timeout=15_000)
+    shot(page, "operadores")
+    page.ui.clearSecret.click()
+    assert page.ui.secretState.text() == "não definida"
+    assert credentials.get_secret(operator.id) is None
+
+
+def test_integrations_fetch_the_bureaus_lists_and_save_the_codes(qtbot, context):
+    from gestao_negativacao.services import operators
+
+    operator = operators.create_operator(
+        context.session_factory, context.actor, "boa_vista", "CHAVE-1", "Chave"
+    )
+    credentials.set_secret(operator.id, "sandbox")
+    page = page_of(qtbot, IntegrationsPage(context))
+    page.ui.integrator.setCurrentIndex(page.ui.integrator.findData("boa_vista"))
+    assert page.ui.port.isEnabled()
+    page.ui.name.setText("Boa Vista produção")
+    page.ui.environment.setCurrentIndex(page.ui.environment.findData("producao"))
+    page.ui.url.setText("http://127.0.0.1:9/boavista")
+    page.operators.choose([str(operator.id)])
+    page.companies.choose([COMPANY])
+    page.ui.save.click()
+    assert "produção o endereço precisa ser https" in page.ui.message.text()
+    with running_sandbox() as sandbox:
+        page.ui.environment.setCurrentIndex(page.ui.environment.findData("homologacao"))
+        page.ui.url.setText(f"{sandbox.url}/boavista/registro.asmx")
+        assert not page.ui.fetchLists.isEnabled()  # saved first: the lists belong to it
+        page.ui.save.click()
+        assert page.ui.message.text() == "Integração salva."
+        assert page.ui.fetchLists.isEnabled()
+        page.ui.fetchLists.click()
+        qtbot.waitUntil(lambda: page.ui.fetchLists.isEnabled(), timeout=15_000)
+        assert "Listas atualizadas" in page.ui.message.text(), page.ui.message.text()
+    reasons = page.ui.removalReason
+    assert reasons.count() > 2
+    reasons.setCurrentIndex(2)
+    chosen = reasons.currentData()
+    page.ui.autoRemove.setChecked(True)
+    page.ui.save.click()
+    assert page.ui.message.text() == "Integração salva."
+    shot(page, "integracoes")
+    with context.session_factory() as s:
+        integration = s.scalar(select(Integration))
+        assert integration.removal_reason == chosen and integration.auto_remove
+    qtbot.waitUntil(lambda: len(rows_of(page.grid)) == 1)
+
+
+def test_rules_edit_preview_refuse_delete_and_files(qtbot, context, tmp_path):
+    page = page_of(qtbot, RulesPage(context, "inclusion"))
+    page.ui.name.setText("Atraso 30")
+    page.criteria.checks["days_overdue"].setChecked(True)
+    page.criteria.inputs["days_overdue"]["min"].setValue(60)
+    page.criteria.inputs["days_overdue"]["max"].setValue(30)
+    page.ui.save.click()
+    assert "mínimo (60) maior que o máximo (30)" in page.ui.message.text()
+    page.criteria.inputs["days_overdue"]["min"].setValue(30)
+    page.criteria.inputs["days_overdue"]["max"].setValue(0)  # sem limite
+    page.criteria.checks["installment_value"].setChecked(True)
+    page.criteria.inputs["installment_value"]["min"].setText("1.000,50")
+    companies = page.filters.pickers["companies"]
+    companies.query.setText("Silva")
+    qtbot.waitUntil(lambda: companies.matches.count() == 1, timeout=5000)
+    companies.matches.item(0).setSelected(True)
+    companies.to_include.click()
+    page.ui.save.click()
+    assert page.ui.message.text() == "Regra salva."
+    stored = rules.get_rule(context.session_factory, "Atraso 30").rule.to_json()
+    assert stored["criteria"]["days_overdue"] == {
+        "min": 30,
+        "max": None,
+        "reference": "due_date",
+    }
+    assert stored["criteria"]["installment_value"]["min"] == "1000.50"
+    assert stored["filters"]["include"]["companies"] == [COMPANY]
+    page.ui.preview.click()
+    qtbot.waitUntil(lambda: page.ui.previewResult.text().startswith("Hoje:"), timeout=15_000)
+    shot(page, "regras_inclusao")
+    # a rule that produced negativations cannot be deleted
+    from tests.scenario import Scenario
+
+    scenario = Scenario(context.db)
+    scenario.company("cx", "12ABC34501DE35")
+    scenario.customer("ana", document=_cpf(999))
+    scenario.sale("VX", "ana", company="cx")
+    scenario.installment("VX", 1, __import__("datetime").date(2026, 1, 5))
+    rule_id = rules.get_rule(context.session_factory, "Atraso 30").id
+    scenario.negativation("VX", 1, "ana", rule_id=rule_id)
+    page.ui.delete.click()
+    assert "já gerou negativações" in page.ui.message.text()
+    # export, then import the same file back as a new name
+    target = tmp_path / "regras.json"
+    page.ask_save = lambda: target
+    page.export_button.click()
+    exported = json.loads(target.read_text(encoding="utf-8"))
+    assert [r["name"] for r in exported] == ["Atraso 30"]
+    exported[0]["name"] = "Atraso 30 (cópia)"
+    target.write_text(json.dumps(exported), encoding="utf-8")
+    page.ask_open = lambda: target
+    page.import_button.click()
+    assert "1 novas" in page.ui.message.text()
+    qtbot.waitUntil(lambda: len(rows_of(page.grid)) == 2)
+
+
+def test_users_create_exceptions_and_no_self_demotion(qtbot, context):
+    page = page_of(qtbot, UsersPage(context))
+    page.ui.login.setText("joana")
+    page.ui.name.setText("Joana Lima")
+    page.ask_password = lambda login: "Senha-da-Joana-1"
+    # the clerk's bundle, minus one permission, plus another: two exceptions
+    items = {
+        page.ui.permissions.item(i).data(256): page.ui.permissions.item(i)
+        for i in range(page.ui.permissions.count())
+    }
+    from gestao_negativacao.gui.qt import Qt
+
+    items["NEG_BAIXA_MANUAL"].setCheckState(Qt.CheckState.Unchecked)
+    items["NEG_REGRAS"].setCheckState(Qt.CheckState.Checked)
+    page.ui.save.click()
+    assert page.ui.message.text() == "Usuário salvo."
+    joana = users.authenticate(context.session_factory, "joana", "Senha-da-Joana-1")
+    assert joana.role is RoleCode.CLERK
+    assert Perm.NEG_REGRAS in joana.permissions
+    assert Perm.NEG_BAIXA_MANUAL not in joana.permissions
+    with context.session_factory() as s:
+        assert len(s.scalars(select(UserPermission)).all()) == 2
+    page.ask_password = lambda login: "Outra-senha-22"
+    page.ui.resetPassword.click()
+    assert page.ui.message.text() == "Senha redefinida."
+    users.authenticate(context.session_factory, "joana", "Outra-senha-22")
+    qtbot.waitUntil(lambda: len(rows_of(page.grid)) == 2)
+    page.load(context.actor.user_id)  # the admin's own record
+    items = {
+        page.ui.permissions.item(i).data(256): page.ui.permissions.item(i)
+        for i in range(page.ui.permissions.count())
+    }
+    items["ADMIN_USUARIOS"].setCheckState(Qt.CheckState.Unchecked)
+    page.ui.save.click()
+    assert "não pode tirar de si mesmo" in page.ui.message.text()
+    shot(page, "usuarios")
+
+
+def test_parameters_saved_and_audited(qtbot, context):
+    page = page_of(qtbot, ParametersPage(context))
+    assert page.ui.companies.rowCount() == 3
+    page.ui.autoInclude.setChecked(True)
+    page.ui.daysToExecute.setValue(45)
+    page.ui.noticeWaitDays.setValue(12)
+    page.ui.creditEnabled.setChecked(True)
+    page.ui.overdueTitles.setCurrentIndex(page.ui.overdueTitles.findData("bloquear"))
+    page.ui.companies.cellWidget(0, 2).setCurrentIndex(2)  # Não
+    page.ui.companies.cellWidget(0, 4).setValue(90)
+    page.ui.save.click()
+    assert page.ui.message.text() == "Parâmetros salvos."
+    general = parameters.general(context.session_factory)
+    assert (general.auto_include, general.days_to_execute, general.notice_wait_days) == (
+        True,
+        45,
+        12,
+    )
+    credit = parameters.credit(context.session_factory)
+    assert credit.enabled and credit.overdue_titles == "bloquear"
+    first = parameters.company_choices(context.session_factory)[0]
+    assert (first.auto_include, first.days_to_execute) == ("nao", 90)
+    assert parameters.effective(first, general) == (False, False, 90)
+    with context.session_factory() as s:
+        actions = set(s.scalars(select(AuditEntry.action)))
+    assert {"parametros.alterar", "parametros.empresas"} <= actions
+    page.ui.tabs.setCurrentIndex(1)
+    shot(page, "parametros")
+
+
+def test_import_checks_then_imports_only_the_valid_rows(qtbot, context, tmp_path):
+    rows = [
+        base_row(venda="NOVA-1", parcela="1"),
+        base_row(venda="NOVA-1", parcela="2", vencimento="31/02/2026"),
+    ]
+    path = write_csv(tmp_path / "erp.csv", rows)
+    page = page_of(qtbot, ImportPage(context))
+    page.ask_file = lambda: path
+    page.ui.choose.click()
+    qtbot.waitUntil(lambda: page.report is not None, timeout=15_000)
+    assert page.ui.errors.rowCount() == 1
+    assert (
+        page.ui.errors.item(0, 0).text() == "3" and page.ui.errors.item(0, 1).text() == "vencimento"
+    )
+    assert "CSV" in page.ui.format.text() or page.ui.format.text()
+    assert not page.ui.importAll.isEnabled() and page.ui.importValid.isEnabled()
+    shot(page, "importacao")
+    page.ui.importValid.click()
+    qtbot.waitUntil(lambda: page.report is not None and page.report.written, timeout=15_000)
+    assert "Importação concluída" in page.ui.summary.text()
+    assert page.report.created["installments"] == 1

@@ -1,0 +1,135 @@
+"""Start-up driven through the widgets: first access creates the admin, the login (and
+its refusal), the connection dialog against a real PostgreSQL server, and the main
+window showing only what the user's permissions allow."""
+
+import json
+from pathlib import Path
+
+from sqlalchemy import make_url
+
+from gestao_negativacao.config import data_dir
+from gestao_negativacao.domain.permissions import RoleCode
+from gestao_negativacao.gui.context import Context
+from gestao_negativacao.gui.dialogs.connection import ConnectionDialog
+from gestao_negativacao.gui.dialogs.first_run import FirstRunDialog
+from gestao_negativacao.gui.dialogs.login import LoginDialog
+from gestao_negativacao.gui.main_window import MainWindow
+from gestao_negativacao.gui.qt import QDialogButtonBox
+from gestao_negativacao.services import connection, credentials
+from tests.sending_helpers import admin_actor, user_actor
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+
+
+def shot(widget, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    widget.grab().save(str(ARTIFACTS / f"{name}.png"))
+
+
+def ok(dialog):
+    dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def test_first_access_creates_the_admin_then_login_remembers_it(qtbot, sqlite_db):
+    first = FirstRunDialog(sqlite_db)
+    qtbot.addWidget(first)
+    first.show()
+    shot(first, "primeiro_acesso")
+    first.ui.password.setText("Senha-forte-1")
+    first.ui.confirm.setText("outra")
+    ok(first)
+    assert first.ui.message.text() == "As senhas não conferem."
+    first.ui.password.setText("curta")
+    first.ui.confirm.setText("curta")
+    ok(first)
+    qtbot.waitUntil(lambda: "pelo menos" in first.ui.message.text())
+    first.ui.password.setText("Senha-forte-1")
+    first.ui.confirm.setText("Senha-forte-1")
+    with qtbot.waitSignal(first.accepted, timeout=10_000):
+        ok(first)
+    assert first.actor.login == "admin" and first.actor.role is RoleCode.ADMIN
+
+    login = LoginDialog(sqlite_db)
+    qtbot.addWidget(login)
+    login.show()
+    assert login.ui.login.text() == "admin"  # remembered on this workstation
+    assert "arquivo local" in login.ui.database.text()
+    login.ui.password.setText("errada")
+    ok(login)
+    qtbot.waitUntil(lambda: "inválidos" in login.ui.message.text(), timeout=10_000)
+    assert login.ui.password.text() == "" and login.actor is None
+    shot(login, "login")
+    login.ui.password.setText("Senha-forte-1")
+    with qtbot.waitSignal(login.accepted, timeout=10_000):
+        ok(login)
+    assert login.actor.login == "admin"
+
+
+def test_connection_to_a_postgresql_server_keeps_the_password_in_the_keyring(
+    qtbot, postgres_server, memory_keyring
+):
+    url = make_url(postgres_server.create())
+    dialog = ConnectionDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.ui.local.isChecked() and not dialog.ui.serverBox.isEnabled()
+    dialog.ui.server.setChecked(True)
+    dialog.ui.host.setText(url.host)
+    dialog.ui.port.setValue(url.port or 5432)
+    dialog.ui.databaseName.setText(url.database)
+    dialog.ui.user.setText(url.username)
+    dialog.ui.password.setText("senha-do-banco")  # trust auth: any password is accepted
+    dialog.ui.test.click()
+    qtbot.waitUntil(lambda: "Conexão bem-sucedida" in dialog.ui.result.text(), timeout=15_000)
+    shot(dialog, "conexao")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save_button.click()
+    stored = (data_dir() / connection.SETTINGS_FILE).read_text(encoding="utf-8")
+    assert "senha-do-banco" not in stored
+    assert make_url(json.loads(stored)["url"]).password is None
+    assert "senha-do-banco" in memory_keyring.secrets.values()
+    resolved = make_url(connection.resolve_url())
+    assert (resolved.host, resolved.database, resolved.password) == (
+        url.host,
+        url.database,
+        "senha-do-banco",
+    )
+    # a server that is not there: a message, not a crash
+    dialog = ConnectionDialog()
+    qtbot.addWidget(dialog)
+    dialog.ui.host.setText("127.0.0.1")
+    dialog.ui.port.setValue(1)
+    dialog.ui.test.click()
+    qtbot.waitUntil(lambda: "Não foi possível" in dialog.ui.result.text(), timeout=15_000)
+    assert "senha-do-banco" not in dialog.ui.result.text()
+    # back to the local file
+    dialog.ui.local.setChecked(True)
+    dialog.save_button.click()
+    assert connection.saved_url() is None
+    assert credentials.get_named("nada") is None
+
+
+def test_navigation_shows_what_the_permissions_allow(qtbot, sqlite_db):
+    admin = admin_actor(sqlite_db)
+    clerk = user_actor(sqlite_db, "joana")
+    window = MainWindow(Context(sqlite_db, admin))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.titles == [
+        "Painel",
+        "Regras de inclusão",
+        "Regras de baixa",
+        "Operadores",
+        "Integrações",
+        "Usuários e permissões",
+        "Importação",
+        "Parâmetros",
+    ]
+    assert window.user_label.text() == "Usuário: admin (admin)"
+    qtbot.waitUntil(lambda: "nenhum operador" in window.secrets_label.text())
+    shot(window, "janela_principal")
+    mine = MainWindow(Context(sqlite_db, clerk))
+    qtbot.addWidget(mine)
+    assert mine.titles == ["Painel", "Importação"]
+    panel = mine.open_section("Painel")
+    qtbot.waitUntil(lambda: panel.figures["installments"].text() == "0")
