@@ -93,6 +93,9 @@ def test_operators_create_link_secret_and_test_the_connection(qtbot, context):
 def test_integrations_fetch_the_bureaus_lists_and_save_the_codes(qtbot, context):
     from gestao_negativacao.services import operators
 
+    second = operators.create_operator(
+        context.session_factory, context.actor, "boa_vista", "CHAVE-0", "Reserva"
+    )
     operator = operators.create_operator(
         context.session_factory, context.actor, "boa_vista", "CHAVE-1", "Chave"
     )
@@ -103,7 +106,11 @@ def test_integrations_fetch_the_bureaus_lists_and_save_the_codes(qtbot, context)
     page.ui.name.setText("Boa Vista produção")
     page.ui.environment.setCurrentIndex(page.ui.environment.findData("producao"))
     page.ui.url.setText("http://127.0.0.1:9/boavista")
+    page.operators.choose([str(second.id)])
     page.operators.choose([str(operator.id)])
+    page.operators.chosen.setCurrentRow(1)
+    page.operators.up_button.click()  # the one with the secret is tried first
+    assert page.operators.values() == [str(operator.id), str(second.id)]
     page.companies.choose([COMPANY])
     page.ui.save.click()
     assert "produção o endereço precisa ser https" in page.ui.message.text()
@@ -128,6 +135,10 @@ def test_integrations_fetch_the_bureaus_lists_and_save_the_codes(qtbot, context)
     with context.session_factory() as s:
         integration = s.scalar(select(Integration))
         assert integration.removal_reason == chosen and integration.auto_remove
+    with context.session_factory() as s:
+        from gestao_negativacao.services.bureau_config import get_integration
+
+        assert get_integration(s, integration.id).operator_ids == (operator.id, second.id)
     qtbot.waitUntil(lambda: len(rows_of(page.grid)) == 1)
 
 
@@ -276,3 +287,50 @@ def test_import_checks_then_imports_only_the_valid_rows(qtbot, context, tmp_path
     qtbot.waitUntil(lambda: page.report is not None and page.report.written, timeout=15_000)
     assert "Importação concluída" in page.ui.summary.text()
     assert page.report.created["installments"] == 1
+
+
+def test_role_bundles_are_edited_and_the_admin_role_keeps_user_administration(qtbot, context):
+    from gestao_negativacao.gui.qt import Qt
+    from tests.sending_helpers import user_actor
+
+    page = page_of(qtbot, UsersPage(context))
+    roles = page.roles
+    roles.role.setCurrentIndex(roles.role.findData("clerk"))
+    items = {
+        roles.permissions.item(i).data(256): roles.permissions.item(i)
+        for i in range(roles.permissions.count())
+    }
+    assert items["NEG_INCLUIR"].checkState() == Qt.CheckState.Checked
+    items["CREDITO_CONSULTA"].setCheckState(Qt.CheckState.Unchecked)
+    roles.save.click()
+    assert roles.message.text() == "Perfil salvo."
+    clerk = user_actor(context.db, "caio")
+    assert Perm.CREDITO_CONSULTA not in clerk.permissions and Perm.NEG_INCLUIR in clerk.permissions
+    roles.role.setCurrentIndex(roles.role.findData("admin"))
+    items = {
+        roles.permissions.item(i).data(256): roles.permissions.item(i)
+        for i in range(roles.permissions.count())
+    }
+    items["ADMIN_USUARIOS"].setCheckState(Qt.CheckState.Unchecked)
+    roles.save.click()
+    assert "sempre administra usuários" in roles.message.text()
+
+
+def test_import_can_be_cancelled_and_writes_nothing(qtbot, context, tmp_path):
+    from sqlalchemy import func
+
+    from gestao_negativacao.db.models import Installment
+    from tests.sending_helpers import write_portfolio_csv
+
+    path = write_portfolio_csv(tmp_path / "grande.csv", 4000, 3)
+    with context.session_factory() as s:
+        before = s.scalar(select(func.count()).select_from(Installment))
+    page = page_of(qtbot, ImportPage(context))
+    page.file = path
+    page.start(dry_run=False)
+    qtbot.waitUntil(lambda: page.ui.cancel.isEnabled())
+    page.ui.cancel.click()
+    qtbot.waitUntil(lambda: "cancelada" in page.ui.summary.text(), timeout=30_000)
+    assert page.ui.choose.isEnabled() and not page.ui.cancel.isEnabled()
+    with context.session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(Installment)) == before

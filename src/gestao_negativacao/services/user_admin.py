@@ -135,3 +135,31 @@ def reset_password(
         audit.record(
             session, actor, "usuario.redefinir_senha", entity="user", entity_key=user.login
         )
+
+
+def set_role_permissions(
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    role: RoleCode,
+    permissions: frozenset[Perm],
+) -> None:
+    """Change a role's bundle (every user of the role follows, except their exceptions)."""
+    actor.require(Perm.ADMIN_USUARIOS)
+    if role is RoleCode.ADMIN and Perm.ADMIN_USUARIOS not in permissions:
+        raise UserError("O perfil admin sempre administra usuários (senão ninguém o faria).")
+    with session_factory.begin() as session:
+        before = role_permissions(session, role)
+        session.execute(delete(RolePermission).where(RolePermission.role_code == role.value))
+        for perm in sorted(permissions):
+            session.add(RolePermission(role_code=role.value, permission_code=perm.value))
+        audit.record(
+            session,
+            actor,
+            "perfil.alterar",
+            entity="role",
+            entity_key=role.value,
+            details={
+                "incluidas": sorted(p.value for p in permissions - before),
+                "retiradas": sorted(p.value for p in before - permissions),
+            },
+        )

@@ -57,8 +57,9 @@ class IntegrationsPage(QWidget):
         self.form = QWidget()
         self.ui = Ui_IntegrationForm()
         self.ui.setupUi(self.form)
+        self.ui.message.setMinimumHeight(40)  # two lines of a refusal, never clipped
         scroll.setWidget(self.form)
-        self.operators = TwoLists("Operadores", "Usados, em ordem", self.form)
+        self.operators = TwoLists("Operadores", "Usados, em ordem", self.form, ordered=True)
         self.ui.operatorsLayout.addWidget(self.operators)
         self.companies = TwoLists("Empresas", "Vinculadas", self.form)
         self.ui.companiesLayout.addWidget(self.companies)

@@ -48,6 +48,7 @@ class OperatorsPage(QWidget):
         self.form = QWidget(splitter)
         self.ui = Ui_OperatorForm()
         self.ui.setupUi(self.form)
+        self.ui.message.setMinimumHeight(40)  # two lines of a refusal, never clipped
         self.users = TwoLists("Usuários", "Vinculados", self.form)
         self.ui.usersLayout.addWidget(self.users)
         layout.addWidget(splitter)

@@ -29,6 +29,7 @@ class ParametersPage(QWidget):
         self.context = context
         self.ui = Ui_ParametersForm()
         self.ui.setupUi(self)
+        self.ui.message.setMinimumHeight(40)  # two lines of a refusal, never clipped
         for combo in (self.ui.overdueTitles, self.ui.notaryTitles):
             for value, label in parameters.TITLE_HANDLING.items():
                 combo.addItem(label, value)

@@ -60,6 +60,7 @@ class RulesPage(QWidget):
         self.form = QWidget()
         self.ui = Ui_RuleForm()
         self.ui.setupUi(self.form)
+        self.ui.message.setMinimumHeight(40)  # two lines of a refusal, never clipped
         scroll.setWidget(self.form)
         self.ui.criteriaBox.setTitle("Critérios" if kind == "inclusion" else "Gatilhos de baixa")
         self.criteria = CriteriaEditor(kind, self.form)

@@ -14,13 +14,17 @@ from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_user_form import Ui_UserForm
 from gestao_negativacao.gui.messages import user_message
 from gestao_negativacao.gui.qt import (
+    QComboBox,
     QHBoxLayout,
     QInputDialog,
+    QLabel,
     QLineEdit,
+    QListWidget,
     QListWidgetItem,
     QPushButton,
     QSplitter,
     Qt,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +33,75 @@ from gestao_negativacao.services import user_admin, users
 from gestao_negativacao.services.lists import users_list
 
 CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
+
+
+def fill_permissions(view: QListWidget) -> None:
+    for perm in Perm:
+        item = QListWidgetItem(f"{perm.value} — {PERMISSION_DESCRIPTIONS[perm]}")
+        item.setData(Qt.ItemDataRole.UserRole, perm.value)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(UNCHECKED)
+        view.addItem(item)
+
+
+def check_all(view: QListWidget, permissions: frozenset[Perm]) -> None:
+    for i in range(view.count()):
+        item = view.item(i)
+        perm = Perm(item.data(Qt.ItemDataRole.UserRole))
+        item.setCheckState(CHECKED if perm in permissions else UNCHECKED)
+
+
+def checked_in(view: QListWidget) -> frozenset[Perm]:
+    return frozenset(
+        Perm(view.item(i).data(Qt.ItemDataRole.UserRole))
+        for i in range(view.count())
+        if view.item(i).checkState() == CHECKED
+    )
+
+
+class RolesEditor(QWidget):
+    """The bundle of each role: every user of the role follows it."""
+
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        layout = QVBoxLayout(self)
+        self.role = QComboBox(self)
+        for role in RoleCode:
+            self.role.addItem(ROLE_NAMES[role], role.value)
+        layout.addWidget(self.role)
+        self.permissions = QListWidget(self)
+        fill_permissions(self.permissions)
+        layout.addWidget(self.permissions, 1)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self.save = QPushButton("&Salvar perfil", self)
+        layout.addWidget(self.save)
+        self.role.currentIndexChanged.connect(self.load)
+        self.save.clicked.connect(self.store)
+        self.load()
+
+    def load(self) -> None:
+        with self.context.session_factory() as session:
+            bundle = user_admin.role_permissions(session, RoleCode(self.role.currentData()))
+        check_all(self.permissions, bundle)
+        self.message.clear()
+
+    def store(self) -> None:
+        try:
+            user_admin.set_role_permissions(
+                self.context.session_factory,
+                self.context.actor,
+                RoleCode(self.role.currentData()),
+                checked_in(self.permissions),
+            )
+        except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
+            self.message.setStyleSheet("color: #b00020;")
+            self.message.setText(user_message(exc))
+            return
+        self.message.setStyleSheet("color: #1b5e20;")
+        self.message.setText("Perfil salvo.")
 
 
 class UsersPage(QWidget):
@@ -48,19 +121,19 @@ class UsersPage(QWidget):
         left_layout.addLayout(row)
         self.grid = Grid(users_list(context.session_factory), "usuarios", left)
         left_layout.addWidget(self.grid)
-        self.form = QWidget(splitter)
+        tabs = QTabWidget(splitter)
+        self.form = QWidget()
         self.ui = Ui_UserForm()
         self.ui.setupUi(self.form)
+        self.ui.message.setMinimumHeight(40)  # two lines of a refusal, never clipped
+        tabs.addTab(self.form, "Usuário")
+        self.roles = RolesEditor(context, tabs)
+        tabs.addTab(self.roles, "Perfis")
         layout.addWidget(splitter)
         splitter.setSizes([560, 480])
         for role in RoleCode:
             self.ui.role.addItem(ROLE_NAMES[role], role.value)
-        for perm in Perm:
-            item = QListWidgetItem(f"{perm.value} — {PERMISSION_DESCRIPTIONS[perm]}")
-            item.setData(Qt.ItemDataRole.UserRole, perm.value)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(UNCHECKED)
-            self.ui.permissions.addItem(item)
+        fill_permissions(self.ui.permissions)
         self.ui.role.currentIndexChanged.connect(self._role_changed)
         self.new_button.clicked.connect(self.new)
         self.grid.selection.connect(lambda rows: rows and self.load(rows[0][0]))
@@ -74,17 +147,10 @@ class UsersPage(QWidget):
         self.ui.message.setText(text)
 
     def _check(self, permissions: frozenset[Perm]) -> None:
-        for i in range(self.ui.permissions.count()):
-            item = self.ui.permissions.item(i)
-            perm = Perm(item.data(Qt.ItemDataRole.UserRole))
-            item.setCheckState(CHECKED if perm in permissions else UNCHECKED)
+        check_all(self.ui.permissions, permissions)
 
     def checked(self) -> frozenset[Perm]:
-        return frozenset(
-            Perm(self.ui.permissions.item(i).data(Qt.ItemDataRole.UserRole))
-            for i in range(self.ui.permissions.count())
-            if self.ui.permissions.item(i).checkState() == CHECKED
-        )
+        return checked_in(self.ui.permissions)
 
     def _role_changed(self) -> None:
         """A new role brings its bundle; exceptions are set again on top of it."""

@@ -22,7 +22,12 @@ class TwoLists(QWidget):
     changed = Signal()
 
     def __init__(
-        self, left_title: str = "Disponíveis", right_title: str = "Escolhidos", parent=None
+        self,
+        left_title: str = "Disponíveis",
+        right_title: str = "Escolhidos",
+        parent=None,
+        *,
+        ordered: bool = False,
     ) -> None:
         super().__init__(parent)
         self.labels: dict[str, str] = {}  # value → what the user reads
@@ -48,6 +53,15 @@ class TwoLists(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
+        if ordered:  # the chosen order matters (operators are tried in it)
+            self.up_button = QPushButton("↑", self)
+            self.up_button.setToolTip("Subir o selecionado")
+            self.down_button = QPushButton("↓", self)
+            self.down_button.setToolTip("Descer o selecionado")
+            buttons.addWidget(self.up_button)
+            buttons.addWidget(self.down_button)
+            self.up_button.clicked.connect(lambda: self.move_chosen(-1))
+            self.down_button.clicked.connect(lambda: self.move_chosen(1))
         buttons.addStretch(1)
         grid.addLayout(buttons, 1, 1)
         grid.addWidget(self.chosen, 1, 2)
@@ -96,6 +110,16 @@ class TwoLists(QWidget):
             moved = True
         if moved:
             self.changed.emit()
+
+    def move_chosen(self, step: int) -> None:
+        row = self.chosen.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.chosen.count():
+            return
+        item = self.chosen.takeItem(row)
+        self.chosen.insertItem(target, item)
+        self.chosen.setCurrentRow(target)
+        self.changed.emit()
 
     def _filter(self, text: str) -> None:
         needle = text.strip().lower()
