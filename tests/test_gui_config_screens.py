@@ -334,3 +334,30 @@ def test_import_can_be_cancelled_and_writes_nothing(qtbot, context, tmp_path):
     assert page.ui.choose.isEnabled() and not page.ui.cancel.isEnabled()
     with context.session_factory() as s:
         assert s.scalar(select(func.count()).select_from(Installment)) == before
+
+
+def test_removal_triggers_round_trip_through_the_editor(qtbot, context):
+    page = page_of(qtbot, RulesPage(context, "removal"))
+    page.ui.name.setText("Baixa")
+    editor = page.criteria
+    for key in ("paid", "partial_payment", "termination", "renegotiated", "days_negativated"):
+        editor.checks[key].setChecked(True)
+    editor.inputs["partial_payment"]["mode"].setCurrentIndex(1)  # R$
+    editor.inputs["partial_payment"]["value"].setText("250,00")
+    editor.inputs["termination"]["value"].setCurrentIndex(2)  # administrativo
+    editor.inputs["days_negativated"]["min"].setValue(1800)
+    page.ui.save.click()
+    assert page.ui.message.text() == "Regra salva.", page.ui.message.text()
+    stored = rules.get_rule(context.session_factory, "Baixa").rule.to_json()["triggers"]
+    assert stored["paid"] is True and stored["renegotiated"] is True
+    assert stored["partial_payment"]["amount"] == "250.00"
+    assert stored["termination"] == "administrative"
+    assert stored["days_negativated"] == {"min": 1800}
+    page.new()
+    page.load("Baixa")  # and back into the widgets
+    assert editor.inputs["partial_payment"]["mode"].currentData() == "amount"
+    assert editor.inputs["partial_payment"]["value"].text() == "250,00"
+    assert editor.to_json() == {k: v for k, v in stored.items() if v not in (None, False)} | {
+        "partial_payment": {"amount": "250.00"}
+    }
+    shot(page, "regras_baixa")

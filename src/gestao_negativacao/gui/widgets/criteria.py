@@ -82,7 +82,7 @@ INCLUSION = [
 ]
 REMOVAL = [
     ("paid", "Parcela paga", "flag"),
-    ("partial_payment", "Pagamento parcial de, no mínimo (%)", [("percent", "money", None, "")]),
+    ("partial_payment", "Pagamento parcial de, no mínimo", "partial"),
     ("termination", "Distrato", "termination"),
     ("renegotiated", "Venda renegociada", "flag"),
     (
@@ -138,7 +138,14 @@ class CriteriaEditor(QWidget):
             self.checks[key] = check
             self.layout_.addWidget(check, row, 0)
             widgets: dict[str, QWidget] = {}
-            if spec == "termination":
+            if spec == "partial":  # a percentage of the installment, or an amount
+                mode = QComboBox(self)
+                mode.addItem("% da parcela", "percent")
+                mode.addItem("R$ (valor)", "amount")
+                mode.setMaximumWidth(190)
+                widgets["mode"] = mode
+                widgets["value"] = self._input("money", None)
+            elif spec == "termination":
                 combo = QComboBox(self)
                 for value, text in TERMINATION.items():
                     combo.addItem(text, value)
@@ -191,6 +198,8 @@ class CriteriaEditor(QWidget):
             widgets = self.inputs[key]
             if not widgets:
                 doc[key] = True
+            elif "mode" in widgets:
+                doc[key] = {widgets["mode"].currentData(): parse_money(widgets["value"].text())}
             elif "value" in widgets:
                 doc[key] = widgets["value"].currentData()
             else:
@@ -217,6 +226,11 @@ class CriteriaEditor(QWidget):
             check.setChecked(on)
             widgets = self.inputs[key]
             if not on or not widgets:
+                continue
+            if "mode" in widgets:
+                mode = "amount" if value.get("amount") not in (None, "") else "percent"
+                widgets["mode"].setCurrentIndex(widgets["mode"].findData(mode))
+                widgets["value"].setText(show_money(value.get(mode)))
                 continue
             if "value" in widgets:
                 widgets["value"].setCurrentIndex(max(0, widgets["value"].findData(value)))
