@@ -123,6 +123,7 @@ class Scenario:
         adjusted: str | None = None,
         paid: str = "0.00",
         disputed: bool = False,
+        payment_date: date | None = None,
     ) -> int:
         with self._session() as s:
             inst = Installment(
@@ -133,6 +134,7 @@ class Scenario:
                 principal=Decimal(value),
                 adjusted=Decimal(adjusted or value),
                 paid=Decimal(paid),
+                payment_date=payment_date,
                 disputed=disputed,
             )
             s.add(inst)

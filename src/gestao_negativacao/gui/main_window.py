@@ -47,11 +47,28 @@ def sections() -> list[Section]:
     from gestao_negativacao.gui.pages.operators import OperatorsPage
     from gestao_negativacao.gui.pages.panel import PanelPage
     from gestao_negativacao.gui.pages.parameters import ParametersPage
+    from gestao_negativacao.gui.pages.release import ReleasePage
     from gestao_negativacao.gui.pages.rules import RulesPage
+    from gestao_negativacao.gui.pages.sending import SendingPage
+    from gestao_negativacao.gui.pages.sent import SentPage
     from gestao_negativacao.gui.pages.users import UsersPage
 
     return [
         Section("Gerenciamento", "Painel", PanelPage),
+        Section(
+            "Gerenciamento",
+            "Inclusão",
+            lambda c: SendingPage(c, "inclusion"),
+            frozenset({Perm.NEG_INCLUIR}),
+        ),
+        Section(
+            "Gerenciamento",
+            "Baixa",
+            lambda c: SendingPage(c, "removal"),
+            frozenset({Perm.NEG_BAIXAR}),
+        ),
+        Section("Gerenciamento", "Enviados", SentPage),
+        Section("Gerenciamento", "Liberar parcelas", ReleasePage, frozenset({Perm.NEG_LIBERAR})),
         Section(
             "Cadastros",
             "Regras de inclusão",
@@ -120,7 +137,13 @@ class MainWindow(QMainWindow):
             section = next(s for s in self.sections if s.title == title)
             self.pages[title] = section.build(self.context)
             self.stack.addWidget(self.pages[title])
+            if hasattr(self.pages[title], "open_sent"):  # the Painel's counts open Enviados
+                self.pages[title].open_sent.connect(self._open_sent)
         self.stack.setCurrentWidget(self.pages[title])
+
+    def _open_sent(self, status: str, processing: str) -> None:
+        if "Enviados" in self._items:
+            self.open_section("Enviados").show_filtered(status=status, processing=processing)
 
     def _status(self) -> None:
         actor = self.context.actor

@@ -152,3 +152,68 @@ class PagedTableModel(QAbstractTableModel):
 
     def row_values(self, row: int) -> tuple[Any, ...]:
         return self._rows[row]
+
+
+class CheckableModel(PagedTableModel):
+    """The same model with a check box in the first column. "Selecionar todos" selects the
+    whole result as a query (rows not yet fetched included); unticking a row then leaves it
+    out. Signal: ``checks_changed()``."""
+
+    checks_changed = Signal()
+
+    def __init__(self, source, key_of, parent=None) -> None:
+        super().__init__(source, parent)
+        self.key_of = key_of  # row → the key sent (hashable)
+        self.all_selected = False
+        self.toggled: set = set()  # ticked (or, when all are selected, unticked) keys
+
+    def reload(self) -> None:
+        self.all_selected = False
+        self.toggled = set()
+        super().reload()
+        self.checks_changed.emit()
+
+    def is_checked(self, row: int) -> bool:
+        key = self.key_of(self.row_values(row))
+        return (key in self.toggled) != self.all_selected
+
+    def flags(self, index):
+        flags = super().flags(index)
+        if index.isValid() and index.column() == 0:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.CheckStateRole and index.isValid() and index.column() == 0:
+            if index.row() >= self.rowCount():
+                return None
+            checked = self.is_checked(index.row())
+            return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        return super().data(index, role)
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or index.column():
+            return False
+        key = self.key_of(self.row_values(index.row()))
+        self.toggled.symmetric_difference_update({key})
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.checks_changed.emit()
+        return True
+
+    def select_all(self, selected: bool) -> None:
+        self.all_selected = selected
+        self.toggled = set()
+        if self.rowCount():
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(self.rowCount() - 1, 0),
+                [Qt.ItemDataRole.CheckStateRole],
+            )
+        self.checks_changed.emit()
+
+    def checked_count(self) -> int:
+        return self.total - len(self.toggled) if self.all_selected else len(self.toggled)
+
+    def checked_rows(self) -> list:
+        """The fetched rows that are ticked (all ticked rows are fetched unless all are)."""
+        return [self.row_values(r) for r in range(self.rowCount()) if self.is_checked(r)]

@@ -45,3 +45,12 @@ def list_companies(session_factory: sessionmaker[Session]) -> list[tuple[str, st
                 select(Company.cnpj, Company.name).order_by(Company.name, Company.cnpj)
             )
         ]
+
+
+def customer_id_of(session_factory: sessionmaker[Session], document: str) -> int | None:
+    """The customer of a CPF/CNPJ typed with or without its mask; None when unknown."""
+    from gestao_negativacao.domain.documents import parse_document
+
+    bare = parse_document(document).value
+    with session_factory() as session:
+        return session.scalar(select(Customer.id).where(Customer.document == bare))

@@ -34,10 +34,18 @@ class Grid(QWidget):
     activated = Signal(tuple)
     selection = Signal(list)
 
-    def __init__(self, source: PagedQuery, key: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        source: PagedQuery,
+        key: str,
+        parent: QWidget | None = None,
+        *,
+        model: PagedTableModel | None = None,
+    ) -> None:
         super().__init__(parent)
         self.key = key
-        self.model = PagedTableModel(source, self)
+        self.model = model or PagedTableModel(source, self)
+        self.model.setParent(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from gestao_negativacao.db.base import UtcDateTime, utc_now
 from gestao_negativacao.db.models import (
     Company,
+    Customer,
     Installment,
     Negativation,
     NegativationEvent,
@@ -29,6 +30,7 @@ from gestao_negativacao.domain.documents import InvalidDocument, parse_cnpj
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
+from gestao_negativacao.services.listing import Column, PagedQuery
 
 N = Negativation.__table__
 Q = SendQueueEntry.__table__
@@ -218,3 +220,51 @@ def manual_removal(
             details={"motivo": reason, "itens": len(ids)},
         )
     return len(ids)
+
+
+def pending_listing(
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    *,
+    action: str | None = None,
+    company_cnpj: str | None = None,
+    integrator: str | None = None,
+) -> PagedQuery:
+    """Liberar parcelas: what waits in the queue, as the grid's paged source."""
+    actor.require(Perm.NEG_LIBERAR)
+    query = (
+        _filtered(action, company_cnpj, integrator)
+        .join(Customer, Customer.id == Negativation.customer_id)
+        .with_only_columns(
+            SendQueueEntry.id.label("id"),
+            SendQueueEntry.action.label("action"),
+            Negativation.integrator.label("integrator"),
+            Company.name.label("company"),
+            Sale.number.label("sale"),
+            Installment.number.label("installment"),
+            Customer.name.label("debtor"),
+            Customer.document.label("document"),
+            SendQueueEntry.attempts.label("attempts"),
+            SendQueueEntry.next_attempt_at.label("next_attempt_at"),
+            SendQueueEntry.last_error.label("last_error"),
+            maintain_column_froms=True,
+        )
+    )
+    return PagedQuery(
+        session_factory,
+        query,
+        [
+            Column("id", "Id", "number"),
+            Column("action", "Ação", searchable=True),
+            Column("integrator", "Integradora", "integrator"),
+            Column("company", "Empresa", searchable=True),
+            Column("sale", "Venda", searchable=True),
+            Column("installment", "Parcela", "number"),
+            Column("debtor", "Devedor", searchable=True),
+            Column("document", "CPF/CNPJ", "document", searchable=True),
+            Column("attempts", "Tentativas", "number"),
+            Column("next_attempt_at", "Próxima tentativa", "datetime"),
+            Column("last_error", "Último erro", searchable=True),
+        ],
+        default_order="id",
+    )

@@ -11,11 +11,19 @@ from sqlalchemy import Select, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.db.base import utc_now
-from gestao_negativacao.db.models import Company, Customer, Installment, Negativation, Sale
+from gestao_negativacao.db.models import (
+    Company,
+    Customer,
+    Installment,
+    Negativation,
+    NegativationEvent,
+    Sale,
+)
 from gestao_negativacao.domain.documents import InvalidDocument, parse_cnpj, parse_document
 from gestao_negativacao.domain.enums import Integrator, NegativationStatus, Processing
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services.actor import Actor
+from gestao_negativacao.services.listing import Column, PagedQuery
 from gestao_negativacao.services.sending.enqueue import enqueue_inclusions, enqueue_removals
 from gestao_negativacao.services.sending.release import SendingError
 
@@ -184,3 +192,102 @@ def resend(
         selection = select(N.c.id.label("negativation_id")).where(N.c.id.in_(removals))
         queued += enqueue_removals(session_factory, actor, selection).queued
     return queued
+
+
+def sent_listing(
+    session_factory: sessionmaker[Session], where: SentFilter | None = None
+) -> PagedQuery:
+    """Enviados as the grid's paged source."""
+    query = _query((where or SentFilter()).checked())
+    labelled = query.with_only_columns(
+        Negativation.id.label("id"),
+        Negativation.status.label("status"),
+        Negativation.processing.label("processing"),
+        Negativation.integrator.label("integrator"),
+        Company.name.label("company"),
+        Sale.number.label("sale"),
+        Installment.number.label("installment"),
+        Customer.name.label("debtor"),
+        Customer.document.label("document"),
+        Negativation.debtor_role.label("role"),
+        Installment.open_amount.label("amount"),
+        Negativation.included_at.label("included_at"),
+        Negativation.removed_at.label("removed_at"),
+        Negativation.protocol.label("protocol"),
+        Negativation.message.label("message"),
+        maintain_column_froms=True,
+    )
+    return PagedQuery(
+        session_factory,
+        labelled,
+        [
+            Column("id", "Id", "number"),
+            Column("status", "Situação", searchable=True),
+            Column("processing", "Processamento"),
+            Column("integrator", "Integradora", "integrator"),
+            Column("company", "Empresa", searchable=True),
+            Column("sale", "Venda", searchable=True),
+            Column("installment", "Parcela", "number"),
+            Column("debtor", "Devedor", searchable=True),
+            Column("document", "CPF/CNPJ", "document", searchable=True),
+            Column("role", "Papel"),
+            Column("amount", "Em aberto", "money"),
+            Column("included_at", "Incluída em", "datetime"),
+            Column("removed_at", "Baixada em", "datetime"),
+            Column("protocol", "Protocolo", searchable=True),
+            Column("message", "Mensagem do birô"),
+        ],
+        default_order="id",
+    )
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: datetime
+    kind: str
+    status_before: str | None
+    status_after: str | None
+    login: str
+    workstation: str
+    protocol: str | None
+    message: str | None
+
+
+EVENT_NAMES = {
+    "inclusao_enfileirada": "posta na fila para inclusão",
+    "baixa_enfileirada": "posta na fila para baixa",
+    "incluida": "incluída no birô",
+    "incluida_ja_constava": "incluída (o birô já tinha o registro)",
+    "baixada": "baixada no birô",
+    "baixada_ja_constava": "baixada (o birô já a tinha baixado)",
+    "aguardando_confirmacao": "aceita; aguardando confirmação do birô",
+    "aguardando_confirmacao_ja_constava": "aceita (já constava); aguardando confirmação",
+    "confirmada": "confirmada pelo birô",
+    "recusada_no_processamento": "recusada no processamento do birô",
+    "inclusao_rejeitada": "inclusão recusada pelo birô",
+    "baixa_rejeitada": "baixa recusada pelo birô",
+    "falha_envio": "falha de comunicação; nova tentativa depois",
+    "sem_configuracao": "sem configuração válida para envio",
+    "liberada": "liberada da fila de envio",
+    "baixa_manual": "baixa manual",
+}
+
+
+def history(session_factory: sessionmaker[Session], negativation_id: int) -> list[HistoryEntry]:
+    """The negativation's timeline, oldest first (who, when, what, the bureau's answer)."""
+    with session_factory() as session:
+        rows = session.execute(
+            select(
+                NegativationEvent.at,
+                NegativationEvent.kind,
+                NegativationEvent.status_before,
+                NegativationEvent.status_after,
+                NegativationEvent.login,
+                NegativationEvent.workstation,
+                NegativationEvent.protocol,
+                NegativationEvent.message,
+            )
+            .where(NegativationEvent.negativation_id == negativation_id)
+            .order_by(NegativationEvent.id)
+        ).all()
+    return [HistoryEntry(*row) for row in rows]

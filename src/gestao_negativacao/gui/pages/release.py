@@ -1,0 +1,132 @@
+"""Liberar parcelas (seed 004 item 9): filter by company, integrator and action; "Buscar"
+lists the entries stuck in the queue with attempts and last error; "Liberar" takes the
+ticked ones out after a confirmation, so they show again on Inclusão or Baixa."""
+
+from __future__ import annotations
+
+from gestao_negativacao.domain.documents import format_document
+from gestao_negativacao.domain.enums import Integrator
+from gestao_negativacao.gui.context import Context
+from gestao_negativacao.gui.messages import user_message
+from gestao_negativacao.gui.qt import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from gestao_negativacao.gui.table_model import CheckableModel
+from gestao_negativacao.gui.widgets.grid import Grid
+from gestao_negativacao.services.portfolio import list_companies
+from gestao_negativacao.services.sending.release import pending_listing, release
+
+
+class ReleasePage(QWidget):
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>Liberar parcelas</h2>"))
+        row = QHBoxLayout()
+        self.company = QComboBox(self)
+        self.company.addItem("(todas)", "")
+        for cnpj, name in list_companies(context.session_factory):
+            self.company.addItem(f"{name} — {format_document(cnpj)}", cnpj)
+        self.integrator = QComboBox(self)
+        self.integrator.addItem("(todas)", "")
+        for integrator in Integrator:
+            self.integrator.addItem(integrator.label, integrator.value)
+        self.action = QComboBox(self)
+        self.action.addItem("Inclusão", "inclusion")
+        self.action.addItem("Baixa", "removal")
+        self.search = QPushButton("&Buscar", self)
+        for label, widget in (
+            ("Empresa", self.company),
+            ("Integradora", self.integrator),
+            ("Ação", self.action),
+        ):
+            row.addWidget(QLabel(label))
+            row.addWidget(widget)
+        row.addWidget(self.search)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.select_all = QCheckBox("Selecionar todos", self)
+        layout.addWidget(self.select_all)
+        self.holder = QVBoxLayout()
+        layout.addLayout(self.holder, 1)
+        bottom = QHBoxLayout()
+        self.message = QLabel("", self)
+        self.release_button = QPushButton("&Liberar parcelas", self)
+        self.release_button.setEnabled(False)
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.release_button)
+        layout.addLayout(bottom)
+        self.grid: Grid | None = None
+        self.search.clicked.connect(self.run_search)
+        self.select_all.toggled.connect(lambda on: self.grid and self.grid.model.select_all(on))
+        self.release_button.clicked.connect(self.release)
+
+    def run_search(self) -> None:
+        try:
+            source = pending_listing(
+                self.context.session_factory,
+                self.context.actor,
+                action=self.action.currentData(),
+                company_cnpj=self.company.currentData() or None,
+                integrator=self.integrator.currentData() or None,
+            )
+        except Exception as exc:  # noqa: BLE001
+            self.message.setText(user_message(exc))
+            return
+        if self.grid is not None:
+            self.holder.removeWidget(self.grid)
+            self.grid.deleteLater()
+        model = CheckableModel(source, lambda row: row[0])
+        self.grid = Grid(source, "liberar", self, model=model)
+        self.holder.addWidget(self.grid)
+        model.checks_changed.connect(self._checks)
+        model.count_changed.connect(lambda n: self.select_all.setText(f"Selecionar todos ({n})"))
+        self.select_all.blockSignals(True)
+        self.select_all.setChecked(False)
+        self.select_all.blockSignals(False)
+        self.grid.reload()
+
+    def _checks(self) -> None:
+        count = self.grid.model.checked_count() if self.grid else 0
+        self.release_button.setEnabled(count > 0)
+        self.message.setText(f"{count} selecionada(s)" if count else "")
+
+    def confirm(self, text: str) -> bool:
+        """The confirmation; tests replace this method."""
+        return QMessageBox.question(self, "Liberar", text) == QMessageBox.StandardButton.Yes
+
+    def release(self) -> None:
+        model = self.grid.model
+        count = model.checked_count()
+        if not self.confirm(
+            f"Tirar {count} parcela(s) da fila de envio? Elas voltam a aparecer na "
+            f"{'Inclusão' if self.action.currentData() == 'inclusion' else 'Baixa'}."
+        ):
+            return
+        ids = (
+            None
+            if model.all_selected and not model.toggled
+            else [model.key_of(row) for row in model.checked_rows()]
+        )
+        try:
+            released = release(
+                self.context.session_factory,
+                self.context.actor,
+                action=self.action.currentData(),
+                company_cnpj=self.company.currentData() or None,
+                integrator=self.integrator.currentData() or None,
+                queue_ids=ids,
+            )
+        except Exception as exc:  # noqa: BLE001
+            self.message.setText(user_message(exc))
+            return
+        self.run_search()
+        self.message.setText(f"{released} parcela(s) liberada(s).")

@@ -1,0 +1,451 @@
+"""Inclusão and Baixa (seed 004 items 6–7): an integrator; either a rule or hand-set filters
+(choosing a rule locks the filters, setting a filter locks the rule); the reference date;
+"Buscar" fills the grid with a check box per row and "Selecionar todos (N)"; the excluded
+items with their reasons; "Por que não?"; "Enviar" → confirmation with the count and the
+open amount → progress with cancel → summary."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from gestao_negativacao.domain.display import show
+from gestao_negativacao.domain.documents import format_document
+from gestao_negativacao.domain.enums import Integrator
+from gestao_negativacao.gui.context import Context
+from gestao_negativacao.gui.messages import show_error, user_message
+from gestao_negativacao.gui.qt import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QSpinBox,
+    Qt,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from gestao_negativacao.gui.tasks import run_task
+from gestao_negativacao.gui.widgets.grid import Grid
+from gestao_negativacao.gui.widgets.why_not import WhyNotDialog
+from gestao_negativacao.services import rules
+from gestao_negativacao.services.portfolio import list_companies
+from gestao_negativacao.services.preview import Preview
+from gestao_negativacao.services.sending import candidates
+from gestao_negativacao.services.sending.enqueue import enqueue_inclusions, enqueue_removals
+from gestao_negativacao.services.sending.release import SendingError
+from gestao_negativacao.services.sending.worker import Sender
+
+NO_RULE = ""
+
+
+def _date_edit(parent) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setDate(date.today())
+    return edit
+
+
+class SendingPage(QWidget):
+    """``kind``: inclusion (Inclusão) or removal (Baixa)."""
+
+    def __init__(self, context: Context, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.kind = kind
+        self.preview: Preview | None = None
+        self.rule_id: int | None = None
+        self.manual_source = None  # Baixa by filters: the listing of active negativations
+        layout = QVBoxLayout(self)
+        title = "Inclusão" if kind == "inclusion" else "Baixa"
+        layout.addWidget(QLabel(f"<h2>{title}</h2>"))
+        top = QHBoxLayout()
+        form = QFormLayout()
+        self.integrator = QComboBox(self)
+        if kind == "removal":
+            self.integrator.addItem("(todas)", None)
+        for integrator in Integrator:
+            self.integrator.addItem(integrator.label, integrator.value)
+        form.addRow("&Integradora:", self.integrator)
+        self.rule = QComboBox(self)
+        form.addRow("&Regra:", self.rule)
+        self.as_of = _date_edit(self)
+        form.addRow("Data de &referência:", self.as_of)
+        top.addLayout(form)
+        self.filters_box = QGroupBox("Filtros (sem regra)", self)
+        grid = QGridLayout(self.filters_box)
+        self.company = QComboBox(self)
+        self.company.addItem("(todas)", "")
+        for cnpj, name in list_companies(context.session_factory):
+            self.company.addItem(f"{name} — {format_document(cnpj)}", cnpj)
+        self.enterprise = QLineEdit(self)
+        self.customer = QLineEdit(self)
+        self.customer.setPlaceholderText("CPF/CNPJ")
+        self.sale = QLineEdit(self)
+        self.use_period = QCheckBox("Vencimento de", self)
+        self.due_from = _date_edit(self)
+        self.due_to = _date_edit(self)
+        self.days_min = QSpinBox(self)
+        self.days_max = QSpinBox(self)
+        for spin in (self.days_min, self.days_max):
+            spin.setRange(0, 99999)
+            spin.setSpecialValueText("—")
+        self.value_min = QLineEdit(self)
+        self.value_max = QLineEdit(self)
+        for line in (self.value_min, self.value_max):
+            line.setPlaceholderText("0,00")
+        grid.addWidget(QLabel("Empresa"), 0, 0)
+        grid.addWidget(self.company, 0, 1, 1, 3)
+        grid.addWidget(QLabel("Empreendimento"), 1, 0)
+        grid.addWidget(self.enterprise, 1, 1)
+        grid.addWidget(QLabel("Venda"), 1, 2)
+        grid.addWidget(self.sale, 1, 3)
+        grid.addWidget(QLabel("Cliente"), 2, 0)
+        grid.addWidget(self.customer, 2, 1)
+        grid.addWidget(self.use_period, 3, 0)
+        grid.addWidget(self.due_from, 3, 1)
+        grid.addWidget(QLabel("até"), 3, 2)
+        grid.addWidget(self.due_to, 3, 3)
+        if kind == "inclusion":
+            grid.addWidget(QLabel("Dias de atraso de"), 4, 0)
+            grid.addWidget(self.days_min, 4, 1)
+            grid.addWidget(QLabel("até"), 4, 2)
+            grid.addWidget(self.days_max, 4, 3)
+            grid.addWidget(QLabel("Valor de"), 5, 0)
+            grid.addWidget(self.value_min, 5, 1)
+            grid.addWidget(QLabel("até"), 5, 2)
+            grid.addWidget(self.value_max, 5, 3)
+        top.addWidget(self.filters_box, 1)
+        buttons = QVBoxLayout()
+        self.search = QPushButton("&Buscar", self)
+        self.clear = QPushButton("&Limpar filtros", self)
+        buttons.addWidget(self.search)
+        buttons.addWidget(self.clear)
+        buttons.addStretch(1)
+        top.addLayout(buttons)
+        layout.addLayout(top)
+        self.tabs = QTabWidget(self)
+        found = QWidget()
+        found_layout = QVBoxLayout(found)
+        row = QHBoxLayout()
+        self.select_all = QCheckBox("Selecionar todos", self)
+        self.selected_label = QLabel("", self)
+        row.addWidget(self.select_all)
+        row.addWidget(self.selected_label, 1)
+        found_layout.addLayout(row)
+        self.found_holder = QVBoxLayout()
+        found_layout.addLayout(self.found_holder, 1)
+        self.tabs.addTab(found, "Encontrados")
+        self.excluded_holder = QWidget()
+        self.excluded_layout = QVBoxLayout(self.excluded_holder)
+        if kind == "inclusion":
+            self.tabs.addTab(self.excluded_holder, "Não incluídos")
+        layout.addWidget(self.tabs, 1)
+        bottom = QHBoxLayout()
+        self.why_document = QLineEdit(self)
+        self.why_document.setPlaceholderText("CPF/CNPJ de um cliente (opcional)")
+        self.why = QPushButton("Por que &não?", self)
+        self.send = QPushButton("&Enviar", self)
+        self.send.setEnabled(False)
+        self.message = QLabel("", self)
+        self.message.setWordWrap(True)
+        bottom.addWidget(self.why_document)
+        bottom.addWidget(self.why)
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.send)
+        layout.addLayout(bottom)
+        self.found_grid: Grid | None = None
+        self.excluded_grid: Grid | None = None
+        self._fill_rules()
+        self.rule.currentIndexChanged.connect(self._lock)
+        for widget in (self.enterprise, self.customer, self.sale, self.value_min, self.value_max):
+            widget.textChanged.connect(self._lock)
+        for spin in (self.days_min, self.days_max):
+            spin.valueChanged.connect(self._lock)
+        self.company.currentIndexChanged.connect(self._lock)
+        self.use_period.toggled.connect(self._lock)
+        self.search.clicked.connect(self.run_search)
+        self.clear.clicked.connect(self.clear_filters)
+        self.select_all.toggled.connect(self._select_all)
+        self.send.clicked.connect(self.start_sending)
+        self.why.clicked.connect(self.explain)
+        self._lock()
+
+    # -- rule or filters ------------------------------------------------------------------
+
+    def _fill_rules(self) -> None:
+        self.rule.clear()
+        self.rule.addItem("(sem regra: usar os filtros)", NO_RULE)
+        for stored in rules.list_rules(self.context.session_factory, self.kind):
+            if stored.rule.active:
+                self.rule.addItem(stored.name, stored.name)
+
+    def hand_filters(self) -> candidates.HandFilters:
+        def money(line: QLineEdit) -> str | None:
+            from gestao_negativacao.gui.widgets.criteria import parse_money
+
+            return parse_money(line.text())
+
+        period = self.use_period.isChecked()
+        return candidates.HandFilters(
+            company_cnpj=self.company.currentData() or "",
+            enterprise=self.enterprise.text(),
+            customer_document=self.customer.text(),
+            sale=self.sale.text(),
+            due_from=self.due_from.date().toPython() if period else None,
+            due_to=self.due_to.date().toPython() if period else None,
+            days_min=self.days_min.value() or None,
+            days_max=self.days_max.value() or None,
+            value_min=money(self.value_min),
+            value_max=money(self.value_max),
+        )
+
+    def _lock(self) -> None:
+        """The seed: a rule locks the filters, a filter locks the rule."""
+        has_rule = bool(self.rule.currentData())
+        has_filters = not self.hand_filters().is_empty()
+        self.filters_box.setEnabled(not has_rule)
+        self.rule.setEnabled(not has_filters)
+
+    def clear_filters(self) -> None:
+        for line in (self.enterprise, self.customer, self.sale, self.value_min, self.value_max):
+            line.clear()
+        for spin in (self.days_min, self.days_max):
+            spin.setValue(0)
+        self.company.setCurrentIndex(0)
+        self.use_period.setChecked(False)
+        self.rule.setCurrentIndex(0)
+        self._lock()
+
+    # -- searching ------------------------------------------------------------------------
+
+    def _integrator(self) -> str | None:
+        return self.integrator.currentData()
+
+    def run_search(self) -> None:
+        factory, actor = self.context.session_factory, self.context.actor
+        as_of = self.as_of.date().toPython()
+        name = self.rule.currentData()
+        try:
+            if name:
+                stored = rules.get_rule(factory, name)
+                rule, self.rule_id = stored.rule, stored.id
+            else:
+                self.rule_id = None
+                filters = self.hand_filters()
+                if self.kind == "inclusion" and filters.is_empty():
+                    raise SendingError("Escolha uma regra ou preencha ao menos um filtro.")
+                rule = filters.inclusion_rule(as_of) if self.kind == "inclusion" else None
+            if self.kind == "removal" and not name:
+                self.preview = None
+                self.manual_source = candidates.manual_removals(
+                    factory, self.hand_filters(), self._integrator()
+                )
+                found_source, key_of = self.manual_source, lambda row: row[0]
+            else:
+                self.preview = Preview(factory, actor, self.kind, rule, self._integrator(), as_of)
+                self.manual_source = None
+                found_source = candidates.PreviewListing(self.preview)
+                if self.kind == "inclusion":
+                    key_of = lambda row: (  # noqa: E731
+                        row[-1].installment_id,
+                        row[-1].customer_id,
+                        row[-1].debtor_role,
+                    )
+                else:
+                    key_of = lambda row: row[-1].negativation_id  # noqa: E731
+        except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
+            self.message.setText(user_message(exc))
+            return
+        self.message.setText("")
+        self._show(found_source, key_of)
+
+    def _show(self, source, key_of) -> None:
+        from gestao_negativacao.gui.table_model import CheckableModel
+
+        for holder, grid in ((self.found_holder, self.found_grid),):
+            if grid is not None:
+                holder.removeWidget(grid)
+                grid.deleteLater()
+        self.found_grid = Grid(
+            source, f"envio_{self.kind}", self, model=CheckableModel(source, key_of)
+        )
+        self.found_grid.filter.setVisible(bool(self.manual_source))
+        self.found_holder.addWidget(self.found_grid)
+        model = self.found_grid.model
+        model.checks_changed.connect(self._checks_changed)
+        model.count_changed.connect(lambda _n: self._checks_changed())
+        self.select_all.blockSignals(True)
+        self.select_all.setChecked(False)
+        self.select_all.blockSignals(False)
+        self.found_grid.reload()
+        if self.kind == "inclusion" and self.preview is not None:
+            if self.excluded_grid is not None:
+                self.excluded_layout.removeWidget(self.excluded_grid)
+                self.excluded_grid.deleteLater()
+            excluded = candidates.PreviewListing(self.preview, excluded=True)
+            self.excluded_grid = Grid(excluded, "envio_nao_incluidos", self)
+            self.excluded_grid.filter.setVisible(False)
+            self.excluded_grid.model.count_changed.connect(
+                lambda n: self.tabs.setTabText(1, f"Não incluídos ({n})")
+            )
+            self.excluded_layout.addWidget(self.excluded_grid)
+            self.excluded_grid.reload()
+
+    def _select_all(self, on: bool) -> None:
+        if self.found_grid is not None:
+            self.found_grid.model.select_all(on)
+
+    def _checks_changed(self) -> None:
+        model = self.found_grid.model if self.found_grid else None
+        total = model.total if model else 0
+        self.select_all.setText(f"Selecionar todos ({show(total, 'number')})")
+        chosen = model.checked_count() if model else 0
+        self.selected_label.setText(f"{show(chosen, 'number')} selecionado(s)")
+        self.send.setEnabled(chosen > 0)
+
+    # -- sending --------------------------------------------------------------------------
+
+    def _selection(self):
+        model = self.found_grid.model
+        keys = [model.key_of(row) for row in model.checked_rows()]
+        left_out = list(model.toggled) if model.all_selected else None
+        only = None if model.all_selected else keys
+        if self.kind == "inclusion":
+            return candidates.inclusion_selection(self.preview, only=only, leave_out=left_out)
+        source = self.preview if self.preview is not None else self.manual_source.query
+        return candidates.removal_selection(source, only=only, leave_out=left_out)
+
+    def _amount(self) -> Decimal:
+        model = self.found_grid.model
+        if model.all_selected and self.preview is not None:
+            _count, total = self.preview.totals()
+            unticked = [
+                row
+                for row in (model.row_values(r) for r in range(model.rowCount()))
+                if model.key_of(row) in model.toggled
+            ]
+            return total - sum((row[-1].amount for row in unticked), Decimal("0.00"))
+        amount_index = [c.key for c in model.columns].index("amount")
+        return sum(
+            (row[amount_index] or Decimal("0.00") for row in model.checked_rows()),
+            Decimal("0.00"),
+        )
+
+    def confirm(self, text: str) -> bool:
+        """The confirmation; tests replace this method."""
+        answer = QMessageBox.question(self, "Enviar", text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def start_sending(self) -> None:
+        if self.found_grid is None:
+            return
+        count = self.found_grid.model.checked_count()
+        what = "incluir" if self.kind == "inclusion" else "baixar"
+        integrator = self.integrator.currentText()
+        text = (
+            f"Enviar {show(count, 'number')} item(ns) para {what} ({integrator}), "
+            f"{show(self._amount(), 'money')} em aberto?"
+        )
+        if not self.confirm(text):
+            return
+        factory, actor, kind = self.context.session_factory, self.context.actor, self.kind
+        selection, rule_id, integrator_value = self._selection(), self.rule_id, self._integrator()
+
+        def work(task):
+            if kind == "inclusion":
+                queued = enqueue_inclusions(
+                    factory, actor, selection, integrator_value, rule_id=rule_id
+                )
+            else:
+                queued = enqueue_removals(factory, actor, selection, rule_id=rule_id)
+            sender = Sender(factory, actor, progress=task.report, cancel=task.cancel_event)
+            return queued, sender.run()
+
+        self.progress = QProgressDialog("Enviando ao birô…", "Cancelar", 0, max(count, 1), self)
+        self.progress.setWindowTitle("Enviar")
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(0)
+        self.send.setEnabled(False)
+        self.sending = run_task(
+            work, on_done=self._sent, on_failed=self._send_failed, on_progress=self._progressed
+        )
+        self.progress.canceled.connect(self.sending.cancel)
+
+    def _progressed(self, progress) -> None:
+        self.progress.setMaximum(max(progress.total, 1))
+        self.progress.setValue(min(progress.done, progress.total))
+        self.progress.setLabelText(
+            f"Enviando ao birô… {progress.done} de {progress.total} "
+            f"({progress.sent + progress.already} enviados, {progress.rejected} recusados)"
+        )
+
+    def _sent(self, result) -> None:
+        queued, report = result
+        self.progress.reset()
+        self.last_report = report
+        lines = [
+            f"Postos na fila: {queued.queued} de {queued.requested} selecionados.",
+            f"Enviados: {report.sent}",
+            f"Já constavam no birô: {report.already}",
+        ]
+        if report.unconfirmed:
+            lines.append(f"Aceitos, aguardando confirmação do birô: {report.unconfirmed}")
+        lines.append(f"Recusados pelo birô: {report.rejected}")
+        lines.append(f"Ainda pendentes (novo envio depois): {report.pending}")
+        if report.no_configuration:
+            lines.append(f"Sem configuração válida para envio: {report.no_configuration}")
+        if report.cancelled:
+            lines.append("Envio cancelado: o que não foi enviado continua na fila.")
+        box = QMessageBox(
+            QMessageBox.Icon.Information, "Resultado do envio", "\n".join(lines), parent=self
+        )
+        if report.problems:
+            box.setDetailedText(
+                "\n".join(
+                    f"Venda {p.sale} parcela {p.installment} {format_document(p.debtor_document)}: "
+                    f"{p.message}"
+                    for p in report.problems
+                )
+            )
+        box.setObjectName("sendSummary")
+        box.open()
+        self.summary_box = box
+        self.run_search()
+
+    def _send_failed(self, error: BaseException) -> None:
+        self.progress.reset()
+        self.send.setEnabled(True)
+        show_error(self, "Enviar", error)
+
+    # -- why not ----------------------------------------------------------------------------
+
+    def explain(self) -> None:
+        rows = []
+        for grid in (self.excluded_grid, self.found_grid):
+            if grid is not None and grid.isVisible():
+                rows = grid.selected_rows()
+                if rows:
+                    break
+        item = rows[0][-1] if rows and self.preview is not None else None
+        dialog = WhyNotDialog(
+            self.context,
+            self.kind,
+            self.preview.rule if self.preview else None,
+            self._integrator(),
+            self.as_of.date().toPython(),
+            item=item,
+            document=self.why_document.text(),
+            parent=self,
+        )
+        self.why_dialog = dialog
+        dialog.open()

@@ -1,0 +1,242 @@
+"""Enviados: every negativation with filters, colour-coded by status; the history of the
+selected one (who, when, what, the bureau's protocol and message); "Baixa manual" (with a
+required reason, permission NEG_BAIXA_MANUAL), "Reenviar" (an item in erro, after its data
+was fixed), export."""
+
+from __future__ import annotations
+
+from gestao_negativacao.domain.display import show
+from gestao_negativacao.domain.enums import Integrator
+from gestao_negativacao.domain.permissions import Perm
+from gestao_negativacao.gui.context import Context
+from gestao_negativacao.gui.messages import show_error, user_message
+from gestao_negativacao.gui.qt import (
+    QColor,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    Qt,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from gestao_negativacao.gui.table_model import PagedTableModel
+from gestao_negativacao.gui.tasks import run_task
+from gestao_negativacao.gui.widgets.grid import Grid
+from gestao_negativacao.services.sending import sent
+from gestao_negativacao.services.sending.release import manual_removal
+from gestao_negativacao.services.sending.worker import Sender
+
+STATUS_LABELS = {
+    "": "(todas)",
+    "pendente": "Pendente",
+    "ativa": "Ativa",
+    "baixada": "Baixada",
+    "baixada_manual": "Baixada manualmente",
+    "erro": "Erro",
+}
+COLOURS = {
+    "ativa": "#1b5e20",
+    "pendente": "#8a6d00",
+    "erro": "#b00020",
+    "baixada": "#455a64",
+    "baixada_manual": "#455a64",
+}
+
+
+class StatusModel(PagedTableModel):
+    """The list's text coloured by the negativation's status."""
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
+            if index.row() < self.rowCount():
+                colour = COLOURS.get(self.row_values(index.row())[1])
+                return QColor(colour) if colour else None
+        value = super().data(index, role)
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid() and index.column() == 1:
+            return STATUS_LABELS.get(value, value)
+        return value
+
+
+class SentPage(QWidget):
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>Enviados</h2>"))
+        filters = QHBoxLayout()
+        self.status = QComboBox(self)
+        for value, label in STATUS_LABELS.items():
+            self.status.addItem(label, value)
+        self.processing = QComboBox(self)
+        for value, label in (("", "(todos)"), ("ok", "OK"), ("pendente", "Pendente")):
+            self.processing.addItem(label, value)
+        self.integrator = QComboBox(self)
+        self.integrator.addItem("(todas)", "")
+        for integrator in Integrator:
+            self.integrator.addItem(integrator.label, integrator.value)
+        self.customer = QLineEdit(self)
+        self.customer.setPlaceholderText("CPF/CNPJ do devedor")
+        self.search = QPushButton("&Buscar", self)
+        for label, widget in (
+            ("Situação", self.status),
+            ("Processamento", self.processing),
+            ("Integradora", self.integrator),
+            ("Cliente", self.customer),
+        ):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addWidget(self.search)
+        filters.addStretch(1)
+        layout.addLayout(filters)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.grid_holder = QWidget(splitter)
+        self.grid_layout = QVBoxLayout(self.grid_holder)
+        self.grid_layout.setContentsMargins(0, 0, 0, 0)
+        detail = QWidget(splitter)
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        self.detail_title = QLabel("Selecione uma negativação para ver o histórico.")
+        detail_layout.addWidget(self.detail_title)
+        self.timeline = QTreeWidget(detail)
+        self.timeline.setHeaderLabels(
+            ["Quando", "Quem", "Estação", "O quê", "Situação", "Protocolo", "Mensagem"]
+        )
+        self.timeline.setRootIsDecorated(False)
+        detail_layout.addWidget(self.timeline)
+        actions = QHBoxLayout()
+        self.manual = QPushButton("Baixa &manual…", self)
+        self.resend = QPushButton("&Reenviar", self)
+        self.message = QLabel("", self)
+        self.message.setWordWrap(True)
+        actions.addWidget(self.manual)
+        actions.addWidget(self.resend)
+        actions.addWidget(self.message, 1)
+        detail_layout.addLayout(actions)
+        splitter.setSizes([420, 260])
+        layout.addWidget(splitter, 1)
+        self.manual.setVisible(context.actor.has(Perm.NEG_BAIXA_MANUAL))
+        self.resend.setVisible(
+            context.actor.has(Perm.NEG_INCLUIR) or context.actor.has(Perm.NEG_BAIXAR)
+        )
+        self.grid: Grid | None = None
+        self.selected: list[tuple] = []
+        self.search.clicked.connect(self.reload)
+        self.manual.clicked.connect(self.manual_removal)
+        self.resend.clicked.connect(self.resend_errors)
+        self._update_actions()
+        self.reload()
+
+    def where(self) -> sent.SentFilter:
+        status = self.status.currentData()
+        return sent.SentFilter(
+            status=(status,) if status else (),
+            processing=self.processing.currentData() or None,
+            integrator=self.integrator.currentData() or None,
+            customer_document=self.customer.text().strip() or None,
+        )
+
+    def show_filtered(self, *, status: str = "", processing: str = "") -> None:
+        """Opened from the Painel with a filter already chosen."""
+        self.status.setCurrentIndex(max(0, self.status.findData(status)))
+        self.processing.setCurrentIndex(max(0, self.processing.findData(processing)))
+        self.reload()
+
+    def reload(self) -> None:
+        try:
+            source = sent.sent_listing(self.context.session_factory, self.where())
+        except Exception as exc:  # noqa: BLE001
+            self.message.setText(user_message(exc))
+            return
+        if self.grid is not None:
+            self.grid_layout.removeWidget(self.grid)
+            self.grid.deleteLater()
+        self.grid = Grid(source, "enviados", self.grid_holder, model=StatusModel(source))
+        self.grid_layout.addWidget(self.grid)
+        self.grid.selection.connect(self._selected)
+        self.grid.reload()
+        self.selected = []
+        self._update_actions()
+
+    def _selected(self, rows: list[tuple]) -> None:
+        self.selected = rows
+        self._update_actions()
+        self.timeline.clear()
+        if len(rows) != 1:
+            self.detail_title.setText(f"{len(rows)} negativações selecionadas.")
+            return
+        row = rows[0]
+        self.detail_title.setText(
+            f"<b>Venda {row[5]} parcela {row[6]}</b> — {row[7]} "
+            f"({show(row[8], 'document')}) — {show(row[3], 'integrator')}"
+        )
+        for entry in sent.history(self.context.session_factory, row[0]):
+            change = " → ".join(
+                STATUS_LABELS.get(s, s) for s in (entry.status_before, entry.status_after) if s
+            )
+            QTreeWidgetItem(
+                self.timeline,
+                [
+                    show(entry.at, "datetime"),
+                    entry.login,
+                    entry.workstation,
+                    sent.EVENT_NAMES.get(entry.kind, entry.kind),
+                    change,
+                    entry.protocol or "",
+                    entry.message or "",
+                ],
+            )
+        for column in range(6):
+            self.timeline.resizeColumnToContents(column)
+
+    def _update_actions(self) -> None:
+        statuses = {row[1] for row in self.selected}
+        self.manual.setEnabled(bool(self.selected) and statuses == {"ativa"})
+        self.resend.setEnabled(bool(self.selected) and statuses == {"erro"})
+
+    def ask_reason(self) -> str | None:
+        """The reason prompt; tests replace this method."""
+        text, ok = QInputDialog.getText(
+            self, "Baixa manual", "Motivo (ex.: baixada no site do SPC em 10/11):"
+        )
+        return text if ok else None
+
+    def manual_removal(self) -> None:
+        reason = self.ask_reason()
+        if reason is None:
+            return
+        ids = [row[0] for row in self.selected]
+        try:
+            done = manual_removal(self.context.session_factory, self.context.actor, ids, reason)
+        except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
+            self.message.setText(user_message(exc))
+            return
+        self.message.setText(f"{done} negativação(ões) baixada(s) manualmente.")
+        self.reload()
+
+    def resend_errors(self) -> None:
+        factory, actor = self.context.session_factory, self.context.actor
+        ids = [row[0] for row in self.selected]
+
+        def work(task):
+            queued = sent.resend(factory, actor, ids)
+            return queued, Sender(factory, actor, cancel=task.cancel_event).run()
+
+        def done(result) -> None:
+            queued, report = result
+            self.message.setText(
+                f"Reenviados: {queued}; enviados {report.sent + report.already}, "
+                f"recusados {report.rejected}, pendentes {report.pending}."
+            )
+            self.reload()
+
+        self.message.setText("Reenviando…")
+        self.resend.setEnabled(False)
+        self.resend_task = run_task(
+            work, on_done=done, on_failed=lambda e: show_error(self, "Reenviar", e)
+        )

@@ -1,0 +1,111 @@
+"""Por que não? For an installment or a customer: every criterion and guard of the rule
+(DESIGN §4) with whether it passed and why — what the SQL decided, explained by the
+Python statement of the same rules."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from gestao_negativacao.gui.context import Context
+from gestao_negativacao.gui.messages import user_message
+from gestao_negativacao.gui.qt import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
+from gestao_negativacao.services.portfolio import customer_id_of
+from gestao_negativacao.services.preview import explain_inclusion, explain_removal
+from gestao_negativacao.services.sending.candidates import REASONS, TRIGGERS
+
+
+class WhyNotDialog(QDialog):
+    def __init__(
+        self,
+        context: Context,
+        kind: str,
+        rule,
+        integrator,
+        as_of: date,
+        *,
+        item=None,
+        document: str = "",
+        parent=None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Por que não?")
+        self.resize(720, 460)
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels(["Item / critério", "Resultado", "Detalhe"])
+        layout.addWidget(self.tree, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        try:
+            self._explain(context, kind, rule, integrator, as_of, item, document)
+        except Exception as exc:  # noqa: BLE001 - shown in the dialog itself
+            self.heading.setText(user_message(exc))
+        self.tree.expandAll()
+        for column in range(3):
+            self.tree.resizeColumnToContents(column)
+
+    def _explain(self, context, kind, rule, integrator, as_of, item, document) -> None:
+        factory, actor = context.session_factory, context.actor
+        if kind == "removal":
+            if item is None or item.negativation_id is None:
+                self.heading.setText("Selecione uma negativação da lista.")
+                return
+            trigger, checks = explain_removal(factory, actor, rule, item.negativation_id, as_of)
+            verdict = f"baixa por {TRIGGERS.get(trigger, trigger)}" if trigger else "nenhum gatilho"
+            self.heading.setText(
+                f"Venda {item.sale_number} parcela {item.installment_number}: {verdict}"
+            )
+            self._checks(self.tree, checks)
+            return
+        if document.strip():
+            customer_id = customer_id_of(factory, document)
+            if customer_id is None:
+                self.heading.setText(f"Cliente {document} não encontrado.")
+                return
+            installment_id = None
+        elif item is not None:
+            customer_id, installment_id = item.customer_id, item.installment_id
+        else:
+            self.heading.setText(
+                "Selecione um item das listas ou informe o CPF/CNPJ de um cliente."
+            )
+            return
+        explanations = explain_inclusion(
+            factory, actor, rule, customer_id, integrator, as_of, installment_id
+        )
+        self.heading.setText(f"Regra avaliada em {as_of:%d/%m/%Y}: {len(explanations)} item(ns).")
+        for explanation in explanations:
+            verdict = explanation.verdict
+            if verdict.outcome == "included":
+                result = "entra na lista"
+            elif verdict.reason:
+                result = f"fica de fora: {REASONS.get(verdict.reason, verdict.reason)}"
+            else:
+                result = "não atende aos critérios"
+            role = {"holder": "titular", "guarantor": "avalista"}.get(explanation.debtor_role, "-")
+            node = QTreeWidgetItem(
+                self.tree,
+                [
+                    f"Venda {explanation.sale_number} parcela "
+                    f"{explanation.installment_number} ({role})",
+                    result,
+                    "",
+                ],
+            )
+            self._checks(node, verdict.checks)
+
+    @staticmethod
+    def _checks(parent, checks) -> None:
+        for check in checks:
+            QTreeWidgetItem(parent, [check.code, "ok" if check.passed else "não", check.message])

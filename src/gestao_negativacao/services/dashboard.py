@@ -1,0 +1,208 @@
+"""The Painel's figures (DESIGN §11): active negativations and open amount per integrator
+and per company; pending and erro counts; the removals owed for full payments with their
+legal deadline (five business days, LEGAL.md), overdue first; inclusions and removals per
+month; and the recovery after negativation (share of the negativated amount paid within
+30/60/90 days). Grouping is done by the database; only the removals owed, a short list,
+are computed one by one (each debtor's state has its own holidays)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from sqlalchemy import Integer, cast, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from gestao_negativacao.db.models import (
+    Company,
+    Customer,
+    Installment,
+    Negativation,
+    Sale,
+    SendQueueEntry,
+)
+from gestao_negativacao.domain.business_days import removal_deadline
+from gestao_negativacao.rules.sql import date_key
+
+ZERO = Decimal("0.00")
+RECOVERY_WINDOWS = (30, 60, 90)
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str  # integrator code, or the company's name
+    active: int
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class RemovalOwed:
+    negativation_id: int
+    company: str
+    sale: str
+    installment: int
+    debtor: str
+    document: str
+    integrator: str
+    payment_date: date
+    deadline: date
+    queued: bool
+
+    def overdue(self, as_of: date) -> bool:
+        return self.deadline < as_of
+
+
+@dataclass
+class Dashboard:
+    as_of: date
+    by_integrator: list[Group] = field(default_factory=list)
+    by_company: list[Group] = field(default_factory=list)
+    pending: int = 0
+    errors: int = 0
+    queued: int = 0
+    removals_owed: list[RemovalOwed] = field(default_factory=list)
+    months: list[tuple[str, int, int]] = field(default_factory=list)  # (aaaa-mm, in, out)
+    recovery: dict[int, Decimal] = field(default_factory=dict)  # days → share (0..1)
+
+    @property
+    def overdue_removals(self) -> int:
+        return sum(1 for r in self.removals_owed if r.overdue(self.as_of))
+
+
+def _groups(session: Session, key) -> list[Group]:
+    rows = session.execute(
+        select(key, func.count(), func.coalesce(func.sum(Installment.open_amount), 0))
+        .select_from(Negativation)
+        .join(Installment, Installment.id == Negativation.installment_id)
+        .join(Sale, Sale.id == Installment.sale_id)
+        .join(Company, Company.id == Sale.company_id)
+        .where(Negativation.status == "ativa")
+        .group_by(key)
+        .order_by(key)
+    )
+    # the sum keeps the column's Money type: it comes back as Decimal reais
+    return [Group(str(k), int(n), Decimal(total or 0)) for k, n, total in rows]
+
+
+def _removals_owed(session: Session) -> list[RemovalOwed]:
+    queued = select(SendQueueEntry.negativation_id).where(SendQueueEntry.action == "removal")
+    rows = session.execute(
+        select(
+            Negativation.id,
+            Company.name,
+            Sale.number,
+            Installment.number,
+            Customer.name,
+            Customer.document,
+            Customer.uf,
+            Negativation.integrator,
+            Installment.payment_date,
+            Negativation.id.in_(queued),
+        )
+        .join(Installment, Installment.id == Negativation.installment_id)
+        .join(Sale, Sale.id == Installment.sale_id)
+        .join(Company, Company.id == Sale.company_id)
+        .join(Customer, Customer.id == Negativation.customer_id)
+        .where(
+            Negativation.status == "ativa",
+            Installment.open_amount <= 0,
+            Installment.payment_date.is_not(None),
+        )
+    )
+    owed = [
+        RemovalOwed(
+            nid,
+            company,
+            sale,
+            number,
+            debtor,
+            doc,
+            integrator,
+            paid_on,
+            removal_deadline(paid_on, (uf or "").strip().upper() or None),
+            bool(q),
+        )
+        for nid, company, sale, number, debtor, doc, uf, integrator, paid_on, q in rows
+    ]
+    return sorted(owed, key=lambda r: (r.deadline, r.negativation_id))
+
+
+def _months(session: Session, as_of: date, count: int = 12) -> list[tuple[str, int, int]]:
+    first = date(as_of.year, as_of.month, 1)
+    for _ in range(count - 1):
+        first = (first - timedelta(days=1)).replace(day=1)
+    keys = []
+    day = first
+    while day <= as_of:
+        keys.append(day.year * 100 + day.month)
+        day = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+    included = defaultdict(int)
+    removed = defaultdict(int)
+    # grouped over a subquery: PostgreSQL wants the GROUP BY expression to be the very
+    # one selected, and bound parameters make two copies of it differ
+    for column, where, counts in (
+        (Negativation.included_on, Negativation.included_on >= first, included),
+        (Negativation.removed_at, Negativation.removed_at.is_not(None), removed),
+    ):
+        # aaaammdd / 100 cast to an integer is aaaamm everywhere (the fraction is at most
+        # .31, so a rounding cast never rounds up)
+        month = cast(date_key(column) / 100, Integer)
+        months = select(month.label("month")).where(where).subquery()
+        for month, n in session.execute(
+            select(months.c.month, func.count()).group_by(months.c.month)
+        ):
+            counts[int(month)] = n
+    return [(f"{k // 100}-{k % 100:02d}", included[k], removed[k]) for k in keys]
+
+
+def _recovery(session: Session, as_of: date) -> dict[int, Decimal]:
+    """Of what was negativated in the last year, the share of the amount paid in full
+    within 30/60/90 days of the inclusion."""
+    since = as_of - timedelta(days=365)
+    total = ZERO
+    paid = dict.fromkeys(RECOVERY_WINDOWS, ZERO)
+    rows = session.execute(
+        select(
+            Negativation.included_on,
+            Installment.adjusted,
+            Installment.open_amount,
+            Installment.payment_date,
+        )
+        .join(Installment, Installment.id == Negativation.installment_id)
+        .where(Negativation.included_on >= since, Negativation.debtor_role == "holder")
+        .execution_options(yield_per=5000)
+    )
+    for included_on, adjusted, open_amount, payment_date in rows:
+        total += adjusted
+        if payment_date is None or (open_amount or ZERO) > 0:
+            continue
+        delay = (payment_date - included_on).days
+        for window in RECOVERY_WINDOWS:
+            if delay <= window:
+                paid[window] += adjusted
+    if not total:
+        return dict.fromkeys(RECOVERY_WINDOWS, ZERO)
+    return {w: (paid[w] / total).quantize(Decimal("0.0001")) for w in RECOVERY_WINDOWS}
+
+
+def dashboard(session_factory: sessionmaker[Session], as_of: date | None = None) -> Dashboard:
+    as_of = as_of or date.today()
+    board = Dashboard(as_of)
+    with session_factory() as session:
+        board.by_integrator = _groups(session, Negativation.integrator)
+        board.by_company = _groups(session, Company.name)
+        counts = dict(
+            session.execute(
+                select(Negativation.status, func.count())
+                .where(Negativation.status.in_(("pendente", "erro")))
+                .group_by(Negativation.status)
+            ).all()
+        )
+        board.pending, board.errors = counts.get("pendente", 0), counts.get("erro", 0)
+        board.queued = session.scalar(select(func.count()).select_from(SendQueueEntry)) or 0
+        board.removals_owed = _removals_owed(session)
+        board.months = _months(session, as_of)
+        board.recovery = _recovery(session, as_of)
+    return board
