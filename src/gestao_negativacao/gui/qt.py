@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
     QDate,
+    QElapsedTimer,
     QLibraryInfo,
     QLocale,
     QModelIndex,

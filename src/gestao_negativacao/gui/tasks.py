@@ -59,12 +59,15 @@ class _Runner(QRunnable):
             task.error = exc
             log.error("tarefa em segundo plano falhou:\n%s", traceback.format_exc())
         # the signals are queued to the window's thread, where the task object lives
-        if task.error is None:
-            task.done.emit(task.result)
-        else:
-            task.failed.emit(task.error)
-        task.is_finished = True
-        task.finished.emit()
+        try:
+            if task.error is None:
+                task.done.emit(task.result)
+            else:
+                task.failed.emit(task.error)
+            task.is_finished = True
+            task.finished.emit()
+        except RuntimeError:  # the application is closing: nobody is left to tell
+            log.debug("tarefa terminou depois do fechamento da janela")
 
 
 def run_task(
