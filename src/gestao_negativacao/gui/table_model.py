@@ -48,16 +48,15 @@ class PagedTableModel(QAbstractTableModel):
         def work(task):
             rows = self.source.page(0, self.PAGE, order_by=order, descending=descending, text=text)
             total = len(rows) if len(rows) < self.PAGE else self.source.count(text)
-            return total, rows
+            return generation, total, rows
 
         self._set_loading(True)
-        run_task(
-            work,
-            on_done=lambda result: self._loaded(generation, *result),
-            on_failed=self._failed,
-        )
+        # bound methods, not lambdas: Qt drops the connection when this model is deleted
+        # (a screen that searched again) before the answer arrives
+        run_task(work, on_done=self._loaded, on_failed=self._failed)
 
-    def _loaded(self, generation: int, total: int, rows: list) -> None:
+    def _loaded(self, result: tuple) -> None:
+        generation, total, rows = result
         if generation != self._generation:
             return  # an older question: the user typed on meanwhile
         self.beginResetModel()
@@ -94,18 +93,16 @@ class PagedTableModel(QAbstractTableModel):
         text, order, descending = self.filter_text, self.order_by, self.descending
 
         def work(task):
-            return self.source.page(
+            rows = self.source.page(
                 offset, self.PAGE, order_by=order, descending=descending, text=text
             )
+            return generation, offset, rows
 
         self._set_loading(True)
-        run_task(
-            work,
-            on_done=lambda rows: self._appended(generation, offset, rows),
-            on_failed=self._failed,
-        )
+        run_task(work, on_done=self._appended, on_failed=self._failed)
 
-    def _appended(self, generation: int, offset: int, rows: list) -> None:
+    def _appended(self, result: tuple) -> None:
+        generation, offset, rows = result
         self._set_loading(False)
         if generation != self._generation or offset != len(self._rows) or not rows:
             return
