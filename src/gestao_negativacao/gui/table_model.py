@@ -143,9 +143,12 @@ class PagedTableModel(QAbstractTableModel):
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
             return
-        self.order_by = self.columns[column].key
-        self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        order_by, descending = self.columns[column].key, order == Qt.SortOrder.DescendingOrder
+        if (order_by, descending) == (self.order_by, self.descending):
+            return  # the view repeats the current order (sorting switched on, state restored)
+        self.order_by, self.descending = order_by, descending
+        if self._generation:  # before the first load, only remember it
+            self.reload()
 
     def row_values(self, row: int) -> tuple[Any, ...]:
         return self._rows[row]

@@ -60,6 +60,9 @@ class Grid(QWidget):
         layout.addLayout(top)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        # widths and the sort column of last time, before anything is read: restoring them
+        # later would sort (and read) again
+        self._restored = settings.restore_header(self.table.horizontalHeader(), key)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
@@ -78,8 +81,7 @@ class Grid(QWidget):
         self.table.doubleClicked.connect(self._activated)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.export_button.clicked.connect(self.export)
-        self._restored = False
-        self.model.modelReset.connect(self._restore_columns)
+        self.model.modelReset.connect(self._fit_columns)
         self.table.horizontalHeader().sectionResized.connect(
             lambda *_: settings.save_header(self.table.horizontalHeader(), self.key)
         )
@@ -87,11 +89,11 @@ class Grid(QWidget):
     def reload(self) -> None:
         self.model.reload()
 
-    def _restore_columns(self) -> None:
-        if not self._restored:
+    def _fit_columns(self) -> None:
+        """The first time a list is shown on this workstation: columns fit their content."""
+        if not self._restored and self.model.rowCount():
             self._restored = True
-            if not settings.restore_header(self.table.horizontalHeader(), self.key):
-                self.table.resizeColumnsToContents()
+            self.table.resizeColumnsToContents()
 
     def _show_count(self, total: int) -> None:
         number = f"{total:,}".replace(",", ".")

@@ -161,13 +161,21 @@ class PreviewListing:
         self.excluded = excluded
         self.columns = _preview_columns(preview.action, excluded)
 
+    _counted: int | None = None
+
     def count(self, text: str = "") -> int:
+        if self._counted is not None:  # counted with the first page, in one evaluation
+            return self._counted
         return self.preview.count(excluded=self.excluded)
 
     def page(self, offset, limit, *, order_by=None, descending=False, text=""):
-        items = self.preview.page(
-            order_by or "due_date", descending, offset, limit, excluded=self.excluded
-        )
+        order = order_by or "due_date"
+        if offset == 0:
+            self._counted, items = self.preview.first_page(
+                order, descending, limit, excluded=self.excluded
+            )
+        else:
+            items = self.preview.page(order, descending, offset, limit, excluded=self.excluded)
         return [(*(_shown(i, c.key) for c in self.columns), i) for i in items]
 
     def all_rows(self, *, order_by=None, descending=False, text="", chunk=5000):
