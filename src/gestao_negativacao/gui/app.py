@@ -14,6 +14,7 @@ from gestao_negativacao.gui.qt import (
     QLibraryInfo,
     QLocale,
     QMessageBox,
+    QThreadPool,
     QTranslator,
 )
 from gestao_negativacao.services.database import Database, open_database
@@ -82,4 +83,7 @@ def run(database_url: str | None = None) -> int:
     try:
         return app.exec()
     finally:
+        # let background reads finish before Python tears Qt down (a task still running
+        # at interpreter exit crashes the process on its way out)
+        QThreadPool.globalInstance().waitForDone(10_000)
         db.dispose()
