@@ -151,3 +151,13 @@ def authenticate(session_factory: sessionmaker[Session], login: str, password: s
         audit.record(session, actor, "login", entity="user", entity_key=user.login)
         session.commit()
         return actor
+
+
+def actor_of(session_factory: sessionmaker[Session], user_id: int) -> Actor:
+    """The user a schedule runs as, with the permissions they have now (no password: the
+    schedule was set up by someone allowed to, and the user must still be active)."""
+    with session_factory() as session:
+        user = session.get(User, user_id)
+        if user is None or not user.active:
+            raise UserError("O usuário do agendamento não existe mais ou está desativado.")
+        return _actor_for(session, user)

@@ -18,6 +18,12 @@ from gestao_negativacao.db.models.portfolio import (
     SaleGuarantor,
 )
 from gestao_negativacao.db.models.rules import RuleRecord
+from gestao_negativacao.db.models.scheduling import (
+    ImportSource,
+    Schedule,
+    ScheduleLease,
+    ScheduleRun,
+)
 from gestao_negativacao.db.models.security import (
     AuditEntry,
     Permission,
@@ -36,6 +42,7 @@ __all__ = [
     "AuditEntry",
     "BureauListItem",
     "CompanyParameter",
+    "ImportSource",
     "Integration",
     "IntegrationCompany",
     "IntegrationOperator",
@@ -50,6 +57,9 @@ __all__ = [
     "NegativationEvent",
     "Permission",
     "Role",
+    "Schedule",
+    "ScheduleLease",
+    "ScheduleRun",
     "RolePermission",
     "RuleRecord",
     "Sale",

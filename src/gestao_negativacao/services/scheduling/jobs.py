@@ -1,0 +1,199 @@
+"""What a schedule does when it runs (seed 004 item 10, seeds 000/001):
+
+- inclusion (job 44) / removal (job 43): every rule of the schedule finds its items on the
+  day of the slot, they are queued, and one sending run sends everything pending; only the
+  companies whose automatic inclusion/removal is on (Sim, or Padrão with the general
+  parameter on) take part;
+- legal: the removals owed for full payments (five business days, LEGAL.md) and the
+  negativations reaching five years — each can be turned off by an admin in Parâmetros;
+- sync: the ERP's newest export in a folder, or a read-only query on its database.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import Select, make_url, select, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from gestao_negativacao.db.engine import make_engine
+from gestao_negativacao.db.models import ImportSource, Installment, Sale, Schedule
+from gestao_negativacao.domain.rules import parse_rule
+from gestao_negativacao.services import credentials, parameters
+from gestao_negativacao.services.actor import Actor
+from gestao_negativacao.services.importing import import_file, import_table
+from gestao_negativacao.services.importing.reader import FileFormat, Table
+from gestao_negativacao.services.preview import Preview
+from gestao_negativacao.services.rules import get_rule
+from gestao_negativacao.services.sending.enqueue import enqueue_inclusions, enqueue_removals
+from gestao_negativacao.services.sending.worker import Sender, SendOptions
+
+EXPORTS = (".csv", ".txt", ".xlsx")
+
+
+@dataclass
+class JobResult:
+    found: int = 0
+    queued: int = 0
+    sent: int = 0
+    already: int = 0
+    rejected: int = 0
+    pending: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def _automatic_companies(session_factory, action: str) -> list[int]:
+    """Companies whose automatic inclusion (or removal) is on (seed 000: Sim / Padrão /
+    Não, Padrão following the general parameter)."""
+    defaults = parameters.general(session_factory)
+    allowed = []
+    for choice in parameters.company_choices(session_factory):
+        include, remove, _days = parameters.effective(choice, defaults)
+        if include if action == "inclusion" else remove:
+            allowed.append(choice.company_id)
+    return allowed
+
+
+def _of_companies(selection: Select, company_ids: list[int]) -> Select:
+    chosen = selection.subquery("chosen")
+    in_companies = (
+        select(Installment.id)
+        .join(Sale, Sale.id == Installment.sale_id)
+        .where(Sale.company_id.in_(company_ids))
+    )
+    return select(*chosen.c).where(chosen.c.installment_id.in_(in_companies))
+
+
+def _send(session_factory, actor: Actor, result: JobResult, options: SendOptions | None) -> None:
+    report = Sender(session_factory, actor, options=options).run()
+    result.sent += report.sent + report.unconfirmed
+    result.already += report.already
+    result.rejected += report.rejected
+    result.pending += report.pending + report.no_configuration
+    result.errors += [p.message for p in report.problems[:20]]
+
+
+def run_rules(session_factory, actor, schedule: Schedule, as_of: date, options=None) -> JobResult:
+    result = JobResult()
+    companies = _automatic_companies(session_factory, schedule.action)
+    if not companies:
+        result.errors.append(
+            "nenhuma empresa com envio automático ligado (Parâmetros: Sim / Padrão / Não)"
+        )
+        return result
+    for name in json.loads(schedule.rules):
+        stored = get_rule(session_factory, name)
+        if not stored.rule.active:
+            result.errors.append(f"regra {name!r} inativa: não usada")
+            continue
+        preview = Preview(
+            session_factory, actor, schedule.action, stored.rule, schedule.integrator, as_of
+        )
+        result.found += preview.count()
+        selection = _of_companies(preview.selection(), companies)
+        if schedule.action == "inclusion":
+            queued = enqueue_inclusions(
+                session_factory, actor, selection, schedule.integrator, rule_id=stored.id
+            )
+        else:
+            queued = enqueue_removals(session_factory, actor, selection, rule_id=stored.id)
+        result.queued += queued.queued
+    _send(session_factory, actor, result, options)
+    return result
+
+
+def run_legal(session_factory, actor, as_of: date, options=None) -> JobResult:
+    """The removals the law owes: full payments (removed within five business days) and
+    negativations reaching five years (and those em disputa, which go the same way)."""
+    result = JobResult()
+    general = parameters.general(session_factory)
+    if not general.legal_removals and not general.five_years_removals:
+        result.errors.append("baixas legais automáticas desligadas em Parâmetros")
+        return result
+    triggers = {"paid": True} if general.legal_removals else {}
+    rule = parse_rule({"name": "baixas legais", "kind": "removal", "triggers": triggers})
+    preview = Preview(session_factory, actor, "removal", rule, None, as_of)
+    selection = preview.selection()
+    if not general.five_years_removals:
+        chosen = selection.subquery("chosen")
+        selection = select(*chosen.c).where(chosen.c.trigger.is_distinct_from("five_years"))
+    result.found = preview.count()
+    result.queued = enqueue_removals(session_factory, actor, selection).queued
+    _send(session_factory, actor, result, options)
+    return result
+
+
+def _newest_export(folder: Path) -> Path | None:
+    files = [p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in EXPORTS]
+    return max(files, key=lambda p: p.stat().st_mtime, default=None)
+
+
+def _text(value) -> str:
+    """A database value as the import reads it (dd/mm/aaaa, decimal comma)."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, Decimal | float):
+        return f"{Decimal(str(value)):.2f}".replace(".", ",")
+    return str(value)
+
+
+def source_password_key(source_id: int) -> str:
+    return f"erp-{source_id}"
+
+
+def run_sync(session_factory: sessionmaker[Session], actor, source_id: int) -> JobResult:
+    result = JobResult()
+    with session_factory() as session:
+        source = session.get(ImportSource, source_id)
+        if source is None:
+            result.errors.append("fonte do ERP não encontrada")
+            return result
+        kind, path, url, query, last = (
+            source.kind,
+            source.path,
+            source.url,
+            source.query,
+            source.last_imported,
+        )
+    if kind == "folder":
+        folder = Path(path or "")
+        if not folder.is_dir():
+            result.errors.append(f"pasta do ERP não encontrada: {folder}")
+            return result
+        newest = _newest_export(folder)
+        if newest is None:
+            return result
+        stamp = f"{newest.name}|{int(newest.stat().st_mtime)}"
+        if stamp == last:
+            return result  # already imported: the ERP has not exported since
+        report = import_file(session_factory, actor, newest, valid_only=True)
+    else:
+        password = credentials.get_named(source_password_key(source_id))
+        engine = make_engine(url if not password else _with_password(url, password))
+        try:
+            with engine.connect() as conn:
+                found = conn.execute(text(query or ""))
+                headers = [str(c).lower() for c in found.keys()]
+                rows = [(line, [_text(v) for v in row]) for line, row in enumerate(found, start=2)]
+        finally:
+            engine.dispose()
+        stamp = None
+        table = Table(FileFormat("csv", encoding="utf-8", delimiter=";"), headers, rows)
+        report = import_table(session_factory, actor, table, "consulta ao ERP", valid_only=True)
+    result.found = report.rows
+    result.queued = sum(report.created.values()) + sum(report.updated.values())
+    result.errors += [f"linha {e.line}, {e.column}: {e.message}" for e in report.errors[:50]]
+    if stamp and report.written:
+        with session_factory.begin() as session:
+            session.get(ImportSource, source_id).last_imported = stamp
+    return result
+
+
+def _with_password(url: str, password: str) -> str:
+    return make_url(url).set(password=password).render_as_string(hide_password=False)

@@ -1,0 +1,155 @@
+"""Running what is due (``scheduler run-due`` / ``serve``): for each active schedule with a
+due slot, take its lease (one runner at a time, whatever the number of workstations), run
+its job as its user, record the run with its counts and errors, and mark the slot done.
+A failed job is recorded as such and does not stop the other schedules."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from gestao_negativacao.db.base import utc_now
+from gestao_negativacao.db.models import Schedule, ScheduleRun
+from gestao_negativacao.domain.schedule import LOCAL, due_slot, parse_times, parse_weekdays
+from gestao_negativacao.services import users
+from gestao_negativacao.services.actor import workstation_name
+from gestao_negativacao.services.scheduling import jobs, leases
+from gestao_negativacao.services.sending.claims import worker_identity
+from gestao_negativacao.services.sending.worker import SendOptions
+
+log = logging.getLogger(__name__)
+LEASE = timedelta(minutes=30)  # longer than any run; a dead runner's lease expires
+ORDER = {"sync": 0, "legal": 1, "removal": 2, "inclusion": 3}  # sync → removals → inclusions
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    schedule: str
+    action: str
+    slot_at: datetime
+    status: str  # ok | erro | ocupado (another runner holds it)
+    found: int = 0
+    queued: int = 0
+    sent: int = 0
+    already: int = 0
+    rejected: int = 0
+    pending: int = 0
+    errors: tuple[str, ...] = ()
+
+
+def due_schedules(session: Session, now: datetime) -> list[tuple[Schedule, datetime]]:
+    due = []
+    for schedule in session.scalars(select(Schedule).where(Schedule.active)):
+        slot = due_slot(
+            parse_weekdays(schedule.weekdays),
+            parse_times(json.loads(schedule.times)),
+            now,
+            schedule.last_slot_at,
+            schedule.created_at,
+        )
+        if slot is not None:
+            due.append((schedule, slot))
+    return sorted(due, key=lambda pair: (ORDER.get(pair[0].action, 9), pair[0].id))
+
+
+def run_due(
+    session_factory: sessionmaker[Session],
+    now: datetime | None = None,
+    *,
+    holder: str | None = None,
+    lease: timedelta = LEASE,
+    options: SendOptions | None = None,
+) -> list[RunSummary]:
+    now = now or utc_now()
+    holder = holder or worker_identity()
+    with session_factory() as session:
+        due = due_schedules(session, now)
+        session.expunge_all()
+    return [run_one(session_factory, s, slot, holder, lease, options) for s, slot in due]
+
+
+def run_one(session_factory, schedule: Schedule, slot: datetime, holder, lease, options):
+    with session_factory.begin() as session:
+        if not leases.acquire(session.connection(), schedule.id, holder, lease):
+            return RunSummary(schedule.name, schedule.action, slot, "ocupado")
+        # taken: another runner may have run this very slot and released it just now
+        current = session.get(Schedule, schedule.id)
+        if current.last_slot_at is not None and current.last_slot_at >= slot:
+            leases.release(session.connection(), schedule.id, holder)
+            return RunSummary(schedule.name, schedule.action, slot, "ocupado")
+    try:
+        return _run(session_factory, schedule, slot, options)
+    finally:
+        with session_factory.begin() as session:
+            leases.release(session.connection(), schedule.id, holder)
+
+
+def _run(session_factory, schedule: Schedule, slot: datetime, options) -> RunSummary:
+    run_id, login = None, "?"
+    try:
+        actor = users.actor_of(session_factory, schedule.user_id)
+        login = actor.login
+    except users.UserError as exc:
+        actor, failure = None, str(exc)
+    with session_factory.begin() as session:
+        run = ScheduleRun(
+            schedule_id=schedule.id, slot_at=slot, login=login, workstation=workstation_name()
+        )
+        session.add(run)
+        session.flush()
+        run_id = run.id
+    result = jobs.JobResult()
+    status = "ok"
+    try:
+        if actor is None:
+            raise RuntimeError(failure)
+        as_of = slot.astimezone(LOCAL).date()
+        if schedule.action == "sync":
+            result = jobs.run_sync(session_factory, actor, schedule.source_id)
+        elif schedule.action == "legal":
+            result = jobs.run_legal(session_factory, actor, as_of, options)
+        else:
+            result = jobs.run_rules(session_factory, actor, schedule, as_of, options)
+    except Exception as exc:  # noqa: BLE001 - recorded; the other schedules still run
+        log.exception("agendamento %s falhou", schedule.name)
+        status = "erro"
+        result.errors.append(str(exc) or type(exc).__name__)
+    with session_factory.begin() as session:
+        session.execute(
+            update(ScheduleRun)
+            .where(ScheduleRun.id == run_id)
+            .values(
+                finished_at=utc_now(),
+                status=status,
+                found=result.found,
+                queued=result.queued,
+                sent=result.sent,
+                already=result.already,
+                rejected=result.rejected,
+                pending=result.pending,
+                errors="\n".join(result.errors)[:20_000],
+            )
+        )
+        # the slot is done even when the job failed: the next slot tries again (and the
+        # failure shows on the Painel and in the e-mail), no tight loop on a broken job
+        session.execute(
+            update(Schedule).where(Schedule.id == schedule.id).values(last_slot_at=slot)
+        )
+    return RunSummary(
+        schedule.name,
+        schedule.action,
+        slot,
+        status,
+        result.found,
+        result.queued,
+        result.sent,
+        result.already,
+        result.rejected,
+        result.pending,
+        tuple(result.errors),
+    )

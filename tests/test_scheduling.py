@@ -1,0 +1,195 @@
+"""Schedules run by themselves: the job chain sync → legal removals → inclusion against the
+sandbox; one runner per schedule on a shared PostgreSQL; a killed runner's lease expires."""
+
+import json
+import os
+import threading
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select, update
+
+from gestao_negativacao.bureaus.sandbox import running_sandbox
+from gestao_negativacao.db.models import ImportSource, ScheduleLease, ScheduleRun
+from gestao_negativacao.domain.schedule import LOCAL
+from gestao_negativacao.services import demo_setup, parameters, rules
+from gestao_negativacao.services.database import open_database
+from gestao_negativacao.services.scheduling.runner import run_due
+from gestao_negativacao.services.scheduling.schedules import (
+    ScheduleConfigError,
+    get_schedule,
+    save_schedule,
+)
+from gestao_negativacao.services.sending.worker import SendOptions
+from tests.sending_helpers import admin_actor, sandbox_records, statuses, write_portfolio_csv
+
+RULES = [{"name": "Atraso 30", "kind": "inclusion", "criteria": {"days_overdue": {"min": 30}}}]
+FAST = SendOptions(concurrency=8, retry_base=0.01, retry_cap=0.05)
+
+
+def at(day, hour=7):
+    return datetime(2026, 11, day, hour, 0, tzinfo=LOCAL)
+
+
+def setup_chain(db, admin, folder, sandbox_url):
+    demo_setup.ensure_sandbox_integrations(db.session_factory, admin, sandbox_url)
+    rules.import_rules(db.session_factory, admin, json.dumps(RULES))
+    general = parameters.general(db.session_factory)
+    parameters.save_general(
+        db.session_factory,
+        admin,
+        general.__class__(**{**general.__dict__, "auto_include": True, "auto_remove": True}),
+    )
+    with db.session_factory.begin() as s:
+        source = ImportSource(name="ERP", kind="folder", path=str(folder))
+        s.add(source)
+        s.flush()
+        source_id = source.id
+    created = {}
+    for name, action, extra in (
+        ("Sincronizar ERP", "sync", {"source_id": source_id}),
+        ("Baixas legais", "legal", {}),
+        ("Incluir atraso 30", "inclusion", {"rules": ("Atraso 30",), "integrator": "spc_brasil"}),
+    ):
+        created[name] = save_schedule(
+            db.session_factory, admin, name, action, times=("06:00",), run_as="admin", **extra
+        )
+    # created "yesterday", so that this morning's slot is due
+    with db.session_factory.begin() as s:
+        from gestao_negativacao.db.models import Schedule
+
+        s.execute(update(Schedule).values(created_at=at(20).astimezone(UTC)))
+    return created
+
+
+def test_the_chain_sync_then_legal_removals_then_inclusion(sqlite_db, tmp_path):
+    admin = admin_actor(sqlite_db)
+    folder = tmp_path / "erp"
+    folder.mkdir()
+    write_portfolio_csv(folder / "carteira-21.csv", 6, 2)
+    os.utime(folder / "carteira-21.csv", (at(21, 5).timestamp(),) * 2)
+    with running_sandbox() as sandbox:
+        setup_chain(sqlite_db, admin, folder, sandbox.url)
+        with pytest.raises(ScheduleConfigError, match="precisa de uma integradora"):
+            save_schedule(
+                sqlite_db.session_factory,
+                admin,
+                "x",
+                "inclusion",
+                rules=("Atraso 30",),
+                run_as="admin",
+            )
+        first = run_due(sqlite_db.session_factory, at(21), options=FAST)
+        assert [(r.schedule, r.status) for r in first] == [
+            ("Sincronizar ERP", "ok"),
+            ("Baixas legais", "ok"),
+            ("Incluir atraso 30", "ok"),
+        ]
+        assert first[0].found == 12 and first[2].sent == 12
+        assert statuses(sqlite_db, "spc_brasil") == {"ativa": 12}
+        assert run_due(sqlite_db.session_factory, at(21, 9), options=FAST) == []  # done today
+        # the next export: customers 0 and 1 paid their first installment
+        write_portfolio_csv(folder / "carteira-22.csv", 6, 2, paid={0, 1})
+        os.utime(folder / "carteira-22.csv", (at(22).timestamp(), at(22).timestamp()))
+        second = run_due(sqlite_db.session_factory, at(23), options=FAST)  # 22 was a Sunday…
+        assert [r.status for r in second] == ["ok", "ok", "ok"]
+        assert second[1].found == 2 and second[1].sent == 2
+        assert statuses(sqlite_db, "spc_brasil") == {"ativa": 10, "baixada": 2}
+        removed = [r for r in sandbox_records(sandbox, "spc_brasil") if not r["active"]]
+        assert {r["contract"] for r in removed} == {"V0-1", "V1-1"}
+        assert second[2].queued == 0  # nothing new to include
+        # the sync saw the same file: nothing re-imported
+        third = run_due(sqlite_db.session_factory, at(24), options=FAST)
+        assert third[0].found == 0
+    with sqlite_db.session_factory() as s:
+        runs = s.scalars(select(ScheduleRun).order_by(ScheduleRun.id)).all()
+        assert len(runs) == 9 and {r.status for r in runs} == {"ok"}
+        assert all(r.finished_at and r.login == "admin" for r in runs)
+    assert get_schedule(sqlite_db.session_factory, "Baixas legais").last_slot_at == at(
+        24, 6
+    ).astimezone(UTC)
+
+
+def test_a_company_set_to_nao_takes_no_part(sqlite_db, tmp_path):
+    admin = admin_actor(sqlite_db)
+    folder = tmp_path / "erp"
+    folder.mkdir()
+    write_portfolio_csv(folder / "carteira.csv", 3, 1)
+    os.utime(folder / "carteira.csv", (at(21, 5).timestamp(),) * 2)
+    with running_sandbox() as sandbox:
+        setup_chain(sqlite_db, admin, folder, sandbox.url)
+        run_due(sqlite_db.session_factory, at(21), options=FAST)
+        assert statuses(sqlite_db) == {"ativa": 3}
+        write_portfolio_csv(folder / "carteira2.csv", 5, 1)
+        os.utime(folder / "carteira2.csv", (at(22).timestamp(),) * 2)
+        choices = parameters.company_choices(sqlite_db.session_factory)
+        parameters.save_company_choices(
+            sqlite_db.session_factory,
+            admin,
+            [c.__class__(**{**c.__dict__, "auto_include": "nao"}) for c in choices],
+        )
+        runs = run_due(sqlite_db.session_factory, at(23), options=FAST)
+        assert runs[2].queued == 0 and "nenhuma empresa" in runs[2].errors[0]
+        assert statuses(sqlite_db) == {"ativa": 3}
+
+
+def test_two_runners_on_postgresql_run_a_schedule_once(postgres_server, tmp_path):
+    db = open_database(postgres_server.create())
+    admin = admin_actor(db)
+    folder = tmp_path / "erp"
+    folder.mkdir()
+    write_portfolio_csv(folder / "carteira.csv", 4, 1)
+    with running_sandbox(latency_ms=20) as sandbox:
+        setup_chain(db, admin, folder, sandbox.url)
+        results = {}
+        start = threading.Barrier(2)
+
+        def runner(name):
+            start.wait()
+            results[name] = run_due(
+                db.session_factory, at(21), holder=f"estacao-{name}", options=FAST
+            )
+
+        threads = [threading.Thread(target=runner, args=(n,)) for n in ("a", "b")]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        records = sandbox_records(sandbox, "spc_brasil")
+    ran = [r for rs in results.values() for r in rs if r.status == "ok"]
+    assert sorted(r.schedule for r in ran) == [
+        "Baixas legais",
+        "Incluir atraso 30",
+        "Sincronizar ERP",
+    ]  # each once, whoever got it
+    with db.session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(ScheduleRun)) == 3
+    assert len(records) == 4 and {r["inclusions"] for r in records} == {1}
+    db.dispose()
+
+
+def test_a_dead_runners_lease_expires(sqlite_db, tmp_path):
+    admin = admin_actor(sqlite_db)
+    folder = tmp_path / "erp"
+    folder.mkdir()
+    with running_sandbox() as sandbox:
+        created = setup_chain(sqlite_db, admin, folder, sandbox.url)
+        sync_id = created["Sincronizar ERP"].id
+        with sqlite_db.session_factory.begin() as s:  # a runner died holding it
+            s.add(
+                ScheduleLease(
+                    schedule_id=sync_id,
+                    holder="estacao-morta/1/1",
+                    expires_at=datetime.now(UTC) + timedelta(minutes=30),
+                )
+            )
+        runs = run_due(sqlite_db.session_factory, at(21), options=FAST)
+        assert [(r.schedule, r.status) for r in runs][0] == ("Sincronizar ERP", "ocupado")
+        with sqlite_db.session_factory.begin() as s:
+            s.execute(
+                update(ScheduleLease).values(expires_at=datetime.now(UTC) - timedelta(seconds=1))
+            )
+        later = run_due(sqlite_db.session_factory, at(21, 8), options=FAST)
+        assert [(r.schedule, r.status) for r in later] == [("Sincronizar ERP", "ok")]
+    with sqlite_db.session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(ScheduleLease)) == 0
