@@ -22,6 +22,7 @@ from gestao_negativacao.db.engine import DatabaseConfigError
 from gestao_negativacao.domain.passwords import WeakPassword
 from gestao_negativacao.domain.permissions import RoleCode
 from gestao_negativacao.domain.rules import RuleError
+from gestao_negativacao.domain.schedule import ScheduleError
 from gestao_negativacao.logs import configure_console_logging
 from gestao_negativacao.services import users
 from gestao_negativacao.services.actor import PermissionDenied
@@ -30,6 +31,7 @@ from gestao_negativacao.services.credentials import CredentialStoreUnavailable
 from gestao_negativacao.services.database import Database, open_database
 from gestao_negativacao.services.preview import PreviewError
 from gestao_negativacao.services.rules import RuleInUse, RuleNotFound
+from gestao_negativacao.services.scheduling.schedules import ScheduleConfigError
 from gestao_negativacao.services.sending.release import SendingError
 
 # -- commands ---------------------------------------------------------------------------
@@ -324,6 +326,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_sending.add_parsers(sub, common)
 
+    from gestao_negativacao import cli_scheduler
+
+    cli_scheduler.add_parsers(sub, common)
+
     sandbox = sub.add_parser("sandbox", help="birô de testes local (homologação e demonstração)")
     sandbox.add_argument("--host", default="127.0.0.1")
     sandbox.add_argument("--port", type=int, default=8765)
@@ -375,6 +381,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         RuleInUse,
         PreviewError,
         SendingError,
+        ScheduleConfigError,
+        ScheduleError,
     ) as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE

@@ -46,6 +46,18 @@ def server_url(kind: str, host: str, port: int, database: str, user: str, passwo
     )
 
 
+def without_password(url: URL) -> URL:
+    """The same address without its password (``URL.set`` ignores None, so rebuild it)."""
+    return URL.create(
+        url.drivername,
+        username=url.username,
+        host=url.host,
+        port=url.port,
+        database=url.database,
+        query=url.query,
+    )
+
+
 def saved_url() -> URL | None:
     """The server saved for this workstation, password from the keyring; None: local."""
     path = _settings_path()
@@ -80,16 +92,7 @@ def save(url: URL | None) -> None:
         return
     if url.password:
         credentials.set_named(_keyring_name(url), url.password)
-    # URL.set ignores None: build the address without its password instead
-    bare = URL.create(
-        url.drivername,
-        username=url.username,
-        host=url.host,
-        port=url.port,
-        database=url.database,
-        query=url.query,
-    )
-    stored = bare.render_as_string(hide_password=False)
+    stored = without_password(url).render_as_string(hide_password=False)
     path.write_text(json.dumps({"url": stored}), encoding="utf-8")
 
 

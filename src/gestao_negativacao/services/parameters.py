@@ -63,6 +63,30 @@ class CreditParameters:
 
 
 @dataclass(frozen=True)
+class EmailParameters:
+    """The e-mail summary to supervisors (failed runs, deadlines at risk); the SMTP
+    password lives in the keyring, never here."""
+
+    enabled: bool = False
+    host: str = ""
+    port: int = 587
+    starttls: bool = True
+    user: str = ""
+    sender: str = ""
+    recipients: str = ""  # separated by commas or semicolons
+
+    def check(self) -> EmailParameters:
+        if self.enabled and (not self.host or not self.sender or not self.addresses()):
+            raise ParameterError("E-mail: informe o servidor SMTP, o remetente e os destinatários.")
+        if not 1 <= self.port <= 65535:
+            raise ParameterError("E-mail: porta SMTP inválida.")
+        return self
+
+    def addresses(self) -> list[str]:
+        return [a.strip() for a in self.recipients.replace(";", ",").split(",") if a.strip()]
+
+
+@dataclass(frozen=True)
 class CompanyChoice:
     company_id: int
     cnpj: str
@@ -72,7 +96,7 @@ class CompanyChoice:
     days_to_execute: int | None = None
 
 
-GROUPS = {"geral": GeneralParameters, "credito": CreditParameters}
+GROUPS = {"geral": GeneralParameters, "credito": CreditParameters, "email": EmailParameters}
 
 
 def _read(session: Session, key: str, kind):
@@ -116,6 +140,15 @@ def _save(session_factory, actor: Actor, key: str, value) -> None:
                 entity_key=key,
                 details=changed,
             )
+
+
+def email(session_factory: sessionmaker[Session]) -> EmailParameters:
+    with session_factory() as session:
+        return _read(session, "email", EmailParameters)
+
+
+def save_email(session_factory, actor: Actor, value: EmailParameters) -> None:
+    _save(session_factory, actor, "email", value)
 
 
 def save_general(session_factory, actor: Actor, value: GeneralParameters) -> None:

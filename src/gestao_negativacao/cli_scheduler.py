@@ -1,0 +1,288 @@
+"""``scheduler``: run what is due (for the Windows Task Scheduler or cron), run
+continuously, print or register the scheduled task, add and list schedules and ERP
+sources."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from datetime import datetime
+
+from sqlalchemy import make_url, select
+
+from gestao_negativacao import cli_support as support
+from gestao_negativacao.cli_support import EXIT_DATA_ERRORS, EXIT_OK, CliError
+from gestao_negativacao.domain.schedule import LOCAL
+from gestao_negativacao.services.database import Database
+
+TASK_NAME = r"GestaoNegativacao\Agendador"
+ERP_PASSWORD_ENV = "GESTAO_NEGATIVACAO_ERP_PASSWORD"
+
+
+def _now(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text).replace(tzinfo=LOCAL)
+    except ValueError:
+        raise CliError(f"Data e hora inválidas: {text!r}. Use AAAA-MM-DDTHH:MM.") from None
+
+
+def cmd_run_due(db: Database, args: argparse.Namespace) -> int:
+    from gestao_negativacao.services.scheduling.notify import send_summary
+    from gestao_negativacao.services.scheduling.runner import run_due
+
+    now = _now(args.now)
+    runs = run_due(db.session_factory, now)
+    today = (now or datetime.now(LOCAL)).astimezone(LOCAL).date()
+    try:
+        emailed = send_summary(db.session_factory, runs, today)
+    except OSError as exc:  # the SMTP server is down: the runs are recorded anyway
+        print(f"Não foi possível enviar o e-mail de resumo: {exc}", file=sys.stderr)
+        emailed = False
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "runs": [
+                        {
+                            "schedule": r.schedule,
+                            "action": r.action,
+                            "slot": r.slot_at.astimezone(LOCAL).isoformat(),
+                            "status": r.status,
+                            "found": r.found,
+                            "queued": r.queued,
+                            "sent": r.sent,
+                            "already": r.already,
+                            "rejected": r.rejected,
+                            "pending": r.pending,
+                            "errors": list(r.errors),
+                        }
+                        for r in runs
+                    ],
+                    "emailed": emailed,
+                },
+                ensure_ascii=False,
+            )
+        )
+    else:
+        if not runs:
+            print("Nada a executar agora.")
+        for r in runs:
+            print(
+                f"{r.schedule}: {r.status} — encontrados {r.found}, na fila {r.queued}, "
+                f"enviados {r.sent}, já constavam {r.already}, recusados {r.rejected}, "
+                f"pendentes {r.pending}"
+            )
+            for error in r.errors[:10]:
+                print(f"  {error}")
+    return EXIT_DATA_ERRORS if any(r.status == "erro" for r in runs) else EXIT_OK
+
+
+def cmd_serve(db: Database, args: argparse.Namespace) -> int:
+    from gestao_negativacao.services.scheduling.notify import send_summary
+    from gestao_negativacao.services.scheduling.runner import run_due
+
+    print(f"Agendador em execução (a cada {args.interval} s; Ctrl+C para sair).", flush=True)
+    while True:
+        runs = run_due(db.session_factory)
+        for r in runs:
+            print(f"{datetime.now(LOCAL):%d/%m/%Y %H:%M} {r.schedule}: {r.status}", flush=True)
+        if runs:
+            try:
+                send_summary(db.session_factory, runs, datetime.now(LOCAL).date())
+            except OSError as exc:
+                print(f"E-mail de resumo não enviado: {exc}", file=sys.stderr, flush=True)
+        time.sleep(args.interval)
+
+
+def task_command() -> list[str]:
+    """The schtasks command that runs ``scheduler run-due`` every 15 minutes."""
+    program = shutil.which("gestao-negativacao") or sys.executable
+    action = f'"{program}" scheduler run-due'
+    if program == sys.executable:
+        action = f'"{program}" -m gestao_negativacao scheduler run-due'
+    return [
+        "schtasks",
+        "/Create",
+        "/F",
+        "/SC",
+        "MINUTE",
+        "/MO",
+        "15",
+        "/TN",
+        TASK_NAME,
+        "/TR",
+        action,
+    ]
+
+
+def cmd_install_task(args: argparse.Namespace) -> int:
+    command = task_command()
+    printable = subprocess.list2cmdline(command)
+    if args.register:
+        if os.name != "nt":
+            raise CliError("--register só funciona no Windows; use o cron: " + _cron_line())
+        subprocess.run(command, check=True)
+        print(f"Tarefa {TASK_NAME} registrada no Agendador de Tarefas do Windows.")
+        return EXIT_OK
+    print("No Windows (Prompt de Comando, como o usuário que executa os envios):")
+    print(f"  {printable}")
+    print("No Linux (crontab -e):")
+    print(f"  {_cron_line()}")
+    return EXIT_OK
+
+
+def _cron_line() -> str:
+    program = shutil.which("gestao-negativacao") or f"{sys.executable} -m gestao_negativacao"
+    return f"*/15 * * * * {program} scheduler run-due"
+
+
+def cmd_add(db: Database, args: argparse.Namespace) -> int:
+    from gestao_negativacao.db.models import ImportSource
+    from gestao_negativacao.services.scheduling.schedules import save_schedule
+
+    actor = support.acting_user(db, args.user)
+    source_id = None
+    if args.source:
+        with db.session_factory() as session:
+            source_id = session.scalar(
+                select(ImportSource.id).where(ImportSource.name == args.source)
+            )
+        if source_id is None:
+            raise CliError(f"Fonte do ERP {args.source!r} não encontrada (scheduler source-add).")
+    info = save_schedule(
+        db.session_factory,
+        actor,
+        args.name,
+        args.action,
+        rules=tuple(args.rule or ()),
+        integrator=args.integrator,
+        source_id=source_id,
+        weekdays=args.days,
+        times=tuple(t.strip() for t in args.times.split(",")),
+        run_as=args.run_as,
+        active=not args.inactive,
+    )
+    print(
+        f"Agendamento {info.name} salvo ({info.action}, dias {info.weekdays}, "
+        f"{', '.join(info.times)}, como {info.run_as})."
+    )
+    return EXIT_OK
+
+
+def cmd_source_add(db: Database, args: argparse.Namespace) -> int:
+    from gestao_negativacao.db.models import ImportSource
+    from gestao_negativacao.domain.permissions import Perm
+    from gestao_negativacao.services import credentials
+    from gestao_negativacao.services.connection import without_password
+    from gestao_negativacao.services.scheduling.jobs import source_password_key
+
+    actor = support.acting_user(db, args.user)
+    actor.require(Perm.NEG_CONFIG)
+    if bool(args.folder) == bool(args.sql_url):
+        raise CliError("Informe --folder (pasta de exportação) ou --sql-url com --query.")
+    url, password = None, None
+    if args.sql_url:
+        if not args.query:
+            raise CliError("Com --sql-url, informe --query (um SELECT com as colunas do layout).")
+        parsed = make_url(args.sql_url)
+        password = parsed.password or os.environ.get(ERP_PASSWORD_ENV)
+        url = without_password(parsed).render_as_string(hide_password=False)
+    with db.session_factory.begin() as session:
+        source = ImportSource(
+            name=args.name,
+            kind="folder" if args.folder else "sql",
+            path=args.folder,
+            url=url,
+            query=args.query,
+        )
+        session.add(source)
+        session.flush()
+        source_id = source.id
+    if url is not None and password:
+        credentials.set_named(source_password_key(source_id), password)
+    print(f"Fonte do ERP {args.name} salva.")
+    return EXIT_OK
+
+
+def cmd_list(db: Database, args: argparse.Namespace) -> int:
+    from gestao_negativacao.services.scheduling.schedules import list_schedules
+
+    schedules = list_schedules(db.session_factory)
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "name": s.name,
+                        "action": s.action,
+                        "rules": list(s.rules),
+                        "integrator": s.integrator,
+                        "weekdays": s.weekdays,
+                        "times": list(s.times),
+                        "run_as": s.run_as,
+                        "active": s.active,
+                        "last_slot": s.last_slot_at.astimezone(LOCAL).isoformat()
+                        if s.last_slot_at
+                        else None,
+                    }
+                    for s in schedules
+                ],
+                ensure_ascii=False,
+            )
+        )
+        return EXIT_OK
+    for s in schedules:
+        state = "ativo" if s.active else "inativo"
+        print(
+            f"{s.name}: {s.action} {', '.join(s.rules)} dias {s.weekdays} "
+            f"{', '.join(s.times)} como {s.run_as} ({state})"
+        )
+    return EXIT_OK
+
+
+def add_parsers(sub, common: argparse.ArgumentParser) -> None:
+    scheduler = sub.add_parser("scheduler", help="agendamentos (envios automáticos)")
+    actions = scheduler.add_subparsers(dest="scheduler_command", metavar="AÇÃO", required=True)
+    due = actions.add_parser("run-due", parents=[common], help="executar o que está na hora e sair")
+    due.add_argument("--now", metavar="AAAA-MM-DDTHH:MM", help="hora de Brasília a considerar")
+    due.add_argument("--json", action="store_true")
+    due.set_defaults(handler=cmd_run_due)
+    serve = actions.add_parser("serve", parents=[common], help="executar continuamente")
+    serve.add_argument("--interval", type=int, default=60, metavar="SEGUNDOS")
+    serve.set_defaults(handler=cmd_serve)
+    task = actions.add_parser(
+        "install-task", parents=[common], help="mostrar (ou registrar) a tarefa do Windows"
+    )
+    task.add_argument("--register", action="store_true", help="registrar com schtasks")
+    task.set_defaults(handler=cmd_install_task, needs_database=False)
+    add = actions.add_parser("add", parents=[common], help="criar ou alterar um agendamento")
+    add.add_argument("name", metavar="NOME")
+    add.add_argument("--action", required=True, choices=["inclusion", "removal", "legal", "sync"])
+    add.add_argument("--rule", action="append", metavar="REGRA")
+    add.add_argument("--integrator", metavar="NOME")
+    add.add_argument("--source", metavar="FONTE", help="fonte do ERP (ação sync)")
+    add.add_argument(
+        "--days", default="0123456", help="dias da semana, 0 = segunda (padrão: todos)"
+    )
+    add.add_argument("--times", default="06:00", metavar="HH:MM[,HH:MM]")
+    add.add_argument("--run-as", required=True, metavar="LOGIN")
+    add.add_argument("--inactive", action="store_true")
+    add.set_defaults(handler=cmd_add)
+    source = actions.add_parser("source-add", parents=[common], help="fonte de dados do ERP")
+    source.add_argument("name", metavar="NOME")
+    source.add_argument("--folder", metavar="PASTA", help="pasta para onde o ERP exporta")
+    source.add_argument(
+        "--sql-url", metavar="URL", help=f"banco do ERP (senha em {ERP_PASSWORD_ENV})"
+    )
+    source.add_argument("--query", metavar="SELECT")
+    source.set_defaults(handler=cmd_source_add)
+    listing = actions.add_parser("list", parents=[common], help="listar os agendamentos")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=cmd_list)

@@ -1,0 +1,65 @@
+"""The e-mail summary to supervisors after the scheduled runs: failed runs and removals
+whose legal deadline is today or past (Parâmetros → E-mail; the SMTP password in the
+keyring). Sent only when there is something to say."""
+
+from __future__ import annotations
+
+import smtplib
+from datetime import date
+from email.message import EmailMessage
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from gestao_negativacao.domain.documents import format_document
+from gestao_negativacao.services import credentials, parameters
+from gestao_negativacao.services.dashboard import dashboard
+from gestao_negativacao.services.scheduling.runner import RunSummary
+
+SMTP_PASSWORD_KEY = "smtp"
+
+
+def summary_text(runs: list[RunSummary], session_factory, today: date) -> str | None:
+    failed = [r for r in runs if r.status == "erro"]
+    board = dashboard(session_factory, today)
+    at_risk = [r for r in board.removals_owed if r.deadline <= today]
+    if not failed and not at_risk:
+        return None
+    lines = ["Gestão de Negativação — resumo dos agendamentos", ""]
+    if failed:
+        lines.append(f"Agendamentos com falha ({len(failed)}):")
+        for run in failed:
+            lines.append(f"  - {run.schedule}: {'; '.join(run.errors)[:500]}")
+        lines.append("")
+    if at_risk:
+        lines.append(f"Baixas com prazo legal vencendo hoje ou vencido ({len(at_risk)}):")
+        for r in at_risk[:100]:
+            lines.append(
+                f"  - prazo {r.deadline:%d/%m/%Y}: venda {r.sale} parcela {r.installment}, "
+                f"{r.debtor} ({format_document(r.document)}), {r.integrator}"
+            )
+    return "\n".join(lines)
+
+
+def send_summary(
+    session_factory: sessionmaker[Session], runs: list[RunSummary], today: date
+) -> bool:
+    """True when an e-mail was sent."""
+    settings = parameters.email(session_factory)
+    if not settings.enabled:
+        return False
+    body = summary_text(runs, session_factory, today)
+    if body is None:
+        return False
+    message = EmailMessage()
+    message["Subject"] = "Gestão de Negativação: atenção aos agendamentos e prazos"
+    message["From"] = settings.sender
+    message["To"] = ", ".join(settings.addresses())
+    message.set_content(body)
+    with smtplib.SMTP(settings.host, settings.port, timeout=30) as smtp:
+        if settings.starttls:
+            smtp.starttls()
+        password = credentials.get_named(SMTP_PASSWORD_KEY)
+        if settings.user and password:
+            smtp.login(settings.user, password)
+        smtp.send_message(message)
+    return True
