@@ -125,6 +125,7 @@ def test_navigation_shows_what_the_permissions_allow(qtbot, sqlite_db):
         "Regras de baixa",
         "Operadores",
         "Integrações",
+        "Agendamentos",
         "Usuários e permissões",
         "Importação",
         "Parâmetros",

@@ -193,3 +193,46 @@ def test_a_dead_runners_lease_expires(sqlite_db, tmp_path):
         assert [(r.schedule, r.status) for r in later] == [("Sincronizar ERP", "ok")]
     with sqlite_db.session_factory() as s:
         assert s.scalar(select(func.count()).select_from(ScheduleLease)) == 0
+
+
+def test_sync_from_a_read_only_query_on_the_erps_database(sqlite_db, tmp_path):
+    """The ERP's own database (here a SQLite file) queried with a SELECT of the §9 columns."""
+    import sqlite3
+
+    from gestao_negativacao.services.scheduling.jobs import run_sync
+    from tests.helpers import base_row
+
+    admin = admin_actor(sqlite_db)
+    erp = tmp_path / "erp.db"
+    row = base_row(venda="E-1", parcela="1")
+    with sqlite3.connect(erp) as conn:
+        columns = list(row)
+        conn.execute(f"CREATE TABLE titulos ({', '.join(c + ' TEXT' for c in columns)})")
+        conn.execute(
+            f"INSERT INTO titulos VALUES ({', '.join('?' for _ in columns)})", list(row.values())
+        )
+    with sqlite_db.session_factory.begin() as s:
+        good = ImportSource(
+            name="ERP SQL", kind="sql", url=f"sqlite:///{erp}", query="SELECT * FROM titulos"
+        )
+        bad = ImportSource(
+            name="ERP ruim", kind="sql", url=f"sqlite:///{erp}", query="DELETE FROM titulos"
+        )
+        sneaky = ImportSource(
+            name="ERP sorrateiro",
+            kind="sql",
+            url=f"sqlite:///{erp}",
+            query="WITH x AS (SELECT 1) INSERT INTO titulos (venda) SELECT * FROM x",
+        )
+        s.add_all([good, bad, sneaky])
+        s.flush()
+        ids = good.id, bad.id, sneaky.id
+    result = run_sync(sqlite_db.session_factory, admin, ids[0])
+    assert result.errors == [] and result.found == 1 and result.queued >= 1
+    assert run_sync(sqlite_db.session_factory, admin, ids[1]).errors == [
+        "a consulta ao ERP deve ser um SELECT"
+    ]
+    with pytest.raises(Exception, match="readonly|read-only|query_only|attempt to write"):
+        run_sync(sqlite_db.session_factory, admin, ids[2])
+    with sqlite3.connect(erp) as conn:
+        assert conn.execute("SELECT count(*) FROM titulos").fetchone() == (1,)

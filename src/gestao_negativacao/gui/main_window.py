@@ -49,6 +49,7 @@ def sections() -> list[Section]:
     from gestao_negativacao.gui.pages.parameters import ParametersPage
     from gestao_negativacao.gui.pages.release import ReleasePage
     from gestao_negativacao.gui.pages.rules import RulesPage
+    from gestao_negativacao.gui.pages.schedules import SchedulesPage
     from gestao_negativacao.gui.pages.sending import SendingPage
     from gestao_negativacao.gui.pages.sent import SentPage
     from gestao_negativacao.gui.pages.users import UsersPage
@@ -83,6 +84,7 @@ def sections() -> list[Section]:
         ),
         Section("Cadastros", "Operadores", OperatorsPage, frozenset({Perm.NEG_CONFIG})),
         Section("Cadastros", "Integrações", IntegrationsPage, frozenset({Perm.NEG_CONFIG})),
+        Section("Cadastros", "Agendamentos", SchedulesPage, frozenset({Perm.NEG_CONFIG})),
         Section("Sistema", "Usuários e permissões", UsersPage, frozenset({Perm.ADMIN_USUARIOS})),
         Section("Sistema", "Importação", ImportPage, frozenset({Perm.DADOS_IMPORTAR})),
         Section("Sistema", "Parâmetros", ParametersPage, frozenset({Perm.ADMIN_PARAMETROS})),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import Integer, cast, func, select
@@ -21,6 +21,8 @@ from gestao_negativacao.db.models import (
     Installment,
     Negativation,
     Sale,
+    Schedule,
+    ScheduleRun,
     SendQueueEntry,
 )
 from gestao_negativacao.domain.business_days import removal_deadline
@@ -65,6 +67,7 @@ class Dashboard:
     removals_owed: list[RemovalOwed] = field(default_factory=list)
     months: list[tuple[str, int, int]] = field(default_factory=list)  # (aaaa-mm, in, out)
     recovery: dict[int, Decimal] = field(default_factory=dict)  # days → share (0..1)
+    failed_runs: list[tuple[str, datetime, str]] = field(default_factory=list)  # last 7 days
 
     @property
     def overdue_removals(self) -> int:
@@ -205,4 +208,17 @@ def dashboard(session_factory: sessionmaker[Session], as_of: date | None = None)
         board.removals_owed = _removals_owed(session)
         board.months = _months(session, as_of)
         board.recovery = _recovery(session, as_of)
+        board.failed_runs = _failed_runs(session, as_of)
     return board
+
+
+def _failed_runs(session: Session, as_of: date) -> list[tuple[str, datetime, str]]:
+    """Scheduled runs that failed in the last seven days: (schedule, when, errors)."""
+    since = datetime.combine(as_of - timedelta(days=7), datetime.min.time(), UTC)
+    rows = session.execute(
+        select(Schedule.name, ScheduleRun.started_at, ScheduleRun.errors)
+        .join(Schedule, Schedule.id == ScheduleRun.schedule_id)
+        .where(ScheduleRun.status == "erro", ScheduleRun.started_at >= since)
+        .order_by(ScheduleRun.started_at.desc())
+    )
+    return [(name, started, errors) for name, started, errors in rows]

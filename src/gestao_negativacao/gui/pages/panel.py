@@ -80,7 +80,8 @@ class PanelPage(QWidget):
         self.pending = QPushButton("Pendentes: …", self)
         self.errors = QPushButton("Com erro: …", self)
         self.owed = QLabel("…")
-        for widget in (self.active, self.pending, self.errors, self.owed):
+        self.failed_runs = QLabel("")
+        for widget in (self.active, self.pending, self.errors, self.owed, self.failed_runs):
             cards.addWidget(widget)
         cards.addStretch(1)
         layout.addLayout(cards)
@@ -163,6 +164,18 @@ class PanelPage(QWidget):
                 f" — <span style='color:#b00020'><b>{overdue} com prazo vencido</b></span>"
                 if overdue
                 else ""
+            )
+        )
+        failed = board.failed_runs
+        self.failed_runs.setText(
+            f"<span style='color:#b00020'><b>{len(failed)} agendamento(s) com falha "
+            "nos últimos 7 dias</b></span>"
+            if failed
+            else ""
+        )
+        self.failed_runs.setToolTip(
+            "\n".join(
+                f"{name} em {show(at, 'datetime')}: {errors[:200]}" for name, at, errors in failed
             )
         )
         _fill(

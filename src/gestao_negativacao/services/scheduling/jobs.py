@@ -174,10 +174,14 @@ def run_sync(session_factory: sessionmaker[Session], actor, source_id: int) -> J
             return result  # already imported: the ERP has not exported since
         report = import_file(session_factory, actor, newest, valid_only=True)
     else:
+        if not (query or "").lstrip().lower().startswith(("select", "with")):
+            result.errors.append("a consulta ao ERP deve ser um SELECT")
+            return result
         password = credentials.get_named(source_password_key(source_id))
         engine = make_engine(url if not password else _with_password(url, password))
         try:
             with engine.connect() as conn:
+                _read_only(conn)
                 found = conn.execute(text(query or ""))
                 headers = [str(c).lower() for c in found.keys()]
                 rows = [(line, [_text(v) for v in row]) for line, row in enumerate(found, start=2)]
@@ -193,6 +197,15 @@ def run_sync(session_factory: sessionmaker[Session], actor, source_id: int) -> J
         with session_factory.begin() as session:
             session.get(ImportSource, source_id).last_imported = stamp
     return result
+
+
+def _read_only(conn) -> None:
+    """The ERP's database is only read: the session refuses writes, whatever the query."""
+    dialect = conn.dialect.name
+    if dialect == "sqlite":
+        conn.exec_driver_sql("PRAGMA query_only = ON")
+    elif dialect in ("postgresql", "mysql", "mariadb"):
+        conn.exec_driver_sql("SET TRANSACTION READ ONLY")
 
 
 def _with_password(url: str, password: str) -> str:

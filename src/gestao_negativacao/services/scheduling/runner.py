@@ -153,3 +153,13 @@ def _run(session_factory, schedule: Schedule, slot: datetime, options) -> RunSum
         result.pending,
         tuple(result.errors),
     )
+
+
+def run_now(
+    session_factory: sessionmaker[Session], schedule_id: int, options: SendOptions | None = None
+) -> RunSummary:
+    """ "Executar agora": the schedule runs at once, as if its slot were now."""
+    with session_factory() as session:
+        schedule = session.get(Schedule, schedule_id)
+        session.expunge_all()
+    return run_one(session_factory, schedule, utc_now(), worker_identity(), LEASE, options)

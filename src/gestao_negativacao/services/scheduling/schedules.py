@@ -18,6 +18,7 @@ from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.domain.schedule import parse_times, parse_weekdays
 from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
+from gestao_negativacao.services.listing import Column, PagedQuery
 
 ACTIONS = {
     "inclusion": "Inclusão (job 44)",
@@ -161,3 +162,76 @@ def runs_of(
         runs = list(session.scalars(query))
         session.expunge_all()
         return runs
+
+
+def schedules_listing(session_factory: sessionmaker[Session]) -> PagedQuery:
+    query = select(
+        Schedule.id.label("id"),
+        Schedule.name.label("name"),
+        Schedule.action.label("action"),
+        Schedule.weekdays.label("weekdays"),
+        Schedule.times.label("times"),
+        Schedule.active.label("active"),
+        Schedule.last_slot_at.label("last_slot_at"),
+    )
+    return PagedQuery(
+        session_factory,
+        query,
+        [
+            Column("id", "Id", "number"),
+            Column("name", "Nome", searchable=True),
+            Column("action", "Ação", searchable=True),
+            Column("weekdays", "Dias"),
+            Column("times", "Horários"),
+            Column("active", "Ativo", "bool"),
+            Column("last_slot_at", "Última execução", "datetime"),
+        ],
+        default_order="name",
+    )
+
+
+def runs_listing(session_factory: sessionmaker[Session], schedule_id: int | None) -> PagedQuery:
+    query = select(
+        ScheduleRun.id.label("id"),
+        ScheduleRun.started_at.label("started_at"),
+        ScheduleRun.finished_at.label("finished_at"),
+        ScheduleRun.status.label("status"),
+        ScheduleRun.found.label("found"),
+        ScheduleRun.queued.label("queued"),
+        ScheduleRun.sent.label("sent"),
+        ScheduleRun.already.label("already"),
+        ScheduleRun.rejected.label("rejected"),
+        ScheduleRun.pending.label("pending"),
+        ScheduleRun.login.label("login"),
+        ScheduleRun.workstation.label("workstation"),
+        ScheduleRun.errors.label("errors"),
+    )
+    if schedule_id is not None:
+        query = query.where(ScheduleRun.schedule_id == schedule_id)
+    return PagedQuery(
+        session_factory,
+        query,
+        [
+            Column("id", "Id", "number"),
+            Column("started_at", "Início", "datetime"),
+            Column("finished_at", "Fim", "datetime"),
+            Column("status", "Situação", searchable=True),
+            Column("found", "Encontrados", "number"),
+            Column("queued", "Na fila", "number"),
+            Column("sent", "Enviados", "number"),
+            Column("already", "Já constavam", "number"),
+            Column("rejected", "Recusados", "number"),
+            Column("pending", "Pendentes", "number"),
+            Column("login", "Usuário"),
+            Column("workstation", "Estação"),
+            Column("errors", "Erros", searchable=True),
+        ],
+        default_order="id",
+    )
+
+
+def sources(session_factory: sessionmaker[Session]) -> list[tuple[int, str]]:
+    with session_factory() as session:
+        return list(
+            session.execute(select(ImportSource.id, ImportSource.name).order_by(ImportSource.name))
+        )

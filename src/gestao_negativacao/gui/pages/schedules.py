@@ -1,0 +1,187 @@
+"""Agendamentos: create and edit schedules (action, rules, integrator or ERP source, days,
+times, the user they run as, active), "Executar agora", and the history of runs with their
+counts and errors."""
+
+from __future__ import annotations
+
+from gestao_negativacao.domain.enums import Integrator
+from gestao_negativacao.domain.schedule import WEEKDAYS
+from gestao_negativacao.gui.context import Context
+from gestao_negativacao.gui.forms.ui_schedule_form import Ui_ScheduleForm
+from gestao_negativacao.gui.messages import user_message
+from gestao_negativacao.gui.qt import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
+from gestao_negativacao.gui.tasks import run_task
+from gestao_negativacao.gui.widgets.grid import Grid
+from gestao_negativacao.gui.widgets.two_lists import TwoLists
+from gestao_negativacao.services import operators, rules
+from gestao_negativacao.services.scheduling import runner, schedules
+
+
+class SchedulesPage(QWidget):
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.schedule_id: int | None = None
+        layout = QVBoxLayout(self)
+        splitter = QSplitter(self)
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.new_button = QPushButton("&Novo agendamento", left)
+        row.addWidget(self.new_button)
+        row.addStretch(1)
+        left_layout.addLayout(row)
+        self.grid = Grid(schedules.schedules_listing(context.session_factory), "agendamentos", left)
+        left_layout.addWidget(self.grid, 2)
+        left_layout.addWidget(QLabel("Execuções"))
+        self.runs_holder = QVBoxLayout()
+        left_layout.addLayout(self.runs_holder, 3)
+        self.runs: Grid | None = None
+        self.form = QWidget(splitter)
+        self.ui = Ui_ScheduleForm()
+        self.ui.setupUi(self.form)
+        self.rules = TwoLists("Regras", "Usadas", self.form)
+        self.ui.rulesLayout.addWidget(self.rules)
+        self.day_boxes = []
+        for number, name in enumerate(WEEKDAYS):
+            box = QCheckBox(name, self.form)
+            box.setChecked(number < 5)
+            self.day_boxes.append(box)
+            self.ui.days.addWidget(box)
+        for value, label in schedules.ACTIONS.items():
+            self.ui.action.addItem(label, value)
+        self.ui.integrator.addItem("(todas)", None)
+        for integrator in Integrator:
+            self.ui.integrator.addItem(integrator.label, integrator.value)
+        self.ui.source.addItem("(nenhuma)", None)
+        for source_id, name in schedules.sources(context.session_factory):
+            self.ui.source.addItem(name, source_id)
+        for login in operators.user_logins(context.session_factory):
+            self.ui.runAs.addItem(login, login)
+        self.ui.runAs.setCurrentIndex(max(0, self.ui.runAs.findData(context.actor.login)))
+        layout.addWidget(splitter)
+        splitter.setSizes([640, 520])
+        self.ui.action.currentIndexChanged.connect(self._action_changed)
+        self.new_button.clicked.connect(self.new)
+        self.grid.selection.connect(lambda rows: rows and self.load(rows[0][1]))
+        self.ui.save.clicked.connect(self.save)
+        self.ui.runNow.clicked.connect(self.run_now)
+        self.new()
+        self.grid.reload()
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.ui.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
+        self.ui.message.setText(text)
+
+    def _action_changed(self) -> None:
+        action = self.ui.action.currentData()
+        kind = {"inclusion": "inclusion", "removal": "removal"}.get(action)
+        chosen = self.rules.values()
+        names = (
+            {s.name: s.name for s in rules.list_rules(self.context.session_factory, kind)}
+            if kind
+            else {}
+        )
+        self.rules.set_items(names, [n for n in chosen if n in names])
+        self.ui.rulesBox.setEnabled(kind is not None)
+        self.ui.integrator.setEnabled(action in ("inclusion", "removal"))
+        self.ui.source.setEnabled(action == "sync")
+
+    def new(self) -> None:
+        self.schedule_id = None
+        self.ui.heading.setText("<h3>Novo agendamento</h3>")
+        self.ui.name.setEnabled(True)
+        self.ui.name.clear()
+        self.ui.times.setText("06:00")
+        self.ui.active.setChecked(True)
+        self.ui.runNow.setEnabled(False)
+        self._action_changed()
+        self._show_runs(None)
+        self._say("")
+
+    def load(self, name: str) -> None:
+        info = schedules.get_schedule(self.context.session_factory, name)
+        self.schedule_id = info.id
+        self.ui.heading.setText(f"<h3>Agendamento {info.name}</h3>")
+        self.ui.name.setText(info.name)
+        self.ui.name.setEnabled(False)
+        self.ui.action.setCurrentIndex(self.ui.action.findData(info.action))
+        self.rules.set_items(dict(self.rules.labels), list(info.rules))
+        self.ui.integrator.setCurrentIndex(max(0, self.ui.integrator.findData(info.integrator)))
+        self.ui.source.setCurrentIndex(max(0, self.ui.source.findData(info.source_id)))
+        for number, box in enumerate(self.day_boxes):
+            box.setChecked(str(number) in info.weekdays)
+        self.ui.times.setText(", ".join(info.times))
+        self.ui.runAs.setCurrentIndex(max(0, self.ui.runAs.findData(info.run_as)))
+        self.ui.active.setChecked(info.active)
+        self.ui.runNow.setEnabled(True)
+        self._show_runs(info.id)
+        self._say("")
+
+    def _show_runs(self, schedule_id: int | None) -> None:
+        if self.runs is not None:
+            self.runs_holder.removeWidget(self.runs)
+            self.runs.deleteLater()
+        self.runs = Grid(
+            schedules.runs_listing(self.context.session_factory, schedule_id),
+            "agendamentos_execucoes",
+            self,
+        )
+        self.runs.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.runs_holder.addWidget(self.runs)
+        self.runs.reload()
+
+    def save(self) -> None:
+        days = "".join(str(n) for n, box in enumerate(self.day_boxes) if box.isChecked())
+        try:
+            info = schedules.save_schedule(
+                self.context.session_factory,
+                self.context.actor,
+                self.ui.name.text(),
+                self.ui.action.currentData(),
+                rules=tuple(self.rules.values()),
+                integrator=self.ui.integrator.currentData(),
+                source_id=self.ui.source.currentData(),
+                weekdays=days,
+                times=tuple(t.strip() for t in self.ui.times.text().split(",") if t.strip()),
+                run_as=self.ui.runAs.currentData() or "",
+                active=self.ui.active.isChecked(),
+            )
+        except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
+            self._say(user_message(exc), error=True)
+            return
+        self.grid.reload()
+        self.load(info.name)
+        self._say("Agendamento salvo.")
+
+    def run_now(self) -> None:
+        if self.schedule_id is None:
+            return
+        factory, schedule_id = self.context.session_factory, self.schedule_id
+        self.ui.runNow.setEnabled(False)
+        self._say("Executando…")
+        self.run_task = run_task(
+            lambda task: runner.run_now(factory, schedule_id),
+            on_done=self._ran,
+            on_failed=lambda error: self._say(user_message(error), error=True),
+        )
+
+    def _ran(self, summary) -> None:
+        self.ui.runNow.setEnabled(True)
+        text = (
+            f"Execução {summary.status}: encontrados {summary.found}, na fila {summary.queued}, "
+            f"enviados {summary.sent}, recusados {summary.rejected}, pendentes {summary.pending}."
+        )
+        self._say(text, error=summary.status != "ok")
+        self._show_runs(self.schedule_id)
+        self.grid.reload()
