@@ -246,6 +246,11 @@ def test_parameters_saved_and_audited(qtbot, context):
     page.ui.overdueTitles.setCurrentIndex(page.ui.overdueTitles.findData("bloquear"))
     page.ui.companies.cellWidget(0, 2).setCurrentIndex(2)  # Não
     page.ui.companies.cellWidget(0, 4).setValue(90)
+    page.email_enabled.setChecked(True)
+    page.smtp_host.setText("smtp.empresa.com.br")
+    page.email_sender.setText("negativacao@empresa.com.br")
+    page.email_recipients.setText("supervisora@empresa.com.br")
+    page.smtp_password.setText("senha-smtp-secreta")
     page.ui.save.click()
     assert page.ui.message.text() == "Parâmetros salvos."
     general = parameters.general(context.session_factory)
@@ -259,9 +264,13 @@ def test_parameters_saved_and_audited(qtbot, context):
     first = parameters.company_choices(context.session_factory)[0]
     assert (first.auto_include, first.days_to_execute) == ("nao", 90)
     assert parameters.effective(first, general) == (False, False, 90)
+    assert parameters.email(context.session_factory).host == "smtp.empresa.com.br"
+    assert credentials.get_named("smtp") == "senha-smtp-secreta"
     with context.session_factory() as s:
         actions = set(s.scalars(select(AuditEntry.action)))
+        details = " ".join(e.details for e in s.scalars(select(AuditEntry)))
     assert {"parametros.alterar", "parametros.empresas"} <= actions
+    assert "senha-smtp-secreta" not in details
     page.ui.tabs.setCurrentIndex(1)
     shot(page, "parametros")
 

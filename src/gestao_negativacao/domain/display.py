@@ -3,6 +3,7 @@ masked CPF/CNPJ, Sim/Não. One place, for the grids and the exports alike."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -25,6 +26,14 @@ def show(value: object, kind: str) -> str:
     if kind == "integrator" and isinstance(value, str):
         try:
             return Integrator(value).label
+        except ValueError:
+            return value
+    if kind == "weekdays" and isinstance(value, str):
+        names = ("seg", "ter", "qua", "qui", "sex", "sáb", "dom")
+        return ", ".join(names[int(ch)] for ch in value if ch.isdigit() and int(ch) < 7)
+    if kind == "list" and isinstance(value, str):  # a JSON list kept as text
+        try:
+            return ", ".join(str(v) for v in json.loads(value))
         except ValueError:
             return value
     if kind == "bool":

@@ -10,9 +10,18 @@ from gestao_negativacao.domain.documents import format_document
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_parameters import Ui_ParametersForm
 from gestao_negativacao.gui.messages import user_message
-from gestao_negativacao.gui.qt import QComboBox, QSpinBox, QTableWidgetItem, QWidget
-from gestao_negativacao.services import parameters
+from gestao_negativacao.gui.qt import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QTableWidgetItem,
+    QWidget,
+)
+from gestao_negativacao.services import credentials, parameters
 from gestao_negativacao.services.parameters import CreditParameters, GeneralParameters
+from gestao_negativacao.services.scheduling.notify import SMTP_PASSWORD_KEY
 
 
 def _choices(values: dict[str, str], current: str) -> QComboBox:
@@ -40,8 +49,35 @@ class ParametersPage(QWidget):
         )
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setStretchLastSection(True)
+        self._email_tab()
         self.ui.save.clicked.connect(self.save)
         self.load()
+
+    def _email_tab(self) -> None:
+        """E-mail summary to supervisors (failed runs, deadlines at risk)."""
+        tab = QWidget()
+        form = QFormLayout(tab)
+        self.email_enabled = QCheckBox("Enviar o &resumo por e-mail", tab)
+        self.smtp_host = QLineEdit(tab)
+        self.smtp_port = QSpinBox(tab)
+        self.smtp_port.setRange(1, 65535)
+        self.smtp_tls = QCheckBox("STARTTLS", tab)
+        self.smtp_user = QLineEdit(tab)
+        self.smtp_password = QLineEdit(tab)
+        self.smtp_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.smtp_password.setPlaceholderText("guardada no cofre de senhas desta estação")
+        self.email_sender = QLineEdit(tab)
+        self.email_recipients = QLineEdit(tab)
+        self.email_recipients.setPlaceholderText("supervisora@empresa.com.br; gerente@…")
+        form.addRow("", self.email_enabled)
+        form.addRow("Servidor SMTP:", self.smtp_host)
+        form.addRow("Porta:", self.smtp_port)
+        form.addRow("", self.smtp_tls)
+        form.addRow("Usuário SMTP:", self.smtp_user)
+        form.addRow("Senha SMTP:", self.smtp_password)
+        form.addRow("Remetente:", self.email_sender)
+        form.addRow("Destinatários:", self.email_recipients)
+        self.ui.tabs.addTab(tab, "E-mail")
 
     def load(self) -> None:
         factory = self.context.session_factory
@@ -57,6 +93,14 @@ class ParametersPage(QWidget):
         self.ui.overdueTitles.setCurrentIndex(self.ui.overdueTitles.findData(c.overdue_titles))
         self.ui.notaryTitles.setCurrentIndex(self.ui.notaryTitles.findData(c.notary_titles))
         self.ui.notaryDays.setValue(c.notary_days)
+        e = parameters.email(factory)
+        self.email_enabled.setChecked(e.enabled)
+        self.smtp_host.setText(e.host)
+        self.smtp_port.setValue(e.port)
+        self.smtp_tls.setChecked(e.starttls)
+        self.smtp_user.setText(e.user)
+        self.email_sender.setText(e.sender)
+        self.email_recipients.setText(e.recipients)
         self.choices = parameters.company_choices(factory)
         table = self.ui.companies
         table.setRowCount(len(self.choices))
@@ -106,6 +150,22 @@ class ParametersPage(QWidget):
             parameters.save_general(factory, actor, general)
             parameters.save_credit(factory, actor, credit)
             parameters.save_company_choices(factory, actor, companies)
+            parameters.save_email(
+                factory,
+                actor,
+                parameters.EmailParameters(
+                    enabled=self.email_enabled.isChecked(),
+                    host=self.smtp_host.text().strip(),
+                    port=self.smtp_port.value(),
+                    starttls=self.smtp_tls.isChecked(),
+                    user=self.smtp_user.text().strip(),
+                    sender=self.email_sender.text().strip(),
+                    recipients=self.email_recipients.text().strip(),
+                ),
+            )
+            if self.smtp_password.text():
+                credentials.set_named(SMTP_PASSWORD_KEY, self.smtp_password.text())
+                self.smtp_password.clear()
         except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
             self.ui.message.setStyleSheet("color: #b00020;")
             self.ui.message.setText(user_message(exc))

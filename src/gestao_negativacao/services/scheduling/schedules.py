@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import case, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.db.models import ImportSource, RuleRecord, Schedule, ScheduleRun, User
@@ -165,10 +165,11 @@ def runs_of(
 
 
 def schedules_listing(session_factory: sessionmaker[Session]) -> PagedQuery:
+    action = case(*((Schedule.action == k, v) for k, v in ACTIONS.items()), else_=Schedule.action)
     query = select(
         Schedule.id.label("id"),
         Schedule.name.label("name"),
-        Schedule.action.label("action"),
+        action.label("action"),
         Schedule.weekdays.label("weekdays"),
         Schedule.times.label("times"),
         Schedule.active.label("active"),
@@ -181,8 +182,8 @@ def schedules_listing(session_factory: sessionmaker[Session]) -> PagedQuery:
             Column("id", "Id", "number"),
             Column("name", "Nome", searchable=True),
             Column("action", "Ação", searchable=True),
-            Column("weekdays", "Dias"),
-            Column("times", "Horários"),
+            Column("weekdays", "Dias", "weekdays"),
+            Column("times", "Horários", "list"),
             Column("active", "Ativo", "bool"),
             Column("last_slot_at", "Última execução", "datetime"),
         ],
