@@ -23,7 +23,7 @@ from gestao_negativacao.domain.passwords import WeakPassword
 from gestao_negativacao.domain.permissions import RoleCode
 from gestao_negativacao.domain.rules import RuleError
 from gestao_negativacao.domain.schedule import ScheduleError
-from gestao_negativacao.logs import configure_console_logging
+from gestao_negativacao.logs import configure_console_logging, configure_file_logging
 from gestao_negativacao.services import users
 from gestao_negativacao.services.actor import PermissionDenied
 from gestao_negativacao.services.bureau_config import ConfigError
@@ -237,8 +237,10 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from gestao_negativacao.gui.app import run
+    from gestao_negativacao.gui.app import run, smoke
 
+    if args.smoke_test:
+        return smoke(args.database)
     return run(args.database)
 
 
@@ -270,6 +272,11 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="abrir a janela principal e sair (verificação da instalação)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMANDO")
 
     demo = sub.add_parser("demo", parents=[common], help="usuário admin e carteira de exemplo")
@@ -349,6 +356,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not hasattr(args, name):
             setattr(args, name, None)
     configure_console_logging()
+    configure_file_logging()
     if args.command is None:
         return cmd_gui(args)
     if not getattr(args, "needs_database", True):

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import logging
 import re
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
 
+from gestao_negativacao.config import log_dir
 from gestao_negativacao.domain.documents import mask_for_log, strip_mask
 
 # masked CPF, masked CNPJ (digits or letters), then bare runs of 11 or 14 characters
@@ -42,7 +45,34 @@ class DocumentMaskingFilter(logging.Filter):
 def configure_console_logging(level: int = logging.WARNING) -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(level)  # the file may take more (INFO); the terminal only this
     handler.addFilter(DocumentMaskingFilter())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
+
+
+LOG_FILE_NAME = "gestao_negativacao.log"
+
+
+def log_file() -> Path:
+    return log_dir() / LOG_FILE_NAME
+
+
+def configure_file_logging(level: int = logging.INFO) -> Path:
+    """The application's log in the user log folder, rotated (5 files of 2 MB), personal
+    documents masked. Kept alongside whatever console handler is there."""
+    path = log_file()
+    root = logging.getLogger()
+    for handler in root.handlers:
+        if isinstance(handler, RotatingFileHandler) and Path(handler.baseFilename) == path:
+            return path
+    handler = RotatingFileHandler(path, maxBytes=2 * 1024 * 1024, backupCount=5, encoding="utf-8")
+    handler.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s]: %(message)s")
+    )
+    handler.addFilter(DocumentMaskingFilter())
+    handler.setLevel(level)
+    root.addHandler(handler)
+    root.setLevel(min(root.level or logging.WARNING, level))
+    return path

@@ -15,6 +15,7 @@ from gestao_negativacao.gui.qt import (
     QLocale,
     QMessageBox,
     QThreadPool,
+    QTimer,
     QTranslator,
 )
 from gestao_negativacao.services.database import Database, open_database
@@ -66,11 +67,47 @@ def sign_in(url: str | None):
         ConnectionDialog().exec()
 
 
-def run(database_url: str | None = None) -> int:
+def _application() -> QApplication:
+    from gestao_negativacao.gui import crash
+    from gestao_negativacao.logs import configure_file_logging
+
+    configure_file_logging()
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Gestão de Negativação")
     app.setApplicationVersion(__version__)
     install_portuguese(app)
+    crash.install()
+    return app
+
+
+def smoke(database_url: str | None = None, seconds: float = 1.0) -> int:
+    """Start-up check of an installed (or frozen) program: open the database, build the
+    main window with every screen the system operator may see, show it, and leave."""
+    from gestao_negativacao.gui.context import Context
+    from gestao_negativacao.gui.main_window import MainWindow
+    from gestao_negativacao.services.actor import Actor
+
+    app = _application()
+    db = open_or_explain(database_url)
+    if db is None:
+        return 2
+    window = MainWindow(Context(db, Actor.system()))
+    window.show()
+    for title in window.titles:
+        window.open_section(title)
+    QTimer.singleShot(int(seconds * 1000), app.quit)
+    try:
+        app.exec()
+    finally:
+        QThreadPool.globalInstance().waitForDone(10_000)
+        window.close()
+        db.dispose()
+    print(f"ok: {len(window.titles)} telas abertas em {db.description}")
+    return 0
+
+
+def run(database_url: str | None = None) -> int:
+    app = _application()
     signed = sign_in(database_url)
     if signed is None:
         return 0

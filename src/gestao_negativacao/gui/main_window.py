@@ -117,6 +117,9 @@ class MainWindow(QMainWindow):
         self.navigation.expandAll()
         self.navigation.currentItemChanged.connect(self._navigate)
         self._status()
+        help_menu = self.menuBar().addMenu("&Ajuda")
+        self.about_action = help_menu.addAction("&Sobre…")
+        self.about_action.triggered.connect(self.show_about)
         self.resize(1200, 760)
         settings.restore_geometry(self, "main")
         if not settings.restore_splitter(self.splitter, "main"):
@@ -171,6 +174,12 @@ class MainWindow(QMainWindow):
             self.secrets_label.setText(text)
 
         run_task(lambda task: operators.secrets_here(factory, actor), on_done=show)
+
+    def show_about(self):
+        from gestao_negativacao.gui.dialogs.about import show_about
+
+        self.about_box = show_about(self, self.context.db)
+        return self.about_box
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         settings.save_geometry(self, "main")

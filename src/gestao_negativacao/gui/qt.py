@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     QTranslator,
     Signal,
     Slot,
+    qVersion,
 )
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QFont, QIcon, QKeySequence, QPainter
 from PySide6.QtWidgets import (

@@ -1,0 +1,25 @@
+"""The frozen program (issue 10): built with PyInstaller on this system by
+``packaging/build.py``, which then runs it with ``--version`` and an offscreen start-up that
+opens the main window on a fresh SQLite database. About a minute; CI runs it."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.slow
+def test_the_frozen_program_starts():
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "build.py")],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "telas abertas" in result.stdout
+    program = ROOT / "dist" / "GestaoNegativacao"
+    assert (program / "GestaoNegativacao").exists() or (program / "GestaoNegativacao.exe").exists()
