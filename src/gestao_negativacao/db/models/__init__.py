@@ -8,6 +8,13 @@ from gestao_negativacao.db.models.bureaus import (
     Operator,
     OperatorUser,
 )
+from gestao_negativacao.db.models.credit import (
+    ApprovalLimit,
+    CreditLimitIncrease,
+    CreditProfile,
+    CreditQuery,
+    CreditRequest,
+)
 from gestao_negativacao.db.models.parameters import CompanyParameter, Parameter
 from gestao_negativacao.db.models.portfolio import (
     Company,
@@ -39,6 +46,11 @@ from gestao_negativacao.db.models.sending import (
 )
 
 __all__ = [
+    "ApprovalLimit",
+    "CreditLimitIncrease",
+    "CreditProfile",
+    "CreditQuery",
+    "CreditRequest",
     "AuditEntry",
     "BureauListItem",
     "CompanyParameter",
