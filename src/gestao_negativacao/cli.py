@@ -16,6 +16,7 @@ from pathlib import Path
 
 from gestao_negativacao import __version__
 from gestao_negativacao import cli_support as support
+from gestao_negativacao.bureaus.errors import BureauError
 from gestao_negativacao.cli_support import EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, CliError
 from gestao_negativacao.config import PASSWORD_ENV
 from gestao_negativacao.db.engine import DatabaseConfigError
@@ -28,11 +29,13 @@ from gestao_negativacao.services import users
 from gestao_negativacao.services.actor import PermissionDenied
 from gestao_negativacao.services.bureau_config import ConfigError
 from gestao_negativacao.services.credentials import CredentialStoreUnavailable
+from gestao_negativacao.services.credit import CreditError
 from gestao_negativacao.services.database import Database, open_database
 from gestao_negativacao.services.preview import PreviewError
 from gestao_negativacao.services.rules import RuleInUse, RuleNotFound
 from gestao_negativacao.services.scheduling.schedules import ScheduleConfigError
 from gestao_negativacao.services.sending.release import SendingError
+from gestao_negativacao.services.sending.selection import NoConfiguration
 
 # -- commands ---------------------------------------------------------------------------
 
@@ -337,6 +340,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_scheduler.add_parsers(sub, common)
 
+    from gestao_negativacao import cli_credit
+
+    cli_credit.add_parsers(sub, common)
+
     sandbox = sub.add_parser("sandbox", help="birô de testes local (homologação e demonstração)")
     sandbox.add_argument("--host", default="127.0.0.1")
     sandbox.add_argument("--port", type=int, default=8765)
@@ -391,6 +398,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         SendingError,
         ScheduleConfigError,
         ScheduleError,
+        CreditError,
+        NoConfiguration,
+        BureauError,
     ) as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE

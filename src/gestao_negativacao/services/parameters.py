@@ -52,6 +52,7 @@ class CreditParameters:
     overdue_titles: str = "analise"  # desativado | bloquear | analise
     notary_titles: str = "analise"  # títulos em cartório: the same choices
     notary_days: int = 30  # days after the due date for a title to count as in cartório
+    repeat_query_days: int = 30  # a paid bureau query repeated within this warns first
 
     def check(self) -> CreditParameters:
         for value in (self.overdue_titles, self.notary_titles):
