@@ -212,12 +212,18 @@ def test_users_create_exceptions_and_no_self_demotion(qtbot, context):
 
     items["NEG_BAIXA_MANUAL"].setCheckState(Qt.CheckState.Unchecked)
     items["NEG_REGRAS"].setCheckState(Qt.CheckState.Checked)
+    page.authority.setText("2.500,00")
     page.ui.save.click()
     assert page.ui.message.text() == "Usuário salvo."
     joana = users.authenticate(context.session_factory, "joana", "Senha-da-Joana-1")
     assert joana.role is RoleCode.CLERK
     assert Perm.NEG_REGRAS in joana.permissions
     assert Perm.NEG_BAIXA_MANUAL not in joana.permissions
+    from decimal import Decimal
+
+    from gestao_negativacao.services.credit import authority_of
+
+    assert authority_of(context.session_factory, "joana") == Decimal("2500.00")
     with context.session_factory() as s:
         assert len(s.scalars(select(UserPermission)).all()) == 2
     page.ask_password = lambda login: "Outra-senha-22"

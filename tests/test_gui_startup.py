@@ -126,6 +126,8 @@ def test_navigation_shows_what_the_permissions_allow(qtbot, sqlite_db):
         "Operadores",
         "Integrações",
         "Agendamentos",
+        "Análise de crédito",
+        "Consultas",
         "Usuários e permissões",
         "Importação",
         "Parâmetros",
@@ -141,5 +143,7 @@ def test_navigation_shows_what_the_permissions_allow(qtbot, sqlite_db):
         "Baixa",
         "Enviados",
         "Liberar parcelas",
+        "Análise de crédito",
+        "Consultas",
         "Importação",
     ]

@@ -42,11 +42,13 @@ class Section:
 
 def sections() -> list[Section]:
     """Imported here so that opening the window loads only the screens it shows."""
+    from gestao_negativacao.gui.pages.credit import CreditPage
     from gestao_negativacao.gui.pages.importing import ImportPage
     from gestao_negativacao.gui.pages.integrations import IntegrationsPage
     from gestao_negativacao.gui.pages.operators import OperatorsPage
     from gestao_negativacao.gui.pages.panel import PanelPage
     from gestao_negativacao.gui.pages.parameters import ParametersPage
+    from gestao_negativacao.gui.pages.queries import QueriesPage
     from gestao_negativacao.gui.pages.release import ReleasePage
     from gestao_negativacao.gui.pages.rules import RulesPage
     from gestao_negativacao.gui.pages.schedules import SchedulesPage
@@ -85,6 +87,13 @@ def sections() -> list[Section]:
         Section("Cadastros", "Operadores", OperatorsPage, frozenset({Perm.NEG_CONFIG})),
         Section("Cadastros", "Integrações", IntegrationsPage, frozenset({Perm.NEG_CONFIG})),
         Section("Cadastros", "Agendamentos", SchedulesPage, frozenset({Perm.NEG_CONFIG})),
+        Section(
+            "Crédito",
+            "Análise de crédito",
+            CreditPage,
+            frozenset({Perm.CREDITO_ANALISE, Perm.CREDITO_CONSULTA}),
+        ),
+        Section("Crédito", "Consultas", QueriesPage, frozenset({Perm.CREDITO_CONSULTA})),
         Section("Sistema", "Usuários e permissões", UsersPage, frozenset({Perm.ADMIN_USUARIOS})),
         Section("Sistema", "Importação", ImportPage, frozenset({Perm.DADOS_IMPORTAR})),
         Section("Sistema", "Parâmetros", ParametersPage, frozenset({Perm.ADMIN_PARAMETROS})),

@@ -536,3 +536,26 @@ def decisions(session_factory: sessionmaker[Session], since: datetime) -> list[R
             .order_by(CreditRequest.decided_at, CreditRequest.id)
         )
         return [_info(session, r) for r in rows]
+
+
+def authority_of(session_factory: sessionmaker[Session], login: str) -> Decimal | None:
+    """A user's alçada as set by an admin (None: no limit set)."""
+    with session_factory() as session:
+        row = session.execute(
+            select(ApprovalLimit.max_amount)
+            .join(User, User.id == ApprovalLimit.user_id)
+            .where(User.login == login)
+        ).first()
+        return row[0] if row else None
+
+
+def recent_requests(
+    session_factory: sessionmaker[Session], requested_by: str | None = None, limit: int = 200
+) -> list[RequestInfo]:
+    """The latest requests (of one requester, or all), so that whoever asked sees the
+    outcome."""
+    with session_factory() as session:
+        query = select(CreditRequest).order_by(CreditRequest.id.desc()).limit(limit)
+        if requested_by:
+            query = query.where(CreditRequest.requested_by == requested_by)
+        return [_info(session, r) for r in session.scalars(query)]

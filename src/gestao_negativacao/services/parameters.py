@@ -60,6 +60,8 @@ class CreditParameters:
                 raise ParameterError("Títulos em atraso/cartório: desativado, bloquear ou análise.")
         if not 1 <= self.notary_days <= 365:
             raise ParameterError("Dias para considerar em cartório: de 1 a 365.")
+        if not 0 <= self.repeat_query_days <= 365:
+            raise ParameterError("Dias para avisar de consulta repetida: de 0 a 365.")
         return self
 
 

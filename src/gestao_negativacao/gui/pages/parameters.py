@@ -49,6 +49,12 @@ class ParametersPage(QWidget):
         )
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setStretchLastSection(True)
+        self.repeat_days = QSpinBox(self)
+        self.repeat_days.setRange(0, 365)
+        self.repeat_days.setSuffix(" dias")
+        self.ui.creditForm.addRow(
+            "Consulta repetida ao birô avisa antes, em até:", self.repeat_days
+        )
         self._email_tab()
         self.ui.save.clicked.connect(self.save)
         self.load()
@@ -93,6 +99,7 @@ class ParametersPage(QWidget):
         self.ui.overdueTitles.setCurrentIndex(self.ui.overdueTitles.findData(c.overdue_titles))
         self.ui.notaryTitles.setCurrentIndex(self.ui.notaryTitles.findData(c.notary_titles))
         self.ui.notaryDays.setValue(c.notary_days)
+        self.repeat_days.setValue(c.repeat_query_days)
         e = parameters.email(factory)
         self.email_enabled.setChecked(e.enabled)
         self.smtp_host.setText(e.host)
@@ -130,6 +137,7 @@ class ParametersPage(QWidget):
             overdue_titles=self.ui.overdueTitles.currentData(),
             notary_titles=self.ui.notaryTitles.currentData(),
             notary_days=self.ui.notaryDays.value(),
+            repeat_query_days=self.repeat_days.value(),
         )
         table = self.ui.companies
         companies = [

@@ -4,6 +4,8 @@ kept as that user's exception). An admin cannot remove their own admin rights.""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from gestao_negativacao.domain.permissions import (
     PERMISSION_DESCRIPTIONS,
     ROLE_NAMES,
@@ -28,8 +30,9 @@ from gestao_negativacao.gui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from gestao_negativacao.gui.widgets.criteria import parse_money
 from gestao_negativacao.gui.widgets.grid import Grid
-from gestao_negativacao.services import user_admin, users
+from gestao_negativacao.services import credit, user_admin, users
 from gestao_negativacao.services.lists import users_list
 
 CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
@@ -134,6 +137,11 @@ class UsersPage(QWidget):
         for role in RoleCode:
             self.ui.role.addItem(ROLE_NAMES[role], role.value)
         fill_permissions(self.ui.permissions)
+        # alçada: the largest credit request this user may approve (empty: no limit)
+        self.authority = QLineEdit(self.form)
+        self.authority.setPlaceholderText("sem limite")
+        self.authority.setToolTip("Alçada: maior valor de solicitação de crédito que aprova")
+        self.ui.form.addRow("&Alçada de crédito (R$):", self.authority)
         self.ui.role.currentIndexChanged.connect(self._role_changed)
         self.new_button.clicked.connect(self.new)
         self.grid.selection.connect(lambda rows: rows and self.load(rows[0][0]))
@@ -167,6 +175,7 @@ class UsersPage(QWidget):
         self.ui.role.setCurrentIndex(self.ui.role.findData(RoleCode.CLERK.value))
         self._role_changed()
         self.ui.active.setChecked(True)
+        self.authority.clear()
         self.ui.resetPassword.setEnabled(False)
         self._say("")
 
@@ -189,6 +198,8 @@ class UsersPage(QWidget):
         self.ui.role.blockSignals(False)
         self._check(user.permissions)
         self.ui.active.setChecked(user.active)
+        authority = credit.authority_of(self.context.session_factory, user.login)
+        self.authority.setText("" if authority is None else f"{authority:.2f}".replace(".", ","))
         self.ui.resetPassword.setEnabled(True)
         self._say("")
 
@@ -216,6 +227,13 @@ class UsersPage(QWidget):
                     return
                 info = users.create_user(factory, actor, login, password, role, self.ui.name.text())
                 self.user_id = info.id
+            text = self.authority.text().strip()
+            credit.set_authority(
+                factory,
+                actor,
+                self.ui.login.text().strip(),
+                Decimal(parse_money(text)) if text else None,
+            )
             user_admin.update_user(
                 factory,
                 actor,

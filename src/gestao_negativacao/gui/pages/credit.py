@@ -1,0 +1,383 @@
+"""Análise de crédito (permission CREDITO_ANALISE): the queue of requests waiting for a
+supervisor (customer, limit, used, balance, origin, amount, reasons), the detail with the
+customer's open and overdue titles and the latest bureau report, "Aprovar" (within the
+user's alçada; generates the saved installments) and "Bloquear" (comment required); a new
+request typed in the application; and the customer's credit profile (status, limit,
+temporary increase)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from gestao_negativacao.domain.credit import METHOD_LABELS, REASONS, STATUS_LABELS
+from gestao_negativacao.domain.display import show
+from gestao_negativacao.domain.permissions import Perm
+from gestao_negativacao.gui.context import Context
+from gestao_negativacao.gui.messages import user_message
+from gestao_negativacao.gui.qt import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from gestao_negativacao.gui.widgets.criteria import parse_money
+from gestao_negativacao.services import credit
+from gestao_negativacao.services.credit_queries import latest
+
+
+def _money(text: str) -> Decimal:
+    value = parse_money(text)
+    try:
+        return Decimal(value or "x")
+    except ArithmeticError:
+        raise credit.CreditError(f"Valor inválido: {text!r}.") from None
+
+
+class CreditPage(QWidget):
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>Análise de crédito</h2>"))
+        self.tabs = QTabWidget(self)
+        self.analyst = context.actor.has(Perm.CREDITO_ANALISE)
+        self.tabs.addTab(self._queue_tab(), "Fila de análise")
+        self.tabs.addTab(self._request_tab(), "Nova solicitação")
+        self.tabs.addTab(self._profile_tab(), "Perfil do cliente")
+        self.tabs.addTab(self._mine_tab(), "Solicitações")
+        # who only asks for credit sees the request form and the outcomes, not the queue
+        for index in (0, 2):
+            self.tabs.setTabVisible(index, self.analyst)
+        if not self.analyst:
+            self.tabs.setCurrentIndex(1)
+        layout.addWidget(self.tabs)
+        self.reload()
+
+    def _mine_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        self.mine = QTableWidget(0, 7, tab)
+        self.mine.setHorizontalHeaderLabels(
+            ["Nº", "Cliente", "Venda", "Valor", "Situação", "Decidida por", "Comentário"]
+        )
+        self.mine.verticalHeader().setVisible(False)
+        self.mine.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.mine)
+        return tab
+
+    def _fill_mine(self) -> None:
+        login = None if self.analyst else self.context.actor.login
+        found = credit.recent_requests(self.context.session_factory, login)
+        labels = {
+            "aprovado": "aprovada na hora",
+            "aprovada": "aprovada",
+            "analise": "em análise",
+            "bloqueado": "bloqueada pelas regras",
+            "bloqueada": "bloqueada",
+        }
+        self.mine.setRowCount(len(found))
+        for row, info in enumerate(found):
+            values = [
+                str(info.id),
+                info.customer_name,
+                info.sale_number,
+                show(info.amount, "money"),
+                labels.get(info.status, info.status),
+                info.decided_by or "",
+                info.comment or "",
+            ]
+            for column, text in enumerate(values):
+                self.mine.setItem(row, column, QTableWidgetItem(text))
+        self.mine.resizeColumnsToContents()
+
+    # -- the queue ------------------------------------------------------------------------
+
+    def _queue_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        splitter = QSplitter(tab)
+        self.queue = QTableWidget(0, 9, splitter)
+        self.queue.setHorizontalHeaderLabels(
+            ["Nº", "Cliente", "Limite", "Usado", "Saldo", "Origem", "Valor", "Situação", "Motivos"]
+        )
+        self.queue.verticalHeader().setVisible(False)
+        self.queue.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.queue.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.detail = QPlainTextEdit(splitter)
+        self.detail.setReadOnly(True)
+        splitter.setSizes([700, 420])
+        layout.addWidget(splitter, 1)
+        row = QHBoxLayout()
+        self.queue_message = QLabel("")
+        self.queue_message.setWordWrap(True)
+        self.approve = QPushButton("&Aprovar", tab)
+        self.block = QPushButton("&Bloquear…", tab)
+        row.addWidget(self.queue_message, 1)
+        row.addWidget(self.block)
+        row.addWidget(self.approve)
+        layout.addLayout(row)
+        self.queue.itemSelectionChanged.connect(self._selected)
+        self.approve.clicked.connect(self.approve_selected)
+        self.block.clicked.connect(self.block_selected)
+        return tab
+
+    def reload(self) -> None:
+        self._fill_mine()
+        self.items = credit.queue(self.context.session_factory) if self.analyst else []
+        self.queue.clearSelection()
+        self.detail.clear()
+        self.queue.setRowCount(len(self.items))
+        for row, info in enumerate(self.items):
+            profile = credit.profile(self.context.session_factory, info.customer_document)
+            balance = profile.balance
+            values = [
+                str(info.id),
+                f"{info.customer_name} ({show(info.customer_document, 'document')})",
+                "sem limite" if profile.limit == 0 else show(profile.effective_limit, "money"),
+                show(profile.used, "money"),
+                "—" if balance is None else show(balance, "money"),
+                info.origin,
+                show(info.amount, "money"),
+                "bloqueada pelas regras" if info.status == "bloqueado" else "em análise",
+                "; ".join(REASONS.get(r, r) for r in info.reasons),
+            ]
+            for column, text in enumerate(values):
+                self.queue.setItem(row, column, QTableWidgetItem(text))
+        self.queue.resizeColumnsToContents()
+        self.approve.setEnabled(False)
+        self.block.setEnabled(False)
+
+    def _current(self):
+        rows = {i.row() for i in self.queue.selectedIndexes()}
+        return self.items[min(rows)] if rows else None
+
+    def _selected(self) -> None:
+        info = self._current()
+        self.approve.setEnabled(info is not None)
+        self.block.setEnabled(info is not None)
+        if info is None:
+            self.detail.clear()
+            return
+        profile = credit.profile(self.context.session_factory, info.customer_document)
+        lines = [
+            f"Solicitação {info.id} — {info.customer_name} "
+            f"({show(info.customer_document, 'document')})",
+            f"Venda {info.sale_number}, {show(info.amount, 'money')}, "
+            f"{METHOD_LABELS.get(info.method, info.method)}, {len(info.installments)} parcela(s):",
+        ]
+        lines += [f"  {show(d, 'date')}  {show(v, 'money')}" for d, v in info.installments]
+        lines += [
+            "",
+            "Motivos: " + "; ".join(REASONS.get(r, r) for r in info.reasons),
+            "",
+            f"Situação do cliente: {STATUS_LABELS.get(profile.status, profile.status)}",
+            f"Em aberto: {show(profile.used, 'money')}; em atraso: "
+            f"{show(profile.overdue, 'money')}; em cartório: {show(profile.notary, 'money')}",
+        ]
+        report = latest(self.context.session_factory, info.customer_document)
+        if report is None:
+            lines.append("Sem consulta ao birô (use Consultas).")
+        else:
+            lines.append(
+                f"Última consulta ({show(report.integrator, 'integrator')}, "
+                f"{show(report.at, 'datetime')}): score {report.report.get('score')}, "
+                f"{len(report.report.get('restrictions', []))} restrição(ões), "
+                f"{len(report.report.get('protests', []))} protesto(s)"
+            )
+        self.detail.setPlainText("\n".join(lines))
+
+    def approve_selected(self) -> None:
+        info = self._current()
+        if info is None:
+            return
+        try:
+            done = credit.approve(self.context.session_factory, self.context.actor, info.id)
+        except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
+            self.queue_message.setText(user_message(exc))
+            return
+        self.queue_message.setText(f"Solicitação {done.id} aprovada: parcelas geradas.")
+        self.reload()
+
+    def ask_comment(self) -> str | None:
+        """The comment prompt; tests replace this method."""
+        text, ok = QInputDialog.getText(self, "Bloquear", "Motivo do bloqueio:")
+        return text if ok else None
+
+    def block_selected(self) -> None:
+        info = self._current()
+        comment = self.ask_comment() if info else None
+        if comment is None:
+            return
+        try:
+            credit.block(self.context.session_factory, self.context.actor, info.id, comment)
+        except Exception as exc:  # noqa: BLE001
+            self.queue_message.setText(user_message(exc))
+            return
+        self.queue_message.setText(f"Solicitação {info.id} bloqueada.")
+        self.reload()
+
+    # -- a new request --------------------------------------------------------------------
+
+    def _request_tab(self) -> QWidget:
+        tab = QWidget()
+        form = QFormLayout(tab)
+        self.req_customer = QLineEdit(tab)
+        self.req_company = QLineEdit(tab)
+        self.req_sale = QLineEdit(tab)
+        self.req_method = QComboBox(tab)
+        for value, label in METHOD_LABELS.items():
+            self.req_method.addItem(label, value)
+        self.req_amount = QLineEdit(tab)
+        self.req_count = QSpinBox(tab)
+        self.req_count.setRange(1, 120)
+        self.req_first = QDateEdit(tab)
+        self.req_first.setCalendarPopup(True)
+        self.req_first.setDisplayFormat("dd/MM/yyyy")
+        self.req_first.setDate(date.today() + timedelta(days=30))
+        self.req_submit = QPushButton("&Solicitar", tab)
+        self.req_result = QLabel("", tab)
+        self.req_result.setWordWrap(True)
+        form.addRow("Cliente (CPF/CNPJ):", self.req_customer)
+        form.addRow("Empresa (CNPJ):", self.req_company)
+        form.addRow("Venda:", self.req_sale)
+        form.addRow("Pagamento:", self.req_method)
+        form.addRow("Valor total:", self.req_amount)
+        form.addRow("Parcelas (mensais):", self.req_count)
+        form.addRow("Primeiro vencimento:", self.req_first)
+        form.addRow("", self.req_submit)
+        form.addRow("", self.req_result)
+        self.req_submit.clicked.connect(self.submit_request)
+        return tab
+
+    def submit_request(self) -> None:
+        try:
+            total = _money(self.req_amount.text())
+            count = self.req_count.value()
+            share = (total / count).quantize(Decimal("0.01"))
+            values = [share] * (count - 1) + [total - share * (count - 1)]
+            first = self.req_first.date().toPython()
+            parts = tuple(
+                (date.fromordinal(first.toordinal() + 30 * n), value)
+                for n, value in enumerate(values)
+            )
+            request = credit.RequestInput(
+                self.req_customer.text(),
+                self.req_company.text(),
+                self.req_sale.text().strip(),
+                total,
+                self.req_method.currentData(),
+                parts,
+            )
+            if not request.sale_number:
+                raise credit.CreditError("Informe o número da venda.")
+            info, decision = credit.submit(
+                self.context.session_factory, self.context.actor, request
+            )
+        except Exception as exc:  # noqa: BLE001 - the typed data stays in the form
+            self.req_result.setText(user_message(exc))
+            return
+        outcome = {
+            "aprovado": "aprovada na hora",
+            "analise": "enviada para análise",
+            "bloqueado": "bloqueada",
+        }[decision.outcome]
+        self.req_result.setText(f"Solicitação {info.id} {outcome}. {decision.describe()}.")
+        self.reload()
+
+    # -- the profile ----------------------------------------------------------------------
+
+    def _profile_tab(self) -> QWidget:
+        tab = QWidget()
+        form = QFormLayout(tab)
+        self.prof_document = QLineEdit(tab)
+        self.prof_find = QPushButton("&Buscar", tab)
+        row = QHBoxLayout()
+        row.addWidget(self.prof_document)
+        row.addWidget(self.prof_find)
+        self.prof_summary = QLabel("", tab)
+        self.prof_status = QComboBox(tab)
+        for value, label in STATUS_LABELS.items():
+            self.prof_status.addItem(label, value)
+        self.prof_limit = QLineEdit(tab)
+        self.prof_limit.setPlaceholderText("0 = sem limite")
+        self.prof_save = QPushButton("&Salvar perfil", tab)
+        self.prof_increase = QLineEdit(tab)
+        self.prof_until = QDateEdit(tab)
+        self.prof_until.setCalendarPopup(True)
+        self.prof_until.setDisplayFormat("dd/MM/yyyy")
+        self.prof_until.setDate(date.today() + timedelta(days=30))
+        self.prof_add = QPushButton("Conceder &aumento temporário", tab)
+        self.prof_message = QLabel("", tab)
+        self.prof_message.setWordWrap(True)
+        form.addRow("Cliente (CPF/CNPJ):", row)
+        form.addRow("", self.prof_summary)
+        form.addRow("Situação:", self.prof_status)
+        form.addRow("Limite de crédito:", self.prof_limit)
+        form.addRow("", self.prof_save)
+        form.addRow("Aumento temporário de:", self.prof_increase)
+        form.addRow("até:", self.prof_until)
+        form.addRow("", self.prof_add)
+        form.addRow("", self.prof_message)
+        self.prof_find.clicked.connect(self.find_profile)
+        self.prof_save.clicked.connect(self.save_profile)
+        self.prof_add.clicked.connect(self.add_increase)
+        return tab
+
+    def find_profile(self) -> None:
+        try:
+            p = credit.profile(self.context.session_factory, self.prof_document.text())
+        except Exception as exc:  # noqa: BLE001
+            self.prof_summary.setText(user_message(exc))
+            return
+        limit = "sem limite" if p.limit == 0 else show(p.effective_limit, "money")
+        extra = f" (inclui aumento de {show(p.increase, 'money')})" if p.increase else ""
+        balance = "—" if p.balance is None else show(p.balance, "money")
+        self.prof_summary.setText(
+            f"<b>{p.name}</b>: limite {limit}{extra}; usado {show(p.used, 'money')}; "
+            f"saldo {balance}; em atraso {show(p.overdue, 'money')}"
+        )
+        self.prof_status.setCurrentIndex(self.prof_status.findData(p.status))
+        self.prof_limit.setText(f"{p.limit:.2f}".replace(".", ","))
+
+    def save_profile(self) -> None:
+        try:
+            credit.set_profile(
+                self.context.session_factory,
+                self.context.actor,
+                self.prof_document.text(),
+                status=self.prof_status.currentData(),
+                limit=_money(self.prof_limit.text() or "0"),
+            )
+        except Exception as exc:  # noqa: BLE001
+            self.prof_message.setText(user_message(exc))
+            return
+        self.prof_message.setText("Perfil de crédito salvo.")
+        self.find_profile()
+
+    def add_increase(self) -> None:
+        try:
+            credit.add_increase(
+                self.context.session_factory,
+                self.context.actor,
+                self.prof_document.text(),
+                _money(self.prof_increase.text()),
+                self.prof_until.date().toPython(),
+            )
+        except Exception as exc:  # noqa: BLE001
+            self.prof_message.setText(user_message(exc))
+            return
+        self.prof_message.setText("Aumento temporário concedido.")
+        self.find_profile()

@@ -1,0 +1,139 @@
+"""Consultas (permission CREDITO_CONSULTA): query a bureau for a customer or any CPF/CNPJ;
+the report in a readable layout, kept with date, user and bureau, exportable to PDF. The
+same document asked again within the parameter's days shows the stored report first
+(queries cost money) with "Consultar de novo"."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from html import escape
+from pathlib import Path
+
+from gestao_negativacao.domain.display import show
+from gestao_negativacao.domain.enums import Integrator
+from gestao_negativacao.gui.context import Context
+from gestao_negativacao.gui.messages import user_message
+from gestao_negativacao.gui.qt import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPdfWriter,
+    QPushButton,
+    QTextBrowser,
+    QTextDocument,
+    QVBoxLayout,
+    QWidget,
+)
+from gestao_negativacao.gui.tasks import run_task
+from gestao_negativacao.services.credit_queries import StoredReport, query_credit
+
+
+def report_html(result: StoredReport) -> str:
+    r = result.report
+
+    def amount(item) -> str:
+        return show(Decimal(item["value"]) if item.get("value") else None, "money")
+
+    def rows(items) -> str:
+        if not items:
+            return "<p>Nenhuma.</p>"
+        body = "".join(
+            f"<tr><td>{escape(i.get('creditor') or '')}</td>"
+            f"<td align='right'>{amount(i)}</td>"
+            f"<td>{escape(i.get('date') or '')}</td><td>{escape(i.get('bureau') or '')}</td></tr>"
+            for i in items
+        )
+        return (
+            "<table border='1' cellspacing='0' cellpadding='4'><tr><th>Credor</th>"
+            f"<th>Valor</th><th>Data</th><th>Birô</th></tr>{body}</table>"
+        )
+
+    return (
+        f"<h2>Consulta de crédito — {escape(r.get('name') or show(r['document'], 'document'))}</h2>"
+        f"<p>Documento: {show(r['document'], 'document')}<br>"
+        f"Birô: {show(result.integrator, 'integrator')} · consultado em "
+        f"{show(result.at, 'datetime')} por {escape(result.login)}</p>"
+        f"<p><b>Score: {r.get('score') if r.get('score') is not None else '—'}</b> · "
+        f"cheques sem fundo: {r.get('bounced_cheques', 0)} · consultas recentes: "
+        f"{r.get('recent_queries', 0)}</p>"
+        f"<h3>Restrições ({len(r.get('restrictions', []))})</h3>{rows(r.get('restrictions', []))}"
+        f"<h3>Protestos ({len(r.get('protests', []))})</h3>{rows(r.get('protests', []))}"
+    )
+
+
+class QueriesPage(QWidget):
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.result: StoredReport | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>Consultas</h2>"))
+        row = QHBoxLayout()
+        self.document = QLineEdit(self)
+        self.document.setPlaceholderText("CPF ou CNPJ (cliente ou não)")
+        self.integrator = QComboBox(self)
+        for integrator in Integrator:
+            self.integrator.addItem(integrator.label, integrator.value)
+        self.query = QPushButton("&Consultar", self)
+        self.again = QPushButton("Consultar de &novo", self)
+        self.again.setVisible(False)
+        self.pdf = QPushButton("Exportar &PDF…", self)
+        self.pdf.setEnabled(False)
+        for widget in (self.document, self.integrator, self.query, self.again, self.pdf):
+            row.addWidget(widget)
+        layout.addLayout(row)
+        self.message = QLabel("", self)
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self.view = QTextBrowser(self)
+        layout.addWidget(self.view, 1)
+        self.query.clicked.connect(lambda: self.run(force=False))
+        self.again.clicked.connect(lambda: self.run(force=True))
+        self.pdf.clicked.connect(self.export_pdf)
+
+    def run(self, *, force: bool) -> None:
+        factory, actor = self.context.session_factory, self.context.actor
+        document, integrator = self.document.text(), self.integrator.currentData()
+        self.query.setEnabled(False)
+        self.message.setText("Consultando…")
+        self.task = run_task(
+            lambda task: query_credit(factory, actor, document, integrator, force=force),
+            on_done=self._show,
+            on_failed=self._failed,
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self.query.setEnabled(True)
+        self.message.setText(user_message(error))
+
+    def _show(self, result: StoredReport) -> None:
+        self.query.setEnabled(True)
+        self.result = result
+        self.again.setVisible(result.from_store)
+        self.message.setText(
+            f"Já existe uma consulta deste documento de {show(result.at, 'datetime')}: "
+            "mostrando a guardada. Consultas são cobradas — use “Consultar de novo” se "
+            "precisar de uma nova."
+            if result.from_store
+            else "Consulta feita e guardada."
+        )
+        self.view.setHtml(report_html(result))
+        self.pdf.setEnabled(True)
+
+    def ask_pdf_path(self) -> Path | None:
+        """The file chooser; tests replace this method."""
+        name, _ = QFileDialog.getSaveFileName(self, "Exportar PDF", "consulta.pdf", "PDF (*.pdf)")
+        return Path(name) if name else None
+
+    def export_pdf(self) -> None:
+        path = self.ask_pdf_path()
+        if path is None or self.result is None:
+            return
+        document = QTextDocument()
+        document.setHtml(report_html(self.result))
+        writer = QPdfWriter(str(path))
+        writer.setTitle("Consulta de crédito")
+        document.print_(writer)
+        self.message.setText(f"PDF salvo em {path}.")
