@@ -236,3 +236,39 @@ def test_sync_from_a_read_only_query_on_the_erps_database(sqlite_db, tmp_path):
         run_sync(sqlite_db.session_factory, admin, ids[2])
     with sqlite3.connect(erp) as conn:
         assert conn.execute("SELECT count(*) FROM titulos").fetchone() == (1,)
+
+
+def test_the_legal_job_respects_the_admins_switches(sqlite_db):
+    """Five-year removals switched off: a paid installment is still removed, a negativation
+    of a five-year-old debt is left; both off: nothing is done."""
+    from datetime import date
+
+    from gestao_negativacao.services.scheduling.jobs import run_legal
+    from tests.scenario import Scenario
+
+    admin = admin_actor(sqlite_db)
+    sc = Scenario(sqlite_db)
+    sc.customer("ana")
+    sc.sale("V1", "ana")
+    today = date(2026, 11, 22)
+    sc.installment("V1", 1, date(2021, 1, 10), "100.00")  # more than five years overdue
+    sc.installment(
+        "V1", 2, date(2026, 8, 1), "100.00", paid="100.00", payment_date=date(2026, 11, 20)
+    )
+    sc.negativation("V1", 1, "ana", included_on=date(2021, 3, 1))
+    sc.negativation("V1", 2, "ana", included_on=date(2026, 9, 1))
+    with running_sandbox() as sandbox:
+        demo_setup.ensure_sandbox_integrations(sqlite_db.session_factory, admin, sandbox.url)
+        off = parameters.GeneralParameters(legal_removals=False, five_years_removals=False)
+        parameters.save_general(sqlite_db.session_factory, admin, off)
+        assert "desligadas" in run_legal(sqlite_db.session_factory, admin, today).errors[0]
+        no_five = parameters.GeneralParameters(legal_removals=True, five_years_removals=False)
+        parameters.save_general(sqlite_db.session_factory, admin, no_five)
+        result = run_legal(sqlite_db.session_factory, admin, today, FAST)
+    assert result.queued == 1
+    from gestao_negativacao.db.models import Negativation
+
+    with sqlite_db.session_factory() as s:
+        queued = {n.installment_id: n.status for n in s.scalars(select(Negativation))}
+    assert queued[sc.ids["i:V1:1"]] == "ativa"  # five years: left, as the admin chose
+    assert queued[sc.ids["i:V1:2"]] != "ativa"  # paid: removal sent

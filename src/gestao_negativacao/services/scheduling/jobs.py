@@ -119,8 +119,11 @@ def run_legal(session_factory, actor, as_of: date, options=None) -> JobResult:
     preview = Preview(session_factory, actor, "removal", rule, None, as_of)
     selection = preview.selection()
     if not general.five_years_removals:
-        chosen = selection.subquery("chosen")
-        selection = select(*chosen.c).where(chosen.c.trigger.is_distinct_from("five_years"))
+        # the preview's own rows carry the trigger that fired: leave the five-year ones out
+        source = preview.source
+        selection = select(source.c.negativation_id).where(
+            source.c.reason.is_(None), source.c.trigger.is_distinct_from("five_years")
+        )
     result.found = preview.count()
     result.queued = enqueue_removals(session_factory, actor, selection).queued
     _send(session_factory, actor, result, options)
