@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -36,6 +37,9 @@ from gestao_negativacao.services.rules import RuleInUse, RuleNotFound
 from gestao_negativacao.services.scheduling.schedules import ScheduleConfigError
 from gestao_negativacao.services.sending.release import SendingError
 from gestao_negativacao.services.sending.selection import NoConfiguration
+
+EXIT_UNEXPECTED = 3  # a bug or an environment failure: the details are in the log
+
 
 # -- commands ---------------------------------------------------------------------------
 
@@ -415,6 +419,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the output went to a pager or `head` that stopped reading
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the final flush
         return EXIT_OK
+    except Exception as exc:  # a bug or an environment failure: a message, not a traceback
+        from gestao_negativacao.logs import log_file
+        from gestao_negativacao.services.errors import describe_database_error, is_database_error
+
+        logging.getLogger("gestao_negativacao.cli").exception("comando %s falhou", args.command)
+        reason = describe_database_error(exc) if is_database_error(exc) else type(exc).__name__
+        print(f"Erro inesperado: {reason}. Detalhes no log: {log_file()}", file=sys.stderr)
+        return EXIT_UNEXPECTED
     finally:
         db.dispose()
 

@@ -131,7 +131,9 @@ def cmd_sent(db: Database, args: argparse.Namespace) -> int:
         for error in refreshed.errors:
             print(f"  {error}", file=sys.stderr)
     where = SentFilter(
-        status=tuple(s.strip() for s in args.status.split(",") if s.strip()) if args.status else (),
+        status=tuple(
+            s.strip() for value in (args.status or []) for s in value.split(",") if s.strip()
+        ),
         processing=args.processing,
         integrator=args.integrator,
         company_cnpj=args.company,
@@ -189,7 +191,10 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
 
     sent = sub.add_parser("sent", parents=[common], help="negativações enviadas e sua situação")
     sent.add_argument(
-        "--status", metavar="S[,S]", help="pendente, ativa, baixada, baixada_manual, erro"
+        "--status",
+        metavar="S[,S]",
+        action="append",
+        help="pendente, ativa, baixada, baixada_manual, erro (vírgulas ou repetido)",
     )
     sent.add_argument("--processing", choices=["ok", "pendente"])
     sent.add_argument("--integrator", metavar="NOME", help=INTEGRATORS)
