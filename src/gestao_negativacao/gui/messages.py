@@ -34,3 +34,9 @@ def inform(parent: QWidget | None, title: str, text: str) -> QMessageBox:
     box.setObjectName("infoBox")
     box.open()
     return box
+
+
+def say(label, text: str, error: bool = False) -> None:
+    """A screen's own message line: red for a refusal, green for a success."""
+    label.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
+    label.setText(text)

@@ -10,18 +10,14 @@ from gestao_negativacao.domain.documents import format_document
 from gestao_negativacao.domain.enums import Integrator
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_integration_form import Ui_IntegrationForm
-from gestao_negativacao.gui.messages import user_message
+from gestao_negativacao.gui.messages import say, user_message
 from gestao_negativacao.gui.qt import (
     QComboBox,
-    QHBoxLayout,
-    QPushButton,
     QScrollArea,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 from gestao_negativacao.gui.tasks import run_task
-from gestao_negativacao.gui.widgets.grid import Grid
+from gestao_negativacao.gui.widgets.master_detail import ListPane, split
 from gestao_negativacao.gui.widgets.two_lists import TwoLists
 from gestao_negativacao.services import bureau_config, credentials, operators
 from gestao_negativacao.services.lists import integrations_list
@@ -40,19 +36,11 @@ class IntegrationsPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.integration_id: int | None = None
-        layout = QVBoxLayout(self)
-        splitter = QSplitter(self)
-        left = QWidget(splitter)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
-        self.new_button = QPushButton("&Nova integração", left)
-        row.addWidget(self.new_button)
-        row.addStretch(1)
-        left_layout.addLayout(row)
-        self.grid = Grid(integrations_list(context.session_factory), "integracoes", left)
-        left_layout.addWidget(self.grid)
-        scroll = QScrollArea(splitter)
+        pane = ListPane(
+            integrations_list(context.session_factory), "integracoes", "&Nova integração"
+        )
+        self.new_button, self.grid = pane.new_button, pane.grid
+        scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         self.form = QWidget()
         self.ui = Ui_IntegrationForm()
@@ -63,8 +51,7 @@ class IntegrationsPage(QWidget):
         self.ui.operatorsLayout.addWidget(self.operators)
         self.companies = TwoLists("Empresas", "Vinculadas", self.form)
         self.ui.companiesLayout.addWidget(self.companies)
-        layout.addWidget(splitter)
-        splitter.setSizes([520, 560])
+        split(self, pane, scroll, [520, 560])
         for integrator in Integrator:
             self.ui.integrator.addItem(integrator.label, integrator.value)
         for value, label in bureau_config.ENVIRONMENTS.items():
@@ -81,10 +68,6 @@ class IntegrationsPage(QWidget):
 
     def combo(self, name: str) -> QComboBox:
         return getattr(self.ui, name)
-
-    def _say(self, text: str, error: bool = False) -> None:
-        self.ui.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
-        self.ui.message.setText(text)
 
     def _candidates(self, integrator: str, chosen: list[int]) -> None:
         found = operators.list_operators(self.context.session_factory)
@@ -138,7 +121,7 @@ class IntegrationsPage(QWidget):
         self._companies([])
         self._integrator_changed()
         self._fill_codes(None, {})
-        self._say("")
+        say(self.ui.message, "")
 
     def _companies(self, chosen: list[str]) -> None:
         items = {
@@ -165,7 +148,7 @@ class IntegrationsPage(QWidget):
         self._companies(list(info.company_cnpjs))
         self._fill_codes(info.id, info.__dict__)
         self._integrator_changed()
-        self._say("")
+        say(self.ui.message, "")
 
     def _values(self) -> dict:
         integrator = self.ui.integrator.currentData()
@@ -213,11 +196,11 @@ class IntegrationsPage(QWidget):
                     **values,
                 )
         except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
-            self._say(user_message(exc), error=True)
+            say(self.ui.message, user_message(exc), error=True)
             return
         self.grid.reload()
         self.load(info.id)
-        self._say("Integração salva.")
+        say(self.ui.message, "Integração salva.")
 
     def fetch_lists(self) -> None:
         factory, actor, integration_id = (
@@ -228,24 +211,25 @@ class IntegrationsPage(QWidget):
         chosen = [int(v) for v in self.operators.values()]
         usable = [o for o in chosen if credentials.has_secret(o)]
         if integration_id is None or not usable:
-            self._say(
+            say(
+                self.ui.message,
                 "Salve a integração com a URL e um operador que tenha a senha nesta estação.",
                 error=True,
             )
             return
         current = self._values()
         self.ui.fetchLists.setEnabled(False)
-        self._say("Buscando na integradora…")
+        say(self.ui.message, "Buscando na integradora…")
 
         def done(lists) -> None:
             self._fill_codes(integration_id, current)
             self.ui.fetchLists.setEnabled(True)
             counts = ", ".join(f"{len(v)} {k}" for k, v in lists.items())
-            self._say(f"Listas atualizadas ({counts}).")
+            say(self.ui.message, f"Listas atualizadas ({counts}).")
 
         def failed(error: BaseException) -> None:
             self.ui.fetchLists.setEnabled(True)
-            self._say(f"Não foi possível buscar: {user_message(error)}", error=True)
+            say(self.ui.message, f"Não foi possível buscar: {user_message(error)}", error=True)
 
         self.fetch_task = run_task(
             lambda task: bureau_config.refresh_lists(factory, actor, integration_id, usable[0]),

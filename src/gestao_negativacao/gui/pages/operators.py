@@ -8,18 +8,14 @@ from gestao_negativacao.domain.documents import format_document
 from gestao_negativacao.domain.enums import Integrator
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_operator_form import Ui_OperatorForm
-from gestao_negativacao.gui.messages import user_message
+from gestao_negativacao.gui.messages import say, user_message
 from gestao_negativacao.gui.qt import (
-    QHBoxLayout,
     QInputDialog,
     QLineEdit,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 from gestao_negativacao.gui.tasks import run_task
-from gestao_negativacao.gui.widgets.grid import Grid
+from gestao_negativacao.gui.widgets.master_detail import ListPane, split
 from gestao_negativacao.gui.widgets.two_lists import TwoLists
 from gestao_negativacao.services import bureau_config, credentials, operators
 from gestao_negativacao.services.lists import operators_list
@@ -33,26 +29,15 @@ class OperatorsPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.operator_id: int | None = None
-        layout = QVBoxLayout(self)
-        splitter = QSplitter(self)
-        left = QWidget(splitter)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        buttons = QHBoxLayout()
-        self.new_button = QPushButton("&Novo operador", left)
-        buttons.addWidget(self.new_button)
-        buttons.addStretch(1)
-        left_layout.addLayout(buttons)
-        self.grid = Grid(operators_list(context.session_factory), "operadores", left)
-        left_layout.addWidget(self.grid)
-        self.form = QWidget(splitter)
+        pane = ListPane(operators_list(context.session_factory), "operadores", "&Novo operador")
+        self.new_button, self.grid = pane.new_button, pane.grid
+        self.form = QWidget()
         self.ui = Ui_OperatorForm()
         self.ui.setupUi(self.form)
         self.ui.message.setMinimumHeight(40)  # two lines of a refusal, never clipped
         self.users = TwoLists("Usuários", "Vinculados", self.form)
         self.ui.usersLayout.addWidget(self.users)
-        layout.addWidget(splitter)
-        splitter.setSizes([560, 480])
+        split(self, pane, self.form, [560, 480])
         for integrator in Integrator:
             self.ui.integrator.addItem(integrator.label, integrator.value)
         self.new_button.clicked.connect(self.new)
@@ -73,10 +58,6 @@ class OperatorsPage(QWidget):
             self.ui.company.addItem(f"{name} — {format_document(cnpj)}", cnpj)
         self.logins = operators.user_logins(self.context.session_factory)
 
-    def _say(self, text: str, error: bool = False) -> None:
-        self.ui.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
-        self.ui.message.setText(text)
-
     def new(self) -> None:
         self.operator_id = None
         self.ui.heading.setText("<h3>Novo operador</h3>")
@@ -88,7 +69,7 @@ class OperatorsPage(QWidget):
         self.ui.active.setChecked(True)
         self.users.set_items({login: login for login in self.logins}, [])
         self._secret_state(None)
-        self._say("")
+        say(self.ui.message, "")
 
     def load(self, operator_id: int) -> None:
         info = operators.get_operator(self.context.session_factory, operator_id)
@@ -103,7 +84,7 @@ class OperatorsPage(QWidget):
         self.ui.active.setChecked(info.active)
         self.users.set_items({login: login for login in self.logins}, list(info.user_logins))
         self._secret_state(info.id)
-        self._say("")
+        say(self.ui.message, "")
 
     def _secret_state(self, operator_id: int | None) -> None:
         present = operator_id is not None and credentials.has_secret(operator_id)
@@ -139,11 +120,11 @@ class OperatorsPage(QWidget):
                     active=self.ui.active.isChecked(),
                 )
         except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
-            self._say(user_message(exc), error=True)
+            say(self.ui.message, user_message(exc), error=True)
             return
         self.grid.reload()
         self.load(info.id)
-        self._say("Operador salvo.")
+        say(self.ui.message, "Operador salvo.")
 
     def ask_secret(self) -> str | None:
         """The password prompt; tests replace this method."""
@@ -166,10 +147,10 @@ class OperatorsPage(QWidget):
                 self.context.session_factory, self.context.actor, self.operator_id, secret
             )
         except Exception as exc:  # noqa: BLE001
-            self._say(user_message(exc), error=True)
+            say(self.ui.message, user_message(exc), error=True)
             return
         self._secret_state(self.operator_id)
-        self._say("Senha guardada no cofre desta estação.")
+        say(self.ui.message, "Senha guardada no cofre desta estação.")
 
     def clear_secret(self) -> None:
         if self.operator_id is None:
@@ -178,7 +159,7 @@ class OperatorsPage(QWidget):
             self.context.session_factory, self.context.actor, self.operator_id
         )
         self._secret_state(self.operator_id)
-        self._say("Senha removida desta estação.")
+        say(self.ui.message, "Senha removida desta estação.")
 
     def test_connection(self) -> None:
         factory, actor, operator_id = (
@@ -188,18 +169,22 @@ class OperatorsPage(QWidget):
         )
         integration_id = operators.integration_of(factory, operator_id)
         if integration_id is None:
-            self._say("Vincule o operador a uma integração para testar a conexão.", error=True)
+            say(
+                self.ui.message,
+                "Vincule o operador a uma integração para testar a conexão.",
+                error=True,
+            )
             return
         self.ui.testConnection.setEnabled(False)
-        self._say("Testando…")
+        say(self.ui.message, "Testando…")
 
         def done(answer: str) -> None:
             self.ui.testConnection.setEnabled(True)
-            self._say(f"Conexão bem-sucedida: {answer}")
+            say(self.ui.message, f"Conexão bem-sucedida: {answer}")
 
         def failed(error: BaseException) -> None:
             self.ui.testConnection.setEnabled(True)
-            self._say(f"Falhou: {user_message(error)}", error=True)
+            say(self.ui.message, f"Falhou: {user_message(error)}", error=True)
 
         self.test_task = run_task(
             lambda task: bureau_config.check_connection(

@@ -13,20 +13,17 @@ from pathlib import Path
 from gestao_negativacao.domain.rules import RuleError, parse_rule
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_rule_form import Ui_RuleForm
-from gestao_negativacao.gui.messages import user_message
+from gestao_negativacao.gui.messages import say, user_message
 from gestao_negativacao.gui.qt import (
     QFileDialog,
-    QHBoxLayout,
     QPushButton,
     QScrollArea,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 from gestao_negativacao.gui.tasks import run_task
 from gestao_negativacao.gui.widgets.criteria import CriteriaEditor
 from gestao_negativacao.gui.widgets.filter_picker import FilterPicker
-from gestao_negativacao.gui.widgets.grid import Grid
+from gestao_negativacao.gui.widgets.master_detail import ListPane, split
 from gestao_negativacao.services import rule_filters, rules
 from gestao_negativacao.services.lists import rules_list
 from gestao_negativacao.services.preview import Preview
@@ -40,22 +37,16 @@ class RulesPage(QWidget):
         self.context = context
         self.kind = kind
         self.rule_name: str | None = None  # the stored rule being edited
-        layout = QVBoxLayout(self)
-        splitter = QSplitter(self)
-        left = QWidget(splitter)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
-        self.new_button = QPushButton("&Nova regra", left)
-        self.import_button = QPushButton("&Importar regras…", left)
-        self.export_button = QPushButton("Ex&portar regras…", left)
-        for button in (self.new_button, self.import_button, self.export_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        left_layout.addLayout(row)
-        self.grid = Grid(rules_list(context.session_factory, kind), f"regras_{kind}", left)
-        left_layout.addWidget(self.grid)
-        scroll = QScrollArea(splitter)
+        self.import_button = QPushButton("&Importar regras…")
+        self.export_button = QPushButton("Ex&portar regras…")
+        pane = ListPane(
+            rules_list(context.session_factory, kind),
+            f"regras_{kind}",
+            "&Nova regra",
+            buttons=(self.import_button, self.export_button),
+        )
+        self.new_button, self.grid = pane.new_button, pane.grid
+        scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         self.form = QWidget()
         self.ui = Ui_RuleForm()
@@ -74,8 +65,7 @@ class RulesPage(QWidget):
         )
         self.filters.setMinimumHeight(220)
         self.ui.filtersLayout.addWidget(self.filters)
-        layout.addWidget(splitter)
-        splitter.setSizes([360, 780])
+        split(self, pane, scroll, [360, 780])
         self.new_button.clicked.connect(self.new)
         self.import_button.clicked.connect(self.import_file)
         self.export_button.clicked.connect(self.export_file)
@@ -85,10 +75,6 @@ class RulesPage(QWidget):
         self.ui.preview.clicked.connect(self.preview)
         self.new()
         self.grid.reload()
-
-    def _say(self, text: str, error: bool = False) -> None:
-        self.ui.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
-        self.ui.message.setText(text)
 
     def new(self) -> None:
         self.rule_name = None
@@ -100,7 +86,7 @@ class RulesPage(QWidget):
         self.filters.from_json({})
         self.ui.delete.setEnabled(False)
         self.ui.previewResult.clear()
-        self._say("")
+        say(self.ui.message, "")
 
     def load(self, name: str) -> None:
         stored = rules.get_rule(self.context.session_factory, name)
@@ -114,7 +100,7 @@ class RulesPage(QWidget):
         self.filters.from_json(doc.get("filters", {}))
         self.ui.delete.setEnabled(True)
         self.ui.previewResult.clear()
-        self._say("")
+        say(self.ui.message, "")
 
     def document(self) -> dict:
         part = "criteria" if self.kind == "inclusion" else "triggers"
@@ -130,7 +116,11 @@ class RulesPage(QWidget):
         try:
             return parse_rule(self.document())
         except RuleError as exc:
-            self._say("Corrija a regra:\n" + "\n".join(f"• {p}" for p in exc.problems), True)
+            say(
+                self.ui.message,
+                "Corrija a regra:\n" + "\n".join(f"• {p}" for p in exc.problems),
+                True,
+            )
             return None
 
     def save(self) -> None:
@@ -140,11 +130,11 @@ class RulesPage(QWidget):
         try:
             rules.save_rule(self.context.session_factory, self.context.actor, rule)
         except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
-            self._say(user_message(exc), error=True)
+            say(self.ui.message, user_message(exc), error=True)
             return
         self.grid.reload()
         self.load(rule.name)
-        self._say("Regra salva.")
+        say(self.ui.message, "Regra salva.")
 
     def delete(self) -> None:
         if self.rule_name is None:
@@ -152,11 +142,11 @@ class RulesPage(QWidget):
         try:
             rules.delete_rule(self.context.session_factory, self.context.actor, self.rule_name)
         except rules.RuleInUse as exc:
-            self._say(str(exc), error=True)
+            say(self.ui.message, str(exc), error=True)
             return
         self.grid.reload()
         self.new()
-        self._say("Regra excluída.")
+        say(self.ui.message, "Regra excluída.")
 
     def preview(self) -> None:
         rule = self._rule()
@@ -200,13 +190,20 @@ class RulesPage(QWidget):
             text = path.read_text(encoding="utf-8-sig")
             counts = rules.import_rules(self.context.session_factory, self.context.actor, text)
         except RuleError as exc:
-            self._say("Nada foi importado:\n" + "\n".join(f"• {p}" for p in exc.problems), True)
+            say(
+                self.ui.message,
+                "Nada foi importado:\n" + "\n".join(f"• {p}" for p in exc.problems),
+                True,
+            )
             return
         except OSError as exc:
-            self._say(f"Não foi possível ler {path}: {exc.strerror}", error=True)
+            say(self.ui.message, f"Não foi possível ler {path}: {exc.strerror}", error=True)
             return
         self.grid.reload()
-        self._say(f"Regras importadas: {counts['created']} novas, {counts['updated']} alteradas.")
+        say(
+            self.ui.message,
+            f"Regras importadas: {counts['created']} novas, {counts['updated']} alteradas.",
+        )
 
     def export_file(self) -> None:
         path = self.ask_save()
@@ -218,4 +215,4 @@ class RulesPage(QWidget):
             if doc["kind"] == self.kind
         ]
         path.write_text(json.dumps(documents, ensure_ascii=False, indent=2) + "\n", "utf-8")
-        self._say(f"{len(documents)} regra(s) exportada(s) para {path}.")
+        say(self.ui.message, f"{len(documents)} regra(s) exportada(s) para {path}.")

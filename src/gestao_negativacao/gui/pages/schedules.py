@@ -8,19 +8,17 @@ from gestao_negativacao.domain.enums import Integrator
 from gestao_negativacao.domain.schedule import WEEKDAYS
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_schedule_form import Ui_ScheduleForm
-from gestao_negativacao.gui.messages import user_message
+from gestao_negativacao.gui.messages import say, user_message
 from gestao_negativacao.gui.qt import (
     QCheckBox,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
-    QSplitter,
     Qt,
     QVBoxLayout,
     QWidget,
 )
 from gestao_negativacao.gui.tasks import run_task
 from gestao_negativacao.gui.widgets.grid import Grid
+from gestao_negativacao.gui.widgets.master_detail import ListPane, split
 from gestao_negativacao.gui.widgets.two_lists import TwoLists
 from gestao_negativacao.services import operators, rules
 from gestao_negativacao.services.scheduling import runner, schedules
@@ -31,23 +29,18 @@ class SchedulesPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.schedule_id: int | None = None
-        layout = QVBoxLayout(self)
-        splitter = QSplitter(self)
-        left = QWidget(splitter)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
-        self.new_button = QPushButton("&Novo agendamento", left)
-        row.addWidget(self.new_button)
-        row.addStretch(1)
-        left_layout.addLayout(row)
-        self.grid = Grid(schedules.schedules_listing(context.session_factory), "agendamentos", left)
-        left_layout.addWidget(self.grid, 2)
-        left_layout.addWidget(QLabel("Execuções"))
+        pane = ListPane(
+            schedules.schedules_listing(context.session_factory),
+            "agendamentos",
+            "&Novo agendamento",
+            grid_stretch=2,
+        )
+        self.new_button, self.grid = pane.new_button, pane.grid
+        pane.column.addWidget(QLabel("Execuções"))
         self.runs_holder = QVBoxLayout()
-        left_layout.addLayout(self.runs_holder, 3)
+        pane.column.addLayout(self.runs_holder, 3)
         self.runs: Grid | None = None
-        self.form = QWidget(splitter)
+        self.form = QWidget()
         self.ui = Ui_ScheduleForm()
         self.ui.setupUi(self.form)
         self.rules = TwoLists("Regras", "Usadas", self.form)
@@ -69,8 +62,7 @@ class SchedulesPage(QWidget):
         for login in operators.user_logins(context.session_factory):
             self.ui.runAs.addItem(login, login)
         self.ui.runAs.setCurrentIndex(max(0, self.ui.runAs.findData(context.actor.login)))
-        layout.addWidget(splitter)
-        splitter.setSizes([640, 520])
+        split(self, pane, self.form, [640, 520])
         self.ui.action.currentIndexChanged.connect(self._action_changed)
         self.new_button.clicked.connect(self.new)
         self.grid.selection.connect(lambda rows: rows and self.load(rows[0][1]))
@@ -78,10 +70,6 @@ class SchedulesPage(QWidget):
         self.ui.runNow.clicked.connect(self.run_now)
         self.new()
         self.grid.reload()
-
-    def _say(self, text: str, error: bool = False) -> None:
-        self.ui.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
-        self.ui.message.setText(text)
 
     def _action_changed(self) -> None:
         action = self.ui.action.currentData()
@@ -107,7 +95,7 @@ class SchedulesPage(QWidget):
         self.ui.runNow.setEnabled(False)
         self._action_changed()
         self._show_runs(None)
-        self._say("")
+        say(self.ui.message, "")
 
     def load(self, name: str) -> None:
         info = schedules.get_schedule(self.context.session_factory, name)
@@ -126,7 +114,7 @@ class SchedulesPage(QWidget):
         self.ui.active.setChecked(info.active)
         self.ui.runNow.setEnabled(True)
         self._show_runs(info.id)
-        self._say("")
+        say(self.ui.message, "")
 
     def _show_runs(self, schedule_id: int | None) -> None:
         if self.runs is not None:
@@ -158,22 +146,22 @@ class SchedulesPage(QWidget):
                 active=self.ui.active.isChecked(),
             )
         except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
-            self._say(user_message(exc), error=True)
+            say(self.ui.message, user_message(exc), error=True)
             return
         self.grid.reload()
         self.load(info.name)
-        self._say("Agendamento salvo.")
+        say(self.ui.message, "Agendamento salvo.")
 
     def run_now(self) -> None:
         if self.schedule_id is None:
             return
         factory, schedule_id = self.context.session_factory, self.schedule_id
         self.ui.runNow.setEnabled(False)
-        self._say("Executando…")
+        say(self.ui.message, "Executando…")
         self.run_task = run_task(
             lambda task: runner.run_now(factory, schedule_id),
             on_done=self._ran,
-            on_failed=lambda error: self._say(user_message(error), error=True),
+            on_failed=lambda error: say(self.ui.message, user_message(error), error=True),
         )
 
     def _ran(self, summary) -> None:
@@ -182,6 +170,6 @@ class SchedulesPage(QWidget):
             f"Execução {summary.status}: encontrados {summary.found}, na fila {summary.queued}, "
             f"enviados {summary.sent}, recusados {summary.rejected}, pendentes {summary.pending}."
         )
-        self._say(text, error=summary.status != "ok")
+        say(self.ui.message, text, error=summary.status != "ok")
         self._show_runs(self.schedule_id)
         self.grid.reload()

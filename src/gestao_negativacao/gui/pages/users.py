@@ -14,24 +14,22 @@ from gestao_negativacao.domain.permissions import (
 )
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_user_form import Ui_UserForm
-from gestao_negativacao.gui.messages import user_message
+from gestao_negativacao.gui.messages import say, user_message
 from gestao_negativacao.gui.qt import (
     QComboBox,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     Qt,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 from gestao_negativacao.gui.widgets.criteria import parse_money
-from gestao_negativacao.gui.widgets.grid import Grid
+from gestao_negativacao.gui.widgets.master_detail import ListPane, split
 from gestao_negativacao.services import credit, user_admin, users
 from gestao_negativacao.services.lists import users_list
 
@@ -112,19 +110,9 @@ class UsersPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.user_id: int | None = None
-        layout = QVBoxLayout(self)
-        splitter = QSplitter(self)
-        left = QWidget(splitter)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
-        self.new_button = QPushButton("&Novo usuário", left)
-        row.addWidget(self.new_button)
-        row.addStretch(1)
-        left_layout.addLayout(row)
-        self.grid = Grid(users_list(context.session_factory), "usuarios", left)
-        left_layout.addWidget(self.grid)
-        tabs = QTabWidget(splitter)
+        pane = ListPane(users_list(context.session_factory), "usuarios", "&Novo usuário")
+        self.new_button, self.grid = pane.new_button, pane.grid
+        tabs = QTabWidget()
         self.form = QWidget()
         self.ui = Ui_UserForm()
         self.ui.setupUi(self.form)
@@ -132,8 +120,7 @@ class UsersPage(QWidget):
         tabs.addTab(self.form, "Usuário")
         self.roles = RolesEditor(context, tabs)
         tabs.addTab(self.roles, "Perfis")
-        layout.addWidget(splitter)
-        splitter.setSizes([560, 480])
+        split(self, pane, tabs, [560, 480])
         for role in RoleCode:
             self.ui.role.addItem(ROLE_NAMES[role], role.value)
         fill_permissions(self.ui.permissions)
@@ -149,10 +136,6 @@ class UsersPage(QWidget):
         self.ui.resetPassword.clicked.connect(self.reset_password)
         self.new()
         self.grid.reload()
-
-    def _say(self, text: str, error: bool = False) -> None:
-        self.ui.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
-        self.ui.message.setText(text)
 
     def _check(self, permissions: frozenset[Perm]) -> None:
         check_all(self.ui.permissions, permissions)
@@ -177,7 +160,7 @@ class UsersPage(QWidget):
         self.ui.active.setChecked(True)
         self.authority.clear()
         self.ui.resetPassword.setEnabled(False)
-        self._say("")
+        say(self.ui.message, "")
 
     def load(self, user_id: int) -> None:
         found = [
@@ -201,7 +184,7 @@ class UsersPage(QWidget):
         authority = credit.authority_of(self.context.session_factory, user.login)
         self.authority.setText("" if authority is None else f"{authority:.2f}".replace(".", ","))
         self.ui.resetPassword.setEnabled(True)
-        self._say("")
+        say(self.ui.message, "")
 
     def ask_password(self, login: str) -> str | None:
         """The password prompt; tests replace this method."""
@@ -220,7 +203,7 @@ class UsersPage(QWidget):
             if self.user_id is None:
                 login = self.ui.login.text().strip()
                 if not login:
-                    self._say("Informe o login.", error=True)
+                    say(self.ui.message, "Informe o login.", error=True)
                     return
                 password = self.ask_password(login)
                 if not password:
@@ -244,11 +227,11 @@ class UsersPage(QWidget):
                 permissions=self.checked(),
             )
         except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
-            self._say(user_message(exc), error=True)
+            say(self.ui.message, user_message(exc), error=True)
             return
         self.grid.reload()
         self.load(self.user_id)
-        self._say("Usuário salvo.")
+        say(self.ui.message, "Usuário salvo.")
 
     def reset_password(self) -> None:
         if self.user_id is None:
@@ -261,6 +244,6 @@ class UsersPage(QWidget):
                 self.context.session_factory, self.context.actor, self.user_id, password
             )
         except Exception as exc:  # noqa: BLE001
-            self._say(user_message(exc), error=True)
+            say(self.ui.message, user_message(exc), error=True)
             return
-        self._say("Senha redefinida.")
+        say(self.ui.message, "Senha redefinida.")
