@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -26,3 +26,16 @@ def format_brl(value: Decimal) -> str:
     text = f"{abs(value).quantize(CENT):,.2f}"  # 1,234.56
     text = text.replace(",", "_").replace(".", ",").replace("_", ".")
     return f"{sign}R$ {text}"
+
+
+def typed_money(text: str) -> str | None:
+    """Money as a user types it — 1.234,56, 1234.56 or R$ 10 — as "1234.56"; empty → None;
+    anything else → the text itself, for the caller's validation to name it."""
+    text = text.strip().replace("R$", "").strip()
+    if not text:
+        return None
+    normalised = text.replace(".", "").replace(",", ".") if "," in text else text
+    try:
+        return str(Decimal(normalised).quantize(CENT))
+    except InvalidOperation:
+        return text

@@ -11,7 +11,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from gestao_negativacao.domain.credit import METHOD_LABELS, REASONS, STATUS_LABELS
-from gestao_negativacao.domain.display import show
+from gestao_negativacao.domain.display import decimal_comma, show
+from gestao_negativacao.domain.money import typed_money
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.messages import user_message
@@ -33,13 +34,12 @@ from gestao_negativacao.gui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from gestao_negativacao.gui.widgets.criteria import parse_money
 from gestao_negativacao.services import credit
 from gestao_negativacao.services.credit_queries import latest
 
 
 def _money(text: str) -> Decimal:
-    value = parse_money(text)
+    value = typed_money(text)
     try:
         return Decimal(value or "x")
     except ArithmeticError:
@@ -350,7 +350,7 @@ class CreditPage(QWidget):
             f"saldo {balance}; em atraso {show(p.overdue, 'money')}"
         )
         self.prof_status.setCurrentIndex(self.prof_status.findData(p.status))
-        self.prof_limit.setText(f"{p.limit:.2f}".replace(".", ","))
+        self.prof_limit.setText(decimal_comma(p.limit))
 
     def save_profile(self) -> None:
         try:

@@ -12,6 +12,7 @@ from decimal import Decimal
 from gestao_negativacao.domain.display import show
 from gestao_negativacao.domain.documents import format_document
 from gestao_negativacao.domain.enums import Integrator
+from gestao_negativacao.domain.money import typed_money
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.messages import show_error, user_message
 from gestao_negativacao.gui.qt import (
@@ -191,9 +192,8 @@ class SendingPage(QWidget):
 
     def hand_filters(self) -> candidates.HandFilters:
         def money(line: QLineEdit) -> str | None:
-            from gestao_negativacao.gui.widgets.criteria import parse_money
 
-            return parse_money(line.text())
+            return typed_money(line.text())
 
         period = self.use_period.isChecked()
         return candidates.HandFilters(

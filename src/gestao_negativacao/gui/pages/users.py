@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from gestao_negativacao.domain.display import decimal_comma
+from gestao_negativacao.domain.money import typed_money
 from gestao_negativacao.domain.permissions import (
     PERMISSION_DESCRIPTIONS,
     ROLE_NAMES,
@@ -28,7 +30,6 @@ from gestao_negativacao.gui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from gestao_negativacao.gui.widgets.criteria import parse_money
 from gestao_negativacao.gui.widgets.master_detail import ListPane, split
 from gestao_negativacao.services import credit, user_admin, users
 from gestao_negativacao.services.lists import users_list
@@ -182,7 +183,7 @@ class UsersPage(QWidget):
         self._check(user.permissions)
         self.ui.active.setChecked(user.active)
         authority = credit.authority_of(self.context.session_factory, user.login)
-        self.authority.setText("" if authority is None else f"{authority:.2f}".replace(".", ","))
+        self.authority.setText("" if authority is None else decimal_comma(authority))
         self.ui.resetPassword.setEnabled(True)
         say(self.ui.message, "")
 
@@ -215,7 +216,7 @@ class UsersPage(QWidget):
                 factory,
                 actor,
                 self.ui.login.text().strip(),
-                Decimal(parse_money(text)) if text else None,
+                Decimal(typed_money(text)) if text else None,
             )
             user_admin.update_user(
                 factory,

@@ -5,8 +5,10 @@ validation (``domain.rules.parse_rule``)."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from gestao_negativacao.domain.display import decimal_comma
+from gestao_negativacao.domain.money import typed_money
 from gestao_negativacao.gui.qt import (
     QCheckBox,
     QComboBox,
@@ -94,23 +96,8 @@ REMOVAL = [
 ]
 
 
-def parse_money(text: str) -> str | None:
-    """1.234,56 or 1234.56 → "1234.56"; empty → None; anything else → the text itself
-    (the rule's validation then says what is wrong with it)."""
-    text = text.strip().replace("R$", "").strip()
-    if not text:
-        return None
-    normalised = text.replace(".", "").replace(",", ".") if "," in text else text
-    try:
-        return str(Decimal(normalised).quantize(Decimal("0.01")))
-    except InvalidOperation:
-        return text
-
-
-def show_money(value) -> str:
-    if value in (None, ""):
-        return ""
-    return f"{Decimal(str(value)):.2f}".replace(".", ",")
+def _shown(value) -> str:
+    return "" if value in (None, "") else decimal_comma(Decimal(str(value)))
 
 
 class CriteriaEditor(QWidget):
@@ -199,7 +186,7 @@ class CriteriaEditor(QWidget):
             if not widgets:
                 doc[key] = True
             elif "mode" in widgets:
-                doc[key] = {widgets["mode"].currentData(): parse_money(widgets["value"].text())}
+                doc[key] = {widgets["mode"].currentData(): typed_money(widgets["value"].text())}
             elif "value" in widgets:
                 doc[key] = widgets["value"].currentData()
             else:
@@ -211,7 +198,7 @@ class CriteriaEditor(QWidget):
                         optional = widget.specialValueText() != ""
                         part[field] = None if optional and widget.value() == 0 else widget.value()
                     else:
-                        part[field] = parse_money(widget.text())
+                        part[field] = typed_money(widget.text())
                 doc[key] = part
         return doc
 
@@ -230,7 +217,7 @@ class CriteriaEditor(QWidget):
             if "mode" in widgets:
                 mode = "amount" if value.get("amount") not in (None, "") else "percent"
                 widgets["mode"].setCurrentIndex(widgets["mode"].findData(mode))
-                widgets["value"].setText(show_money(value.get(mode)))
+                widgets["value"].setText(_shown(value.get(mode)))
                 continue
             if "value" in widgets:
                 widgets["value"].setCurrentIndex(max(0, widgets["value"].findData(value)))
@@ -243,4 +230,4 @@ class CriteriaEditor(QWidget):
                 elif isinstance(widget, QSpinBox):
                     widget.setValue(int(item or 0))
                 else:
-                    widget.setText(show_money(item))
+                    widget.setText(_shown(item))
