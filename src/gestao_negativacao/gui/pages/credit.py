@@ -140,8 +140,13 @@ class CreditPage(QWidget):
         self.queue.clearSelection()
         self.detail.clear()
         self.queue.setRowCount(len(self.items))
+        # one profile per customer, read once for the list and its detail
+        self.profiles = {
+            doc: credit.profile(self.context.session_factory, doc)
+            for doc in {info.customer_document for info in self.items}
+        }
         for row, info in enumerate(self.items):
-            profile = credit.profile(self.context.session_factory, info.customer_document)
+            profile = self.profiles[info.customer_document]
             balance = profile.balance
             values = [
                 str(info.id),
@@ -171,7 +176,7 @@ class CreditPage(QWidget):
         if info is None:
             self.detail.clear()
             return
-        profile = credit.profile(self.context.session_factory, info.customer_document)
+        profile = self.profiles[info.customer_document]
         lines = [
             f"Solicitação {info.id} — {info.customer_name} "
             f"({show(info.customer_document, 'document')})",

@@ -19,7 +19,7 @@ from gestao_negativacao.gui.qt import (
     QWidget,
 )
 from gestao_negativacao.gui.table_model import CheckableModel
-from gestao_negativacao.gui.widgets.grid import Grid
+from gestao_negativacao.gui.widgets.grid import Grid, replace_grid
 from gestao_negativacao.services.portfolio import list_companies
 from gestao_negativacao.services.sending.release import pending_listing, release
 
@@ -81,12 +81,8 @@ class ReleasePage(QWidget):
         except Exception as exc:  # noqa: BLE001
             self.message.setText(user_message(exc))
             return
-        if self.grid is not None:
-            self.holder.removeWidget(self.grid)
-            self.grid.deleteLater()
         model = CheckableModel(source, lambda row: row[0])
-        self.grid = Grid(source, "liberar", self, model=model)
-        self.holder.addWidget(self.grid)
+        self.grid = replace_grid(self.holder, self.grid, Grid(source, "liberar", self, model=model))
         model.checks_changed.connect(self._checks)
         model.count_changed.connect(lambda n: self.select_all.setText(f"Selecionar todos ({n})"))
         self.select_all.blockSignals(True)

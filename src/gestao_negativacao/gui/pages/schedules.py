@@ -17,7 +17,7 @@ from gestao_negativacao.gui.qt import (
     QWidget,
 )
 from gestao_negativacao.gui.tasks import run_task
-from gestao_negativacao.gui.widgets.grid import Grid
+from gestao_negativacao.gui.widgets.grid import Grid, replace_grid
 from gestao_negativacao.gui.widgets.master_detail import ListPane, split
 from gestao_negativacao.gui.widgets.two_lists import TwoLists
 from gestao_negativacao.services import operators, rules
@@ -117,16 +117,13 @@ class SchedulesPage(QWidget):
         say(self.ui.message, "")
 
     def _show_runs(self, schedule_id: int | None) -> None:
-        if self.runs is not None:
-            self.runs_holder.removeWidget(self.runs)
-            self.runs.deleteLater()
-        self.runs = Grid(
+        runs = Grid(
             schedules.runs_listing(self.context.session_factory, schedule_id),
             "agendamentos_execucoes",
             self,
         )
+        self.runs = replace_grid(self.runs_holder, self.runs, runs)
         self.runs.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.runs_holder.addWidget(self.runs)
         self.runs.reload()
 
     def save(self) -> None:

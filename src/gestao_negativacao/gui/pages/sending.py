@@ -34,8 +34,9 @@ from gestao_negativacao.gui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from gestao_negativacao.gui.table_model import CheckableModel
 from gestao_negativacao.gui.tasks import run_task
-from gestao_negativacao.gui.widgets.grid import Grid
+from gestao_negativacao.gui.widgets.grid import Grid, replace_grid
 from gestao_negativacao.gui.widgets.why_not import WhyNotDialog
 from gestao_negativacao.services import rules
 from gestao_negativacao.services.portfolio import list_companies
@@ -270,17 +271,9 @@ class SendingPage(QWidget):
         self._show(found_source, key_of)
 
     def _show(self, source, key_of) -> None:
-        from gestao_negativacao.gui.table_model import CheckableModel
-
-        for holder, grid in ((self.found_holder, self.found_grid),):
-            if grid is not None:
-                holder.removeWidget(grid)
-                grid.deleteLater()
-        self.found_grid = Grid(
-            source, f"envio_{self.kind}", self, model=CheckableModel(source, key_of)
-        )
+        found = Grid(source, f"envio_{self.kind}", self, model=CheckableModel(source, key_of))
+        self.found_grid = replace_grid(self.found_holder, self.found_grid, found)
         self.found_grid.filter.setVisible(bool(self.manual_source))
-        self.found_holder.addWidget(self.found_grid)
         model = self.found_grid.model
         model.checks_changed.connect(self._checks_changed)
         model.count_changed.connect(lambda _n: self._checks_changed())
@@ -289,16 +282,16 @@ class SendingPage(QWidget):
         self.select_all.blockSignals(False)
         self.found_grid.reload()
         if self.kind == "inclusion" and self.preview is not None:
-            if self.excluded_grid is not None:
-                self.excluded_layout.removeWidget(self.excluded_grid)
-                self.excluded_grid.deleteLater()
             excluded = candidates.PreviewListing(self.preview, excluded=True)
-            self.excluded_grid = Grid(excluded, "envio_nao_incluidos", self)
+            self.excluded_grid = replace_grid(
+                self.excluded_layout,
+                self.excluded_grid,
+                Grid(excluded, "envio_nao_incluidos", self),
+            )
             self.excluded_grid.filter.setVisible(False)
             self.excluded_grid.model.count_changed.connect(
                 lambda n: self.tabs.setTabText(1, f"Não incluídos ({n})")
             )
-            self.excluded_layout.addWidget(self.excluded_grid)
             self.excluded_grid.reload()
 
     def _select_all(self, on: bool) -> None:

@@ -27,7 +27,7 @@ from gestao_negativacao.gui.qt import (
 )
 from gestao_negativacao.gui.table_model import PagedTableModel
 from gestao_negativacao.gui.tasks import run_task
-from gestao_negativacao.gui.widgets.grid import Grid
+from gestao_negativacao.gui.widgets.grid import Grid, replace_grid
 from gestao_negativacao.services.sending import sent
 from gestao_negativacao.services.sending.release import manual_removal
 from gestao_negativacao.services.sending.worker import Sender
@@ -153,11 +153,8 @@ class SentPage(QWidget):
         except Exception as exc:  # noqa: BLE001
             self.message.setText(user_message(exc))
             return
-        if self.grid is not None:
-            self.grid_layout.removeWidget(self.grid)
-            self.grid.deleteLater()
-        self.grid = Grid(source, "enviados", self.grid_holder, model=StatusModel(source))
-        self.grid_layout.addWidget(self.grid)
+        grid = Grid(source, "enviados", self.grid_holder, model=StatusModel(source))
+        self.grid = replace_grid(self.grid_layout, self.grid, grid)
         self.grid.selection.connect(self._selected)
         self.grid.reload()
         self.selected = []

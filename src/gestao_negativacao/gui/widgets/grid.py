@@ -142,3 +142,12 @@ class Grid(QWidget):
             show_error(self, "Exportar", error)
 
         self.export_task = run_task(work, on_done=finished, on_failed=failed)
+
+
+def replace_grid(layout, old: Grid | None, new: Grid) -> Grid:
+    """Put ``new`` where ``old`` was (a new search is a new query, hence a new grid)."""
+    if old is not None:
+        layout.removeWidget(old)
+        old.deleteLater()
+    layout.addWidget(new)
+    return new
