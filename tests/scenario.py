@@ -79,6 +79,10 @@ class Scenario:
             self.ids[f"p:{key}"] = customer.id
         return customer.id
 
+    def document(self, key: str) -> str:
+        with self._session() as s:
+            return s.get(Customer, self.ids[f"p:{key}"]).document
+
     def sale(
         self,
         key: str,

@@ -1,5 +1,6 @@
 """The Crédito na Medida adapter against the sandbox over real HTTP: the token obtained on
-the first call and renewed when refused, every error class, the exact requests, the report."""
+the first call and renewed when refused, every error class, the exact requests, confirm
+later, the PDF report — and nothing read from an HTTP status alone."""
 
 import json
 from datetime import date, timedelta
@@ -13,6 +14,7 @@ from gestao_negativacao.bureaus.credito_na_medida import CreditoNaMedidaAdapter,
 from gestao_negativacao.bureaus.errors import (
     AlreadyDone,
     AuthFailed,
+    NotFound,
     NotSupported,
     Rejected,
     Transient,
@@ -21,6 +23,7 @@ from gestao_negativacao.bureaus.sandbox import running_sandbox
 from gestao_negativacao.bureaus.sandbox.faults import FaultPlan
 from gestao_negativacao.services import bureau_config as config
 from gestao_negativacao.services import credentials, operators
+from tests.canned_bureau import canned_bureau
 
 PAST = date.today() - timedelta(days=30)
 ADDRESS = Address("30140071", "Rua da Bahia", "10", "", "Centro", "Belo Horizonte", "MG")
@@ -47,7 +50,7 @@ class Tokens:
 
 @pytest.fixture
 def sandbox():
-    with running_sandbox() as server:
+    with running_sandbox(process_after=None) as server:
         yield server
 
 
@@ -109,19 +112,40 @@ def test_include_duplicate_remove_and_status(sandbox):
         "contrato": "V-7-002", "parcela": 2, "vencimento": PAST.isoformat(), "valor": "99.90",
         "codigo_restricao": "PF01",
     }  # fmt: skip
+    assert not outcome.confirmed  # the partner sends the letter and registers later
     with pytest.raises(AlreadyDone) as info:
         cnm.include(request())
     assert info.value.bureau_id == outcome.bureau_id
+    assert [s.status for s in cnm.fetch_status([outcome.bureau_id])] == ["pendente"]
+    sandbox.process()
     assert [s.status for s in cnm.fetch_status([outcome.bureau_id])] == ["ativa"]
     ref = RecordRef("41224824458", "F", "V-7-002", PAST, bureau_id=outcome.bureau_id)
     cnm.remove(ref, None)
-    with pytest.raises(AlreadyDone):
+    with pytest.raises(AlreadyDone):  # the body says JA_BAIXADA
         cnm.remove(ref, None)
+    with pytest.raises(NotFound):  # the body says NAO_ENCONTRADA
+        cnm.remove(RecordRef("41224824458", "F", "V-7-002", PAST, bureau_id="CNM999"), None)
     assert [s.status for s in cnm.fetch_status([outcome.bureau_id])] == ["baixada"]
     state = httpx.get(f"{sandbox.url}/_sandbox/state").json()["credito_na_medida"]["records"]
     assert [(r["installment"], r["inclusions"], r["removals"], r["active"]) for r in state] == [
         (2, 2, 2, False)
     ]
+
+
+@pytest.mark.parametrize(("status", "error"),
+                         [(404, Rejected), (409, Rejected), (200, Transient), (201, Transient)])
+def test_no_status_alone_is_read_as_done(status, error):
+    """A wrong route answers 404 with a page, not the partner's body: never "removed"; a
+    success status without the partner's body is tried again, never taken for done."""
+    with canned_bureau() as (url, canned):
+        cnm = CreditoNaMedidaAdapter(url, "c", "s", timeout=5)
+        cnm._token = "t"  # the token call is not what is tried here
+        canned.answer(status, "<html>Not Found</html>", "text/html")
+        ref = RecordRef("41224824458", "F", "V-7-002", PAST, bureau_id="CNM1")
+        with pytest.raises(error):
+            cnm.remove(ref, None)
+        with pytest.raises(error):
+            cnm.include(request())
 
 
 @pytest.mark.parametrize(
@@ -150,16 +174,10 @@ def test_lists_and_unsupported(sandbox):
     assert "token obtido" in cnm.test_connection()
 
 
-def test_credit_report_is_normalised_and_keeps_the_raw_answer(sandbox):
+def test_credit_report_is_the_partners_pdf(sandbox):
     cnm = adapter(sandbox)
-    clean = cnm.query_credit("61983914509")
-    cnm.include(request())
-    report = cnm.query_credit("412.248.244-58")
-    assert report.document == "412.248.244-58" and isinstance(report.score, int)
-    assert [(r.value, r.bureau) for r in report.restrictions] == [
-        (Decimal("99.90"), "credito_na_medida")
-    ]
-    assert report.score < clean.score + 1000 and "restricoes" in report.raw
+    report = cnm.query_credit("61983914509")
+    assert report.pdf.startswith(b"%PDF") and report.document == "61983914509"
     with pytest.raises(Rejected):
         cnm.query_credit("11111111111")
 

@@ -1,5 +1,7 @@
 """Serasa through SOA against the sandbox over real HTTP: the asynchronous life of a
-negativation, batched status, every error class, the exact envelope."""
+negativation, batched status, every error class, and the exact envelope as SOA's other
+services and a client generated from its own description write it (namespace
+``SOAWebServices``, SOAPAction ``SOAWebServices/<Op>``)."""
 
 from datetime import date, timedelta
 from decimal import Decimal
@@ -10,8 +12,8 @@ from defusedxml.ElementTree import fromstring
 
 from gestao_negativacao.bureaus.base import Address, Debtor, InclusionRequest, RecordRef
 from gestao_negativacao.bureaus.errors import (
-    AlreadyDone,
     AuthFailed,
+    NotFound,
     NotSupported,
     Rejected,
     Transient,
@@ -19,6 +21,7 @@ from gestao_negativacao.bureaus.errors import (
 from gestao_negativacao.bureaus.sandbox import running_sandbox
 from gestao_negativacao.bureaus.sandbox.faults import FaultPlan
 from gestao_negativacao.bureaus.soa_serasa import NAMESPACE, SoaSerasaAdapter
+from tests.canned_bureau import canned_bureau, soap_body
 
 PAST = date.today() - timedelta(days=30)
 LONG = "Avenida Presidente Juscelino Kubitschek de Oliveira"  # 51 characters
@@ -36,7 +39,7 @@ def request(value="150.00", contract="V-1-001", **kwargs):
 
 @pytest.fixture
 def sandbox():
-    with running_sandbox(soa_process_after=None) as server:
+    with running_sandbox(process_after=None) as server:
         yield server
 
 
@@ -62,7 +65,7 @@ def test_accepted_is_pending_until_the_batch_then_active_or_error(sandbox, soa):
     assert process(sandbox) == 2
     answers = soa.fetch_status([ok.bureau_id, too_big.bureau_id])
     assert [(a.status, a.message) for a in answers] == [
-        ("ativa", "negativação ativa"),
+        ("ativa", "registrado"),
         ("erro", "valor acima do limite do plano"),
     ]
 
@@ -77,6 +80,8 @@ def test_status_is_asked_in_batches_not_item_by_item(sandbox, soa):
 
 
 def test_duplicates_removal_and_unknown_removal(sandbox, soa):
+    from gestao_negativacao.bureaus.errors import AlreadyDone
+
     first = soa.include(request())
     with pytest.raises(AlreadyDone) as info:
         soa.include(request())
@@ -84,8 +89,10 @@ def test_duplicates_removal_and_unknown_removal(sandbox, soa):
     process(sandbox)
     ref = RecordRef(ANA.document, "F", "V-1-001", PAST, bureau_id=first.bureau_id)
     assert soa.remove(ref, "01").confirmed
-    with pytest.raises(AlreadyDone, match="já excluída"):
+    with pytest.raises(NotFound, match="já excluída"):  # never silently "already removed"
         soa.remove(ref, "01")
+    with pytest.raises(Rejected, match="código de baixa"):  # refused before sending
+        soa.remove(ref, "")
     (record,) = httpx.get(f"{sandbox.url}/_sandbox/state").json()["soa_serasa"]["records"]
     assert (record["inclusions"], record["removals"], record["situation"]) == (2, 2, "baixada")
 
@@ -106,6 +113,11 @@ def test_invalid_document_and_bad_data_are_rejected(soa):
     assert info.value.code == "G000M003"
     with pytest.raises(Rejected, match="código de restrição"):
         soa.include(InclusionRequest(ANA, "holder", "V-1", 1, PAST, Decimal("1"), nature_code="ZZ"))
+    with pytest.raises(Rejected, match="código de restrição"):  # empty: refused before sending
+        soa.include(InclusionRequest(ANA, "holder", "V-1", 1, PAST, Decimal("1")))
+    with pytest.raises(Rejected, match="CoObrigado"):  # a guarantor never goes alone
+        soa.include(InclusionRequest(BIA, "guarantor", "V-1", 1, PAST, Decimal("1"),
+                                     nature_code="AD"))  # fmt: skip
 
 
 def test_wrong_password_is_auth_failed(sandbox):
@@ -137,10 +149,12 @@ def test_the_exact_envelope(soa):
     soa.include(request(co_debtor=BIA))
     (include,) = sent
     assert include.headers["Content-Type"] == "text/xml; charset=utf-8"
-    assert include.headers["SOAPAction"] == f'"{NAMESPACE}Incluir"'
+    assert NAMESPACE == "SOAWebServices"
+    assert include.headers["SOAPAction"] == '"SOAWebServices/Incluir"'
     operation = fromstring(include.content).find(
         f"{{http://schemas.xmlsoap.org/soap/envelope/}}Body/{NS}Incluir"
     )
+    assert all(e.tag.startswith(NS) for e in operation.iter()), "an unqualified element"
     assert operation.findtext(f"{NS}Credenciais/{NS}Email") == "cobranca@empresa.com.br"
     assert operation.findtext(f"{NS}Credenciais/{NS}Senha") == "sandbox"
     principal, co = operation.findall(f"{NS}InclusaoNegativacao/{NS}Devedores/{NS}Devedor")
@@ -154,19 +168,79 @@ def test_the_exact_envelope(soa):
     assert principal.findtext(f"{NS}Endereco/{NS}Bairro") == "Jardim Paulistano No"
     restriction = operation.find(f"{NS}InclusaoNegativacao/{NS}Restricao")
     assert [restriction.findtext(f"{NS}{t}") for t in ("CodigoRestricao", "Contrato", "DataVencimento", "Valor")] == [
-        "AD", "V-1-001", PAST.isoformat(), "150.00"]  # fmt: skip
+        "AD", "V-1-001", f"{PAST.isoformat()}T00:00:00", "150.00"]  # fmt: skip
 
 
-def test_credit_query_is_normalised_and_keeps_the_raw_answer(sandbox, soa):
+def test_the_sandbox_refuses_what_soa_would(sandbox):
+    def raw(body: str, action: str) -> httpx.Response:
+        envelope = (
+            '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" '
+            f'xmlns:s="{NAMESPACE}"><soap:Body>{body}</soap:Body></soap:Envelope>'
+        )
+        return httpx.post(sandbox.soa_url, content=envelope.encode(),
+                          headers={"SOAPAction": action, "Content-Type": "text/xml"})  # fmt: skip
+
+    credentials = "<s:Credenciais><s:Email>a@b</s:Email><s:Senha>sandbox</s:Senha></s:Credenciais>"
+    # another SOAPAction (the old http://www.soawebservices.com.br/ one): a client fault
+    answer = raw(f"<s:CodigosBaixa>{credentials}</s:CodigosBaixa>",
+                 '"http://www.soawebservices.com.br/CodigosBaixa"')  # fmt: skip
+    assert answer.status_code == 500 and b"soap:Client" in answer.content
+    # unqualified credentials are null for ASMX
+    answer = raw("<s:CodigosBaixa><Credenciais><Email>a</Email><Senha>sandbox</Senha>"
+                 "</Credenciais></s:CodigosBaixa>", '"SOAWebServices/CodigosBaixa"')  # fmt: skip
+    assert b"G000M000" in answer.content
+    # a CoObrigado without its Principal
+    devedor = ("<s:Devedor><s:TipoDevedor>CoObrigado</s:TipoDevedor><s:Documento>61983914509"
+               "</s:Documento><s:Endereco><s:CEP>01310100</s:CEP><s:Logradouro>Rua</s:Logradouro>"
+               "</s:Endereco></s:Devedor>")  # fmt: skip
+    answer = raw(f"<s:Incluir>{credentials}<s:InclusaoNegativacao><s:Devedores>{devedor}"
+                 "</s:Devedores></s:InclusaoNegativacao></s:Incluir>",
+                 '"SOAWebServices/Incluir"')  # fmt: skip
+    assert b"<Status>false</Status>" in answer.content and b"principal" in answer.content
+
+
+def test_a_client_fault_is_a_rejection_and_not_retried_for_ever():
+    fault = soap_body(
+        "<soap:Fault xmlns:soap='http://schemas.xmlsoap.org/soap/envelope/'><faultcode>soap:Client"
+        "</faultcode><faultstring>Server did not recognize the value of HTTP Header SOAPAction: "
+        "x.</faultstring></soap:Fault>"
+    )
+    with canned_bureau() as (url, canned):
+        canned.answer(500, fault)
+        with pytest.raises(Rejected, match="SOAPAction"):
+            SoaSerasaAdapter(url, "c@e", "s", timeout=5).include(request())
+        canned.answer(500, fault.replace("soap:Client", "soap:Server"))
+        with pytest.raises(Transient):
+            SoaSerasaAdapter(url, "c@e", "s", timeout=5).include(request())
+
+
+def test_status_is_read_at_its_own_path():
+    """``Status`` of the Result, not the first element of that name (``Transacao/Status``
+    comes first in this answer)."""
+    with canned_bureau() as (url, canned):
+        canned.answer(200, soap_body(
+            f'<ExcluirResponse xmlns="{NAMESPACE}"><ExcluirResult><Transacao><Status>true</Status>'
+            "<CodigoStatus>G009</CodigoStatus><CodigoStatusDescricao>recusada</CodigoStatusDescricao>"
+            "</Transacao><Status>false</Status></ExcluirResult></ExcluirResponse>"))  # fmt: skip
+        ref = RecordRef(ANA.document, "F", "V-1-001", PAST, bureau_id="SOA1")
+        with pytest.raises(Rejected, match="recusada"):
+            SoaSerasaAdapter(url, "c@e", "s", timeout=5).remove(ref, "01")
+
+
+def test_credit_query_is_the_soap_concentre_service(sandbox, soa):
+    sent = []
+    soa.client.event_hooks["request"].append(sent.append)
     clean = soa.query_credit("61983914509")
     assert clean.restrictions == () and isinstance(clean.score, int)
+    assert sent[0].url.path == "/soa/webservices/serasa/concentre.asmx"
+    assert sent[0].headers["SOAPAction"] == '"SOAWebServices/Concentre"'
     soa.include(request())
     process(sandbox)
     report = soa.query_credit("41224824458")
     assert [(r.value, r.date, r.bureau) for r in report.restrictions] == [
         (Decimal("150.00"), PAST, "Serasa")
     ]
-    assert report.recent_queries == 1 and "Pendencias" in report.raw
+    assert "PendenciasFinanceiras" in report.raw
     with pytest.raises(Rejected) as info:
         soa.query_credit("41224824459")
     assert info.value.code == "G000M003"
@@ -174,22 +248,14 @@ def test_credit_query_is_normalised_and_keeps_the_raw_answer(sandbox, soa):
         SoaSerasaAdapter(sandbox.soa_url, "c@e", "errada").query_credit("41224824458")
 
 
-def test_credit_host_follows_the_configured_service():
-    from gestao_negativacao.bureaus.soa_serasa import credit_base
+def test_credit_service_sits_beside_the_configured_one():
+    from gestao_negativacao.bureaus.soa_serasa import credit_url
 
     assert (
-        credit_base(
-            "https://www.soawebservices.com.br/webservices/producao/serasa/negativacao.asmx"
-        )
-        == "https://services.soawebservices.com.br"
+        credit_url("https://www.soawebservices.com.br/webservices/producao/serasa/negativacao.asmx")
+        == "https://www.soawebservices.com.br/webservices/producao/serasa/concentre.asmx"
     )
     assert (
-        credit_base(
-            "https://www.soawebservices.com.br/webservices/test-drive/serasa/negativacao.asmx"
-        )
-        == "https://homologacao.soawebservices.com.br"
-    )
-    assert (
-        credit_base("http://127.0.0.1:8765/soa/webservices/serasa/negativacao.asmx")
-        == "http://127.0.0.1:8765/soa"
+        credit_url("http://127.0.0.1:8765/soa/webservices/serasa/negativacao.asmx")
+        == "http://127.0.0.1:8765/soa/webservices/serasa/concentre.asmx"
     )

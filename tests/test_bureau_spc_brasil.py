@@ -1,5 +1,7 @@
 """The SPC Brasil adapter against the sandbox over real HTTP on loopback: every error
-class, and the exact request checked against shared/protocols/spc_brasil.md."""
+class, and the exact request checked against what working public clients send
+(shared/protocols/spc_brasil.md, "What working public clients show"); answers shaped as the
+real service gives them come from a canned loopback server."""
 
 import base64
 from datetime import date, timedelta
@@ -13,13 +15,15 @@ from gestao_negativacao.bureaus.base import Address, Debtor, InclusionRequest, R
 from gestao_negativacao.bureaus.errors import (
     AlreadyDone,
     AuthFailed,
+    NotFound,
     NotSupported,
     Rejected,
     Transient,
 )
 from gestao_negativacao.bureaus.sandbox import running_sandbox
 from gestao_negativacao.bureaus.sandbox.faults import FaultPlan, FaultSpecError
-from gestao_negativacao.bureaus.spc_brasil import NAMESPACE, SpcBrasilAdapter
+from gestao_negativacao.bureaus.spc_brasil import CREDIT_NAMESPACE, NAMESPACE, SpcBrasilAdapter
+from tests.canned_bureau import canned_bureau, soap_body, soap_fault
 
 PAST = date.today() - timedelta(days=40)
 ADDRESS = Address("01310100", "Avenida Paulista", "1000", "apto 5", "Bela Vista", "São Paulo", "SP")
@@ -36,7 +40,7 @@ def request(debtor=ANA, contract="V-001-003", value="150.00", due=PAST, role="ho
 
 
 def ref(debtor=ANA, contract="V-001-003", due=PAST):
-    return RecordRef(debtor.document, debtor.kind, contract, due)
+    return RecordRef(debtor.document, debtor.kind, contract, due, debtor_name=debtor.name)
 
 
 @pytest.fixture
@@ -66,7 +70,8 @@ def test_include_then_duplicate_then_remove_then_unknown_removal(sandbox, spc):
     assert record == {**record, "document": "41224824458", "contract": "V-001-003",
                       "installment": 3, "value": "150.00", "active": True, "inclusions": 2}  # fmt: skip
     spc.remove(ref(), "1")
-    with pytest.raises(AlreadyDone) as info:
+    # "não encontrado" is never "already removed": the pipeline marks it for a check
+    with pytest.raises(NotFound) as info:
         spc.remove(ref(), "1")
     assert info.value.code == "IE_SPC005.E10"
     (record,) = records(sandbox)
@@ -76,6 +81,52 @@ def test_include_then_duplicate_then_remove_then_unknown_removal(sandbox, spc):
 def test_a_company_debtor(sandbox, spc):
     spc.include(request(LOJA, contract="V-9-1"))
     assert records(sandbox)[0]["document"] == "29141777000158"
+    spc.remove(ref(LOJA, contract="V-9-1"), "1")
+    assert records(sandbox)[0]["active"] is False
+
+
+def test_a_removal_shaped_otherwise_than_the_inclusion_is_not_found_and_the_record_stays(
+    sandbox, spc
+):
+    """The old shape (``cpf`` directly under ``excluir``), sent as it was: SPC finds no
+    record with it, and the sandbox answers exactly so."""
+    spc.include(request())
+    old = (
+        f'<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" '
+        f'xmlns:web="{NAMESPACE}"><soapenv:Body><web:excluirSpc><excluir>'
+        "<tipo-pessoa>F</tipo-pessoa><cpf numero=\"41224824458\"/>"
+        f"<data-vencimento>{PAST.isoformat()}T00:00:00</data-vencimento>"
+        "<numero-contrato>V-001-003</numero-contrato><motivo-exclusao><id>1</id></motivo-exclusao>"
+        "</excluir></web:excluirSpc></soapenv:Body></soapenv:Envelope>"
+    )
+    answer = httpx.post(sandbox.spc_url, content=old.encode(), auth=("OPER01", "sandbox"))
+    assert answer.status_code == 500 and b"IE_SPC005.E10" in answer.content
+    assert records(sandbox)[0]["active"] is True
+
+
+def test_a_removal_needs_its_reason_and_none_is_sent_without_one(sandbox, spc):
+    spc.include(request())
+    with pytest.raises(Rejected, match="motivo de baixa"):
+        spc.remove(ref(), None)
+    assert records(sandbox)[0]["removals"] == 0
+
+
+def test_an_answer_without_the_success_text_is_not_a_success():
+    with canned_bureau() as (url, canned):
+        adapter = SpcBrasilAdapter(url, "OPER01", "x", timeout=5)
+        canned.answer(200, soap_body(f'<ns2:incluirSpcResponse xmlns:ns2="{NAMESPACE}"/>'))
+        with pytest.raises(Transient, match="sem confirmar"):
+            adapter.include(request())
+        canned.answer(200, soap_body(
+            f'<ns2:excluirSpcResponse xmlns:ns2="{NAMESPACE}"><sucesso></sucesso>'
+            "</ns2:excluirSpcResponse>"))  # fmt: skip
+        with pytest.raises(Transient):
+            adapter.remove(ref(), "1")
+        canned.answer(200, soap_body(
+            f'<ns2:excluirSpcResponse xmlns:ns2="{NAMESPACE}"><sucesso>Registro removido com '
+            "sucesso!</sucesso></ns2:excluirSpcResponse>"))  # fmt: skip
+        assert "removido" in adapter.remove(ref(), "1").message
+        adapter.close()
 
 
 @pytest.mark.parametrize(
@@ -128,8 +179,9 @@ def test_unreachable_bureau_is_transient():
 def test_lists_and_test_connection(spc):
     assert [i.code for i in spc.list_removal_reasons()] == ["1", "2", "3", "4"]
     assert any(i.description == "Atraso de pagamento" for i in spc.list_natures())
-    assert [i.code for i in spc.list_document_types()] == ["C", "A"]
     assert "conexão e operador válidos" in spc.test_connection()
+    with pytest.raises(NotSupported):  # SPC has no document type (C/A is the debtor's role)
+        spc.list_document_types()
     with pytest.raises(NotSupported):
         spc.fetch_status(["x"])
 
@@ -166,16 +218,39 @@ def test_the_exact_request_follows_the_protocol(sandbox):
     assert insumo.findtext("numero-contrato") == "V-001-003"
     assert insumo.findtext("valor-debito") == "150.00"
     assert insumo.findtext("natureza-inclusao/id") == "1"
+    assert insumo.findtext("data-compra") <= insumo.findtext("data-vencimento")
     address = insumo.find("endereco-pessoa")
-    assert [address.findtext(t) for t in ("cep", "logradouro", "numero", "complemento", "bairro")] == [
-        "01310100", "Avenida Paulista", "1000", "apto 5", "Bela Vista"]  # fmt: skip
+    # the order public clients write: cep, logradouro, bairro, numero, complemento, cidade
+    assert [child.tag for child in address] == [
+        "cep", "logradouro", "bairro", "numero", "complemento", "cidade"]  # fmt: skip
+    assert [address.findtext(t) for t in ("cep", "logradouro", "bairro", "numero", "complemento")] == [
+        "01310100", "Avenida Paulista", "Bela Vista", "1000", "apto 5"]  # fmt: skip
     assert address.find("cidade").get("nome") == "São Paulo"
     assert address.find("cidade/estado").get("sigla-uf") == "SP"
     excluir = fromstring(remove.content).find(f".//{{{NAMESPACE}}}excluirSpc/excluir")
+    # the removal names the debtor with the very block of the inclusion
+    assert [child.tag for child in excluir] == [
+        "tipo-pessoa", "dados-pessoa-fisica", "data-vencimento", "numero-contrato",
+        "motivo-exclusao"]  # fmt: skip
+    assert excluir.find("cpf") is None
+    assert excluir.find("dados-pessoa-fisica/cpf").get("numero") == "41224824458"
+    assert excluir.findtext("dados-pessoa-fisica/nome") == "Antônio Brandão"
     assert [excluir.findtext(t) for t in ("tipo-pessoa", "data-vencimento", "numero-contrato")] == [
         "F", f"{PAST.isoformat()}T00:00:00", "V-001-003"]  # fmt: skip
-    assert excluir.find("cpf").get("numero") == "41224824458"
     assert excluir.findtext("motivo-exclusao/id") == "2"
+
+
+def test_a_company_is_named_by_razao_social_and_nome_comercial_in_both_directions(sandbox):
+    sent: list[httpx.Request] = []
+    adapter = SpcBrasilAdapter(sandbox.spc_url, "OPER01", "sandbox", timeout=5)
+    adapter.client.event_hooks["request"].append(sent.append)
+    adapter.include(request(LOJA, contract="V-9-1"))
+    adapter.remove(ref(LOJA, contract="V-9-1"), "1")
+    adapter.close()
+    for sent_request, root in zip(sent, ("insumoSpc", "excluir"), strict=True):
+        block = fromstring(sent_request.content).find(f".//{root}/dados-pessoa-juridica")
+        assert block.find("cnpj").get("numero") == "29141777000158"
+        assert block.findtext("razao-social") == block.findtext("nome-comercial") == "Loja Silva Ltda"
 
 
 def test_fault_specs_are_parsed_and_seeded():
@@ -201,5 +276,52 @@ def test_credit_query_is_normalised_and_keeps_the_raw_answer(sandbox, spc):
     assert report.recent_queries == 1 and "detalhe-spc" in report.raw
     assert sent[0].url.path == "/spc/remoting/ws/consulta/consultaWebService"
     assert sent[0].headers["Authorization"].startswith("Basic ")
+    # the body holds web:filtro itself, no wrapper; its fields unqualified
+    body = fromstring(sent[0].content).find("{http://schemas.xmlsoap.org/soap/envelope/}Body")
+    (filtro,) = list(body)
+    assert filtro.tag == f"{{{CREDIT_NAMESPACE}}}filtro"
+    assert [(c.tag, c.text) for c in filtro] == [
+        ("codigo-produto", "325"), ("tipo-consumidor", "F"), ("documento-consumidor", "61983914509")]  # fmt: skip
     with pytest.raises(Rejected):
         spc.query_credit("41224824459")
+    with pytest.raises(AuthFailed):
+        SpcBrasilAdapter(sandbox.spc_url, "OPER01", "errada", timeout=5).query_credit("41224824458")
+
+
+# an answer as the consulta service gives it: everything in attributes
+REAL_ANSWER = f"""<ns2:resultado xmlns:ns2="{CREDIT_NAMESPACE}" restricao="true"
+  data="2026-11-30T10:11:12-03:00"><protocolo numero="987" digito="1"/>
+  <consumidor><consumidor-pessoa-fisica nome="JOSE DA SILVA" data-nascimento="1970-01-01T00:00:00">
+  <cpf numero="41224824458"/></consumidor-pessoa-fisica></consumidor>
+  <spc><resumo quantidade-total="2" valor-total="350.50"/>
+  <detalhe-spc nome-associado="LOJA A" valor="100.50" data-inclusao="2025-03-02T00:00:00-03:00"/>
+  <detalhe-spc nome-associado="LOJA B" valor="250,00" data-inclusao="2025-04-05T00:00:00-03:00"/>
+  </spc><protesto><resumo quantidade-total="1"/><detalhe-protesto cartorio="1 TABELIAO" valor="80.00"
+  data-protesto="2024-01-10T00:00:00"/></protesto><ccf><resumo quantidade-total="3"/></ccf>
+  <consulta-realizada><resumo quantidade-total="4"/></consulta-realizada>
+  <spc-score-12-meses><resumo quantidade-total="1"/><detalhe-spc-score-12-meses score="412"
+  classe="E"/></spc-score-12-meses></ns2:resultado>"""
+
+
+def test_a_report_shaped_as_spc_gives_it_is_read_from_its_attributes():
+    with canned_bureau() as (url, canned):
+        canned.answer(200, soap_body(REAL_ANSWER))
+        report = SpcBrasilAdapter(url, "OPER01", "x", timeout=5).query_credit("41224824458")
+    assert (report.name, report.score) == ("JOSE DA SILVA", 412)
+    assert [(r.creditor, r.value, r.date) for r in report.restrictions] == [
+        ("LOJA A", Decimal("100.50"), date(2025, 3, 2)),
+        ("LOJA B", Decimal("250.00"), date(2025, 4, 5))]  # fmt: skip
+    assert [(p.creditor, p.value) for p in report.protests] == [("1 TABELIAO", Decimal("80.00"))]
+    assert (report.bounced_cheques, report.recent_queries) == (3, 4)
+
+
+@pytest.mark.parametrize(
+    ("code", "error"),
+    [("CN_INT005.E2.3", AuthFailed), ("CN_INT005.E3", AuthFailed),
+     ("CN_INT005.E8.2", Rejected), ("CN_INT005.E4", Rejected), ("CN_GER001.E", Transient)],
+)  # fmt: skip
+def test_consulta_faults_are_classified_by_their_code(code, error):
+    with canned_bureau() as (url, canned):
+        canned.answer(500, soap_fault(code, "mensagem do SPC"))
+        with pytest.raises(error):
+            SpcBrasilAdapter(url, "OPER01", "x", timeout=5).query_credit("41224824458")

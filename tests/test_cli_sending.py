@@ -18,7 +18,7 @@ RULES = [
 
 @pytest.fixture
 def demo(tmp_path):
-    with running_sandbox(soa_process_after=None) as sandbox:
+    with running_sandbox(process_after=None) as sandbox:
         result = run(
             "demo",
             "--installments",
@@ -109,7 +109,8 @@ def test_send_then_sent_then_release(demo):
     # released items show again for inclusion; the bureau is back: they go
     demo.faults = FaultPlan()
     again = json.loads(send("boa_vista").stdout)
-    assert again["queued"] == again["sent"] == stuck["queued"]
+    # Boa Vista's distributor queues them: accepted now, confirmed by the follow-up
+    assert again["queued"] == again["unconfirmed"] == stuck["queued"]
 
 
 def test_serasa_waits_for_confirmation_and_sent_refresh_asks(demo):

@@ -28,7 +28,7 @@ RULES = [
 
 @pytest.fixture
 def day(qtbot, sqlite_db):
-    with running_sandbox(soa_process_after=None) as sandbox:
+    with running_sandbox(process_after=None) as sandbox:
         admin = admin_actor(sqlite_db)
         demo_setup.ensure_sandbox_integrations(sqlite_db.session_factory, admin, sandbox.url)
         rules.import_rules(sqlite_db.session_factory, admin, json.dumps(RULES))

@@ -116,7 +116,7 @@ def sandbox_latency():
 
 @pytest.fixture
 def sandbox():
-    with running_sandbox(soa_process_after=None, timeout_hold=0.2) as server:
+    with running_sandbox(process_after=None, timeout_hold=0.2) as server:
         yield server
 
 
@@ -225,7 +225,9 @@ def test_the_removal_flow_from_a_newer_erp_file(sandbox, sqlite_db, tmp_path):
         integrator="credito_na_medida",
         options=options,
     )
-    assert first.report.sent == 20
+    assert first.report.unconfirmed == 20  # the partner registers later
+    sandbox.process()
+    assert refresh_confirmations(db.session_factory, admin).activated == 20
     # the ERP's next export: customers 0..3 paid their first installment in full
     newer = write_portfolio_csv(tmp_path / "carteira2.csv", 10, 2, paid={0, 1, 2, 3})
     assert import_file(db.session_factory, admin, newer).written

@@ -42,7 +42,7 @@ INTEGRATORS = ("spc_brasil", "boa_vista", "soa_serasa", "credito_na_medida")
 
 @pytest.fixture
 def sandbox():
-    with running_sandbox(soa_process_after=None, timeout_hold=0.2) as server:
+    with running_sandbox(process_after=None, timeout_hold=0.2) as server:
         yield server
 
 
@@ -74,7 +74,8 @@ def test_every_integrator_receives_each_item_once_and_the_outcome_is_recorded(re
     seen = []
     report = Sender(db.session_factory, admin, options=FAST, progress=seen.append).run()
     assert report.total == 96
-    assert (report.sent, report.unconfirmed, report.rejected, report.pending) == (72, 24, 0, 0)
+    # only SPC registers at once; the other three queue it and confirm later
+    assert (report.sent, report.unconfirmed, report.rejected, report.pending) == (24, 72, 0, 0)
     assert seen[-1].done == 96 and seen[0].done == 0
     assert queue(db) == []
     for integrator in INTEGRATORS:
@@ -82,9 +83,10 @@ def test_every_integrator_receives_each_item_once_and_the_outcome_is_recorded(re
         assert len(records) == 24 and {r["inclusions"] for r in records} == {1}
         assert {r["contract"] for r in records} == {f"V{c}-{n}" for c in range(12) for n in (1, 2)}
     assert statuses(db, "spc_brasil") == {"ativa": 24}
-    # Serasa confirms later: pendente with processing OK and its id, until the follow-up
-    waiting = list_sent(db.session_factory, SentFilter(integrator="soa_serasa"))
-    assert {(i.status, i.processing) for i in waiting} == {("pendente", "ok")}
+    # the others confirm later: pendente with processing OK and their id, until the follow-up
+    for integrator in ("soa_serasa", "boa_vista", "credito_na_medida"):
+        waiting = list_sent(db.session_factory, SentFilter(integrator=integrator))
+        assert {(i.status, i.processing) for i in waiting} == {("pendente", "ok")}
     with db.session_factory() as s:
         # SPC Brasil knows a record by document, contract and due date; the others by an id
         ids = s.scalars(
@@ -232,7 +234,7 @@ def test_no_valid_configuration_keeps_the_item_pending_with_the_reason(ready, sa
     [entry] = queue(db)
     assert entry.last_error == message and entry.claimed_by is None
     assert sandbox_records(sandbox, "boa_vista") == []
-    assert Sender(db.session_factory, admin, options=FAST).run().sent == 1
+    assert Sender(db.session_factory, admin, options=FAST).run().unconfirmed == 1
 
 
 def test_cancel_stops_claiming_and_loses_nothing(ready, sandbox):

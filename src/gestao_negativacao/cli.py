@@ -233,6 +233,7 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
     print(f"Birô de testes (sandbox) em {server.url}", flush=True)
     print(f"  SPC Brasil: {server.spc_url}", flush=True)
     print(f"  SPC Boa Vista: {server.boa_vista_url}", flush=True)
+    print(f"  SPC Boa Vista, consulta CSR60: {server.csr60_address}", flush=True)
     print(f"  Serasa (SOA): {server.soa_url}", flush=True)
     print(f"  Crédito na Medida: {server.cnm_url}", flush=True)
     print(f"  estado: {server.url}/_sandbox/state   (Ctrl+C para sair)", flush=True)

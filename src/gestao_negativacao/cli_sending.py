@@ -140,6 +140,7 @@ def cmd_sent(db: Database, args: argparse.Namespace) -> int:
         customer_document=args.customer,
         since=support.as_of_date(args.since),
         until=support.as_of_date(args.until),
+        to_check=args.to_check,
     )
     items = list_sent(db.session_factory, where, limit=args.limit)
     if args.json:
@@ -203,6 +204,11 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     sent.add_argument("--since", metavar="AAAA-MM-DD", help="enviadas a partir de")
     sent.add_argument("--until", metavar="AAAA-MM-DD", help="enviadas até")
     sent.add_argument("--limit", type=int, metavar="N")
+    sent.add_argument(
+        "--to-check",
+        action="store_true",
+        help="só as baixas que o birô disse não encontrar (conferir no site do birô)",
+    )
     sent.add_argument(
         "--refresh",
         action="store_true",

@@ -40,20 +40,23 @@ class InclusionRequest:
     installment: int
     due_date: date
     value: Decimal
-    contract_date: date | None = None
+    contract_date: date | None = None  # the sale's date; never after the due date
     nature_code: str | None = None  # natureza / restrição, per person kind
     co_debtor: Debtor | None = None  # where the protocol sends holder and guarantor together
+    document_type: str | None = None  # the integration's document type, where one is sent
 
 
 @dataclass(frozen=True)
 class RecordRef:
-    """What identifies a record at the bureau, exactly as sent or received."""
+    """What identifies a record at the bureau, exactly as sent or received. SPC finds the
+    record by the same debtor block the inclusion sent, name included."""
 
     debtor_document: str
     debtor_kind: str
     contract: str
     due_date: date
     bureau_id: str | None = None  # SOA UniqueID, Boa Vista idRegistro, CnM id
+    debtor_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -98,12 +101,16 @@ class CreditReport:
     bounced_cheques: int = 0
     recent_queries: int = 0
     raw: str = field(default="", repr=False)
+    pdf: bytes | None = field(default=None, repr=False)  # a bureau that answers in PDF
 
 
 class BureauAdapter(Protocol):
-    """One integrator's protocol. Every call may raise the errors of ``bureaus.errors``."""
+    """One integrator's protocol. Every call may raise the errors of ``bureaus.errors``.
+    ``confirms_later``: an accepted inclusion is only queued there (``Outcome.confirmed``
+    False) and ``fetch_status`` later says what became of it."""
 
     integrator: str
+    confirms_later: bool
 
     def include(self, request: InclusionRequest) -> Outcome: ...
 

@@ -3,6 +3,12 @@
 The token is obtained on the first call, kept through ``TokenStore`` (the OS keyring, in the
 product) and renewed once when the partner refuses it. There is no homologation environment:
 the sandbox bureau is the only safe place to train.
+
+No public client or documentation shows the API, so every path and field is a model, and
+nothing is read from an HTTP status alone: "already there", "already removed" and "not
+found" only from a recognised answer body. The partner sends the notice letter and
+registers later, so an accepted inclusion waits as pending (``confirms_later``). Its credit
+report is a PDF, kept as it came.
 """
 
 from __future__ import annotations
@@ -10,8 +16,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal, InvalidOperation
 
 import httpx
 
@@ -21,12 +25,13 @@ from gestao_negativacao.bureaus.base import (
     ListItem,
     Outcome,
     RecordRef,
-    Restriction,
     StatusAnswer,
 )
 from gestao_negativacao.bureaus.errors import (
     AlreadyDone,
     AuthFailed,
+    BureauError,
+    NotFound,
     NotSupported,
     Rejected,
     Transient,
@@ -40,9 +45,13 @@ NAME = "Crédito na Medida"
 TOKEN_PATH = "/oauth/token"
 RESTRICTIONS_PATH = "/restricoes"  # ?tipo_pessoa=F|J → [{"codigo", "descricao"}]
 NEGATIVATIONS_PATH = "/negativacoes"  # POST → 201 {"id", "status"}; 409 duplicate; 422 erros
-REMOVAL_PATH = "/negativacoes/{id}/baixa"  # POST → 200; 404 unknown
-STATUS_PATH = "/negativacoes/{id}"  # GET → {"id", "status"}
-REPORT_PATH = "/consultas/{documento}"  # GET → the credit report
+REMOVAL_PATH = "/negativacoes/{id}/baixa"  # POST → 200 {"id", "status"}
+STATUS_PATH = "/negativacoes/{id}"  # GET → {"id", "status", "mensagem"}
+REPORT_PATH = "/consultas/{documento}"  # GET → the credit report, application/pdf
+# the answer bodies that say something; a status without one of them says nothing
+DUPLICATE_KEY = "id"  # 409 on an inclusion: {"id": <the existing record>, "erro": …}
+CODE_NOT_FOUND = "NAO_ENCONTRADA"  # 404 {"codigo": …}: the partner has no such record
+CODE_ALREADY_REMOVED = "JA_BAIXADA"  # 409 {"codigo": …} on a removal
 STATUS_MAP = {
     "ativo": "ativa",
     "ativa": "ativa",
@@ -66,22 +75,9 @@ def _memory_store() -> TokenStore:
     return TokenStore(lambda: box.get("token"), lambda token: box.__setitem__("token", token))
 
 
-def _money(value: object) -> Decimal | None:
-    try:
-        return Decimal(str(value)) if value is not None else None
-    except InvalidOperation:
-        return None
-
-
-def _date(value: object) -> date | None:
-    try:
-        return date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
-
-
 class CreditoNaMedidaAdapter:
     integrator = "credito_na_medida"
+    confirms_later = True
 
     def __init__(
         self,
@@ -158,6 +154,30 @@ class CreditoNaMedidaAdapter:
         except ValueError:
             raise Transient(f"resposta malformada de {NAME}") from None
 
+    @staticmethod
+    def _body(response: httpx.Response) -> dict:
+        """The answer as a JSON object, or {} when it is none (a proxy's HTML page)."""
+        try:
+            body = response.json()
+        except ValueError:
+            return {}
+        return body if isinstance(body, dict) else {}
+
+    @staticmethod
+    def _unexpected(response: httpx.Response) -> BureauError:
+        """A status no recognised body explains. A success status, or the partner's JSON cut
+        in transit, is retried: the re-send meets the partner's duplicate check. Any other
+        (a wrong path's page gives exactly this) is refused with the status, never taken
+        for success, so that the configuration is checked."""
+        cut = "json" in response.headers.get("content-type", "")  # the partner's, unreadable
+        if 200 <= response.status_code < 300 or cut:
+            return Transient(f"resposta malformada de {NAME} (HTTP {response.status_code})")
+        return Rejected(
+            f"{NAME} respondeu HTTP {response.status_code} sem uma resposta reconhecida; "
+            "confira o endereço da integração",
+            code=str(response.status_code),
+        )
+
     # -- operations ---------------------------------------------------------------------
 
     def include(self, request: InclusionRequest) -> Outcome:
@@ -181,36 +201,39 @@ class CreditoNaMedidaAdapter:
             "valor": f"{request.value:.2f}",
             "codigo_restricao": request.nature_code,
         }
+        if not request.nature_code:
+            raise Rejected(
+                "a integração do Crédito na Medida não tem código de restrição para este tipo "
+                "de pessoa; escolha um em Integrações (Buscar na integradora)"
+            )
         response = self._request("POST", NEGATIVATIONS_PATH, json=payload)
-        if response.status_code == 409:
-            existing = self._json(response)
-            bureau_id = (
-                str(existing.get("id"))
-                if isinstance(existing, dict) and existing.get("id")
-                else None
-            )
+        body = self._body(response)
+        if response.status_code == 409 and body.get(DUPLICATE_KEY):
             raise AlreadyDone(
-                "negativação já existe para este contrato e parcela", bureau_id=bureau_id
+                "negativação já existe para este contrato e parcela",
+                bureau_id=str(body[DUPLICATE_KEY]),
             )
-        if response.status_code == 422:
-            body = self._json(response)
-            errors = body.get("erros") if isinstance(body, dict) else None
-            raise Rejected("; ".join(map(str, errors or ["dados recusados"])), code="422")
+        if response.status_code == 422 and isinstance(body.get("erros"), list):
+            raise Rejected("; ".join(map(str, body["erros"])) or "dados recusados", code="422")
         check_http_status(response, NAME)
-        body = self._json(response)
-        if response.status_code not in (200, 201) or not isinstance(body, dict) or "id" not in body:
-            raise Transient(f"resposta inesperada de {NAME} (HTTP {response.status_code})")
-        return Outcome(str(body["id"]), str(body["id"]), str(body.get("status", "ativo")))
+        if response.status_code not in (200, 201) or not body.get("id"):
+            raise self._unexpected(response)
+        message = "recebida; o Crédito na Medida envia a carta e registra depois"
+        return Outcome(str(body["id"]), str(body["id"]), message, confirmed=False)
 
     def remove(self, ref: RecordRef, reason_code: str | None) -> Outcome:
         if not ref.bureau_id:
             raise Rejected("falta o id da negativação no Crédito na Medida para a baixa")
         response = self._request("POST", REMOVAL_PATH.format(id=ref.bureau_id))
-        if response.status_code == 404:
-            raise AlreadyDone("negativação não encontrada (já baixada)", bureau_id=ref.bureau_id)
+        body = self._body(response)
+        code = body.get("codigo")
+        if response.status_code == 404 and code == CODE_NOT_FOUND:
+            raise NotFound(str(body.get("erro") or "negativação não encontrada"), code=code)
+        if response.status_code == 409 and code == CODE_ALREADY_REMOVED:
+            raise AlreadyDone(str(body.get("erro") or "já baixada"), bureau_id=ref.bureau_id)
         check_http_status(response, NAME)
-        if response.status_code != 200:
-            raise Transient(f"resposta inesperada de {NAME} (HTTP {response.status_code})")
+        if response.status_code != 200 or str(body.get("id")) != ref.bureau_id:
+            raise self._unexpected(response)
         return Outcome(ref.bureau_id, None, "baixada")
 
     def fetch_status(self, bureau_ids: list[str]) -> list[StatusAnswer]:
@@ -218,9 +241,12 @@ class CreditoNaMedidaAdapter:
         for bureau_id in bureau_ids:
             response = self._request("GET", STATUS_PATH.format(id=bureau_id))
             check_http_status(response, NAME)
-            body = self._json(response)
-            status = str(body.get("status", "")).lower() if isinstance(body, dict) else ""
-            answers.append(StatusAnswer(bureau_id, STATUS_MAP.get(status, "pendente")))
+            body = self._body(response)
+            if response.status_code != 200 or str(body.get("id")) != bureau_id:
+                answers.append(StatusAnswer(bureau_id, "pendente"))
+                continue
+            status = STATUS_MAP.get(str(body.get("status", "")).lower(), "pendente")
+            answers.append(StatusAnswer(bureau_id, status, str(body.get("mensagem") or "")))
         return answers
 
     def list_natures(self, person_kind: str | None = None) -> list[ListItem]:
@@ -242,38 +268,15 @@ class CreditoNaMedidaAdapter:
         raise NotSupported("o Crédito na Medida não usa tipo de documento")
 
     def query_credit(self, document: str) -> CreditReport:
+        """The partner's report is a PDF (what the ERPs that use it show): kept whole."""
         response = self._request("GET", REPORT_PATH.format(documento=document))
         if response.status_code == 422:
             raise Rejected("documento inválido para consulta", code="422")
         check_http_status(response, NAME)
-        body = self._json(response)
-        if not isinstance(body, dict):
-            raise Transient(f"resposta malformada de {NAME}")
-
-        def restrictions(key: str) -> tuple[Restriction, ...]:
-            return tuple(
-                Restriction(
-                    str(r.get("credor", "")),
-                    _money(r.get("valor")),
-                    _date(r.get("data")),
-                    str(r.get("birô", r.get("biro", NAME))),
-                    key,
-                )
-                for r in body.get(key, [])
-                if isinstance(r, dict)
-            )
-
-        score = body.get("score")
-        return CreditReport(
-            document=document,
-            name=body.get("nome"),
-            score=int(score) if isinstance(score, int | float) else None,
-            restrictions=restrictions("restricoes"),
-            protests=restrictions("protestos"),
-            bounced_cheques=int(body.get("cheques_sem_fundo", 0) or 0),
-            recent_queries=int(body.get("consultas_recentes", 0) or 0),
-            raw=response.text,
-        )
+        is_pdf = response.content.startswith(b"%PDF")
+        if response.status_code != 200 or not is_pdf:
+            raise self._unexpected(response)
+        return CreditReport(document=document, name=None, score=None, pdf=response.content)
 
     def test_connection(self) -> str:
         self._new_token()

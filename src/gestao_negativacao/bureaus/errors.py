@@ -1,8 +1,9 @@
 """The one error taxonomy every adapter maps its bureau's answers to (DESIGN §6).
 
 The sending pipeline decides on these classes alone: Transient → retry with backoff;
-Rejected → erro with the bureau's message; AlreadyDone → success; AuthFailed → the
-operator's credentials; NotSupported → the integrator has no such operation.
+Rejected → erro with the bureau's message; AlreadyDone → success; NotFound (removal) →
+removed with a warning to check; AuthFailed → the operator's credentials; NotSupported → the
+integrator has no such operation.
 No message here ever carries a secret.
 """
 
@@ -33,6 +34,13 @@ class AlreadyDone(BureauError):
     def __init__(self, message: str, *, code: str | None = None, bureau_id: str | None = None):
         super().__init__(message, code=code)
         self.bureau_id = bureau_id
+
+
+class NotFound(BureauError):
+    """A removal of a record the bureau says it does not hold. Not the same as "already
+    removed": a removal that names the record differently from its inclusion gets exactly
+    this answer, so the pipeline records it as removed *with a warning* to check (DESIGN
+    §5.2), never silently."""
 
 
 class AuthFailed(BureauError):

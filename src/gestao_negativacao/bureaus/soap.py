@@ -8,7 +8,7 @@ from xml.etree.ElementTree import Element, ParseError, SubElement, tostring
 
 from defusedxml.ElementTree import fromstring
 
-from gestao_negativacao.bureaus.errors import Transient
+from gestao_negativacao.bureaus.errors import Rejected, Transient
 from gestao_negativacao.bureaus.http import check_http_status, transport
 
 SOAP_ENV = "http://schemas.xmlsoap.org/soap/envelope/"
@@ -29,6 +29,12 @@ def child(parent: Element, tag: str, text: str | None = None, **attrib: str) -> 
     if text is not None:
         element.text = text
     return element
+
+
+def qualified(parent: Element, namespace: str, tag: str, text: str | None = None) -> Element:
+    """A child in ``namespace``: .asmx services read only elements qualified with their
+    namespace and take an unqualified one for a missing (null) parameter."""
+    return child(parent, f"{{{namespace}}}{tag}", text)
 
 
 def local(tag: str) -> str:
@@ -60,6 +66,17 @@ def find_all(element: Element, name: str) -> list[Element]:
     return [item for item in element.iter() if local(item.tag) == name]
 
 
+def direct(element: Element, name: str) -> Element | None:
+    """A direct child by local name: a field read at its own path, never a namesake deeper
+    in the answer (an .asmx Result has ``Status`` and ``Transacao/Status``)."""
+    return next((item for item in element if local(item.tag) == name), None)
+
+
+def direct_text(element: Element, name: str) -> str | None:
+    found = direct(element, name)
+    return None if found is None or found.text is None else found.text.strip()
+
+
 def text_of(element: Element, name: str) -> str | None:
     found = find(element, name)
     return None if found is None or found.text is None else found.text.strip()
@@ -79,10 +96,22 @@ def as_text(element: Element) -> str:
     return tostring(element, encoding="unicode")
 
 
+def raise_asmx_fault(code: str, message: str, what: str) -> None:
+    """An .asmx fault: ``soap:Client`` means the service could not accept this request
+    (wrong SOAPAction, data it cannot read) — sending it again cannot help, so it is a
+    rejection with the message; ``soap:Server`` and anything else may pass: retry."""
+    text = message or "erro SOAP sem mensagem"
+    if code.split(".", 1)[0] == "Client":
+        raise Rejected(f"{what} recusou a requisição: {text}", code=f"soap:{code}")
+    raise Transient(f"{what} respondeu com erro SOAP: {text}", code=f"soap:{code}")
+
+
 def call_result(client, url: str, operation: Element, what: str, soap_action: str) -> Element:
     """Post an envelope to a service that answers ``<op>Response/<op>Result`` (the .asmx
     style) and return the Result. Transport, HTTP and SOAP-fault failures come out as the
-    taxonomy's errors; what the Result says is left to the adapter."""
+    taxonomy's errors; what the Result says is left to the adapter. ASMX answers a request
+    it refuses with HTTP 500 *and* a fault: the fault is read first, so that a client
+    fault is a rejection and not a transient 5xx."""
     name = local(operation.tag)
     with transport(what):
         response = client.post(
@@ -90,11 +119,19 @@ def call_result(client, url: str, operation: Element, what: str, soap_action: st
             content=envelope(operation),
             headers={"Content-Type": "text/xml; charset=utf-8", "SOAPAction": f'"{soap_action}"'},
         )
+    root = None
+    if response.content and "xml" in response.headers.get("content-type", ""):
+        try:
+            root = fromstring(response.content)
+        except (ParseError, ValueError):
+            root = None
+    if root is not None and response.status_code in (200, 500):
+        found = fault(root)
+        if found is not None:
+            raise_asmx_fault(*found, what)
     check_http_status(response, what)
-    root = parse(response.content, what)
-    found = fault(root)
-    if found is not None:
-        raise Transient(f"{what} respondeu com erro SOAP: {found[1]}")
+    if root is None:
+        root = parse(response.content, what)
     result = find(body_of(root, what), f"{name}Result")
     if result is None:
         raise Transient(f"resposta de {what} sem {name}Result")

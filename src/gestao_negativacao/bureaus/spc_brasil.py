@@ -1,11 +1,17 @@
 """SPC Brasil — the "Insumo SPC" SOAP web service (shared/protocols/spc_brasil.md).
 
 SOAP 1.1 over HTTPS, HTTP Basic with the operator code and password, UTF-8. A record is
-identified by document + contract number + due date: that is what the removal sends.
+identified by document + contract number + due date, and a removal must name the debtor
+with the very block the inclusion sent (``dados-pessoa-fisica`` / ``-juridica``): SPC
+answers "não encontrado" to a removal shaped otherwise, and the record stays.
+
+Every shape below follows what independent public clients send; the credit query is the
+separate "consulta" service on the same host (``web:filtro`` in, attributes out).
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from xml.etree.ElementTree import Element
@@ -26,6 +32,7 @@ from gestao_negativacao.bureaus.base import (
 from gestao_negativacao.bureaus.errors import (
     AlreadyDone,
     AuthFailed,
+    NotFound,
     NotSupported,
     Rejected,
     Transient,
@@ -35,21 +42,28 @@ from gestao_negativacao.bureaus.http import check_http_status, make_client, tran
 NAMESPACE = "http://webservice.spc.insumo.spcjava.spcbrasil.org/"
 SERVICE_PATH = "/spc/remoting/ws/insumo/spc/spcWebService"
 NAME = "SPC Brasil"
+FAULT_ALREADY_INCLUDED = "IE_SPC001.E09"  # "Registro de SPC já existe"
+FAULT_NOT_FOUND_FOR_REMOVAL = "IE_SPC005.E10"  # "Registro não encontrado para a exclusão"
+FAULT_INTERNAL = "CN_GER001"  # internal error / unavailable: retry
+# consulta service: CN_INT005.E2.x wrong operator or password, E3 no access to the system,
+# E4 no access to the product, E8.x a document the product cannot take
+FAULT_AUTH = re.compile(r"^CN_INT005\.E[23](\.|$)")
+FAULT_BAD_DOCUMENT = re.compile(r"^CN_INT005\.E(4|8)(\.|$)")
+# success is read from the answer's text too: an answer with neither a fault nor one of
+# these is not a success
+SUCCESS_INCLUDED = ("inseridos com sucesso",)
+SUCCESS_REMOVED = ("removido com sucesso", "excluído com sucesso", "excluido com sucesso")
+CREDIT_PATH = "/spc/remoting/ws/consulta/consultaWebService"
+CREDIT_NAMESPACE = "http://webservice.consulta.spcjava.spcbrasil.org/"
 
 # ---- NOT CONFIRMED with SPC Brasil (public clients only; confirm in homologation) --------
 # The element names inside the list answers ("item" with "id" and "descricao" or "nome").
 LIST_ITEM, LIST_ID, LIST_NAMES = "item", "id", ("descricao", "nome")
-# Fault codes: only these three are known; every other IE_* is read as a rejection.
-FAULT_ALREADY_INCLUDED = "IE_SPC001.E09"
-FAULT_NOT_FOUND_FOR_REMOVAL = "IE_SPC005.E10"
-FAULT_INTERNAL = "CN_GER001.E"
 # Some clients read a "protocolo" in the success answer; none is documented.
 PROTOCOL_ELEMENT = "protocolo"
-# The credit query is another SOAP service on the same host ("consulta"); its path, product
-# code and answer elements below are a model of what public clients show.
-CREDIT_PATH = "/spc/remoting/ws/consulta/consultaWebService"
-CREDIT_NAMESPACE = "http://webservice.consulta.spcjava.spcbrasil.org/"
-CREDIT_PRODUCT = "12"
+# The credit product is per contract (clients show 13, 198, 325…); the integration may set
+# its own, this is only the default.
+CREDIT_PRODUCT = "325"
 # --------------------------------------------------------------------------------------------
 
 
@@ -61,46 +75,55 @@ def _money(value: Decimal) -> str:
     return f"{value:.2f}"
 
 
-def _document(parent: Element, debtor_document: str, kind: str) -> None:
+def _person(parent: Element, kind: str, document: str, name: str) -> Element:
+    """The debtor block, the same in an inclusion and in its removal."""
     if kind == "F":
-        soap.child(parent, "cpf", numero=debtor_document)
+        person = soap.child(parent, "dados-pessoa-fisica")
+        soap.child(person, "cpf", numero=document)
+        soap.child(person, "nome", name)
     else:
-        soap.child(parent, "cnpj", numero=debtor_document)
+        person = soap.child(parent, "dados-pessoa-juridica")
+        soap.child(person, "cnpj", numero=document)
+        soap.child(person, "razao-social", name)
+        soap.child(person, "nome-comercial", name)
+    return person
 
 
 def _debtor(parent: Element, debtor: Debtor) -> None:
     soap.child(parent, "tipo-pessoa", debtor.kind)
+    person = _person(parent, debtor.kind, debtor.document, debtor.name)
     if debtor.kind == "F":
-        person = soap.child(parent, "dados-pessoa-fisica")
-        soap.child(person, "cpf", numero=debtor.document)
-        soap.child(person, "nome", debtor.name)
         if debtor.birth_date:
             soap.child(person, "data-nascimento", _datetime(debtor.birth_date))
         if debtor.email:
             soap.child(person, "email", debtor.email)
         if debtor.phone and len(debtor.phone) >= 10:
             soap.child(person, "telefone", numero_ddd=debtor.phone[:2], numero=debtor.phone[2:])
-    else:
-        company = soap.child(parent, "dados-pessoa-juridica")
-        soap.child(company, "cnpj", numero=debtor.document)
-        soap.child(company, "razao-social", debtor.name)
 
 
 def _address(parent: Element, debtor: Debtor) -> None:
+    """In the order public clients write it: cep, logradouro, bairro, numero,
+    complemento, cidade."""
     a = debtor.address
     address = soap.child(parent, "endereco-pessoa")
     soap.child(address, "cep", a.cep)
     soap.child(address, "logradouro", a.street)
+    soap.child(address, "bairro", a.district)
     soap.child(address, "numero", a.number or "S/N")
     if a.complement:
         soap.child(address, "complemento", a.complement)
-    soap.child(address, "bairro", a.district)
     city = soap.child(address, "cidade", nome=a.city)
     soap.child(city, "estado", sigla_uf=a.uf)
 
 
+def _says(text: str | None, phrases: tuple[str, ...]) -> bool:
+    low = (text or "").lower()
+    return any(phrase in low for phrase in phrases)
+
+
 class SpcBrasilAdapter:
     integrator = "spc_brasil"
+    confirms_later = False
 
     def __init__(
         self,
@@ -110,10 +133,12 @@ class SpcBrasilAdapter:
         *,
         timeout: httpx.Timeout | float | None = None,
         max_connections: int = 16,
+        credit_product: str | None = None,
     ) -> None:
         # the configured URL may be the host only or the whole service address
         base = url.rstrip("/")
         self.url = base if base.endswith(SERVICE_PATH) else base + SERVICE_PATH
+        self.credit_product = credit_product or CREDIT_PRODUCT
         self.client = make_client(
             "", auth=(operator_code, password), timeout=timeout, max_connections=max_connections
         )
@@ -144,12 +169,16 @@ class SpcBrasilAdapter:
 
     @staticmethod
     def _raise_fault(code: str, message: str) -> None:
-        if code == FAULT_ALREADY_INCLUDED or code == FAULT_NOT_FOUND_FOR_REMOVAL:
+        if code == FAULT_ALREADY_INCLUDED:
             raise AlreadyDone(message, code=code)
-        if code.startswith("CN_") or code == FAULT_INTERNAL:
+        if code == FAULT_NOT_FOUND_FOR_REMOVAL:
+            raise NotFound(message or "registro não encontrado para a exclusão", code=code)
+        if FAULT_AUTH.match(code):
+            raise AuthFailed(f"{NAME} recusou o operador ou a senha: {message}", code=code)
+        if FAULT_BAD_DOCUMENT.match(code):
+            raise Rejected(message or "documento recusado pelo SPC", code=code)
+        if code.startswith(FAULT_INTERNAL) or code.startswith("CN_"):
             raise Transient(message or "erro interno do SPC", code=code)
-        if "autentic" in message.lower() or code.startswith("AUTH"):
-            raise AuthFailed(message, code=code)
         raise Rejected(message or "registro recusado pelo SPC", code=code)
 
     def _operation(self, name: str) -> Element:
@@ -158,36 +187,48 @@ class SpcBrasilAdapter:
     # -- operations -----------------------------------------------------------------------
 
     def include(self, request: InclusionRequest) -> Outcome:
+        if not request.nature_code:
+            raise Rejected(
+                "a integração do SPC não tem natureza de inclusão para este tipo de pessoa; "
+                "escolha uma em Integrações"
+            )
         operation = self._operation("incluirSpc")
         insumo = soap.child(operation, "insumoSpc")
         _debtor(insumo, request.debtor)
-        soap.child(insumo, "data-compra", _datetime(request.contract_date or request.due_date))
+        bought = min(request.contract_date or request.due_date, request.due_date)
+        soap.child(insumo, "data-compra", _datetime(bought))
         soap.child(insumo, "data-vencimento", _datetime(request.due_date))
         soap.child(insumo, "codigo-tipo-devedor", "C" if request.role == "holder" else "A")
         soap.child(insumo, "numero-contrato", request.contract)
         soap.child(insumo, "valor-debito", _money(request.value))
-        if request.nature_code:
-            nature = soap.child(insumo, "natureza-inclusao")
-            soap.child(nature, "id", request.nature_code)
+        nature = soap.child(insumo, "natureza-inclusao")
+        soap.child(nature, "id", request.nature_code)
         _address(insumo, request.debtor)
         body = self._call(operation)
-        message = soap.text_of(body, "sucesso") or "incluído"
-        return Outcome(None, soap.text_of(body, PROTOCOL_ELEMENT), message)
+        message = soap.text_of(body, "sucesso")
+        if not _says(message, SUCCESS_INCLUDED):
+            raise Transient(f"{NAME} respondeu sem confirmar a inclusão ({message or 'vazio'})")
+        return Outcome(None, soap.text_of(body, PROTOCOL_ELEMENT), message or "incluído")
 
     def remove(self, ref: RecordRef, reason_code: str | None) -> Outcome:
+        if not reason_code:
+            raise Rejected(
+                "a integração do SPC não tem motivo de baixa configurado; escolha um em "
+                "Integrações (Buscar na integradora)"
+            )
         operation = self._operation("excluirSpc")
         excluir = soap.child(operation, "excluir")
         soap.child(excluir, "tipo-pessoa", ref.debtor_kind)
-        _document(excluir, ref.debtor_document, ref.debtor_kind)
+        _person(excluir, ref.debtor_kind, ref.debtor_document, ref.debtor_name)
         soap.child(excluir, "data-vencimento", _datetime(ref.due_date))
         soap.child(excluir, "numero-contrato", ref.contract)
-        if reason_code:
-            reason = soap.child(excluir, "motivo-exclusao")
-            soap.child(reason, "id", reason_code)
+        reason = soap.child(excluir, "motivo-exclusao")
+        soap.child(reason, "id", reason_code)
         body = self._call(operation)
-        return Outcome(
-            None, soap.text_of(body, PROTOCOL_ELEMENT), soap.text_of(body, "sucesso") or "excluído"
-        )
+        message = soap.text_of(body, "sucesso")
+        if not _says(message, SUCCESS_REMOVED):
+            raise Transient(f"{NAME} respondeu sem confirmar a exclusão ({message or 'vazio'})")
+        return Outcome(None, soap.text_of(body, PROTOCOL_ELEMENT), message or "excluído")
 
     def _list(self, operation_name: str) -> list[ListItem]:
         body = self._call(self._operation(operation_name))
@@ -206,63 +247,94 @@ class SpcBrasilAdapter:
         return self._list("listarNaturezaInclusao")
 
     def list_document_types(self) -> list[ListItem]:
-        """SPC's "tipo de devedor" list stands in for the document type of the integration."""
-        return self._list("listarTipoDevedor")
+        raise NotSupported("o SPC Brasil não tem tipo de documento na inclusão")
 
     def fetch_status(self, bureau_ids: list[str]) -> list[StatusAnswer]:
         raise NotSupported("o SPC Brasil confirma a inclusão na hora; não há consulta de situação")
 
     def query_credit(self, document: str) -> CreditReport:
         bare = "".join(ch for ch in document if ch.isalnum()).upper()
-        operation = Element(f"{{{CREDIT_NAMESPACE}}}consultar")
-        filtro = soap.child(operation, "filtro")
-        soap.child(filtro, "codigo-produto", CREDIT_PRODUCT)
+        # the body holds the filter itself, qualified; its fields are not
+        filtro = Element(f"{{{CREDIT_NAMESPACE}}}filtro")
+        soap.child(filtro, "codigo-produto", self.credit_product)
         soap.child(filtro, "tipo-consumidor", "F" if len(bare) == 11 else "J")
         soap.child(filtro, "documento-consumidor", bare)
-        body = self._call(operation, self.url[: -len(SERVICE_PATH)] + CREDIT_PATH)
-        result = soap.find(body, "resultado")
-        if result is None:
+        body = self._call(filtro, self.url[: -len(SERVICE_PATH)] + CREDIT_PATH)
+        result = soap.direct(body, "resultado")
+        if result is None or result.get("nil") == "true":
             raise Transient(f"resposta de {NAME} sem resultado")
-
-        def details(
-            group: str, item: str, creditor: str, value: str, when: str
-        ) -> tuple[Restriction, ...]:
-            found = soap.find(result, group)
-            out = []
-            for element in soap.find_all(found, item) if found is not None else []:
-                try:
-                    amount = Decimal(soap.text_of(element, value) or "")
-                except InvalidOperation:
-                    amount = None
-                raw_date = soap.text_of(element, when) or ""
-                try:
-                    day = date.fromisoformat(raw_date[:10]) if raw_date else None
-                except ValueError:
-                    day = None
-                out.append(
-                    Restriction(soap.text_of(element, creditor) or "", amount, day, NAME, group)
-                )
-            return tuple(out)
-
-        def count(group: str) -> int:
-            found = soap.find(result, group)
-            text = soap.text_of(found, "quantidade-total") if found is not None else None
-            return int(text) if text and text.isdigit() else 0
-
-        score = soap.text_of(result, "pontuacao")
-        return CreditReport(
-            document=document,
-            name=soap.text_of(result, "nome") or soap.text_of(result, "razao-social"),
-            score=int(score) if score and score.isdigit() else None,
-            restrictions=details(
-                "spc", "detalhe-spc", "nome-associado", "valor", "data-vencimento"
-            ),
-            protests=details("protesto", "detalhe-protesto", "cartorio", "valor", "data-protesto"),
-            bounced_cheques=count("cheque-sem-fundo"),
-            recent_queries=count("consulta-realizada"),
-            raw=soap.as_text(body),
-        )
+        return credit_report(document, result, soap.as_text(body))
 
     def test_connection(self) -> str:
         reasons = self.list_removal_reasons()
         return f"{NAME}: conexão e operador válidos ({len(reasons)} motivos de baixa)"
+
+
+def _amount(text: str | None) -> Decimal | None:
+    try:
+        return Decimal((text or "").replace(",", ".")) if text else None
+    except InvalidOperation:
+        return None
+
+
+def _day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def _total(block: Element | None) -> int:
+    summary = soap.direct(block, "resumo") if block is not None else None
+    text = summary.get("quantidade-total") if summary is not None else None
+    return int(text) if text and text.isdigit() else 0
+
+
+def credit_report(document: str, result: Element, raw: str) -> CreditReport:
+    """The consulta answer: every datum is an attribute (public clients read them so)."""
+    consumer = soap.direct(result, "consumidor")
+    name = None
+    if consumer is not None:
+        person = soap.direct(consumer, "consumidor-pessoa-fisica")
+        company = soap.direct(consumer, "consumidor-pessoa-juridica")
+        if person is not None:
+            name = person.get("nome") or None
+        elif company is not None:
+            name = company.get("razao-social") or company.get("nome-comercial") or None
+
+    def details(group: str, item: str, creditor: str, value: str, when: str):
+        block = soap.direct(result, group)
+        found = [e for e in block if soap.local(e.tag) == item] if block is not None else []
+        return tuple(
+            Restriction(
+                e.get(creditor) or "",
+                _amount(e.get(value)),
+                _day(e.get(when)),
+                NAME,
+                group,
+            )
+            for e in found
+        )
+
+    score = None
+    for source in ("spc-score-12-meses", "spc-score-3-meses", "score-cadastro-positivo"):
+        block = soap.direct(result, source)
+        detail = next(
+            (e for e in (block if block is not None else []) if soap.local(e.tag).startswith(
+                "detalhe-")),
+            None,
+        )
+        text = detail.get("score") if detail is not None else None
+        if text and text.strip().isdigit():
+            score = max(0, min(1000, int(text.strip())))
+            break
+    return CreditReport(
+        document=document,
+        name=name,
+        score=score,
+        restrictions=details("spc", "detalhe-spc", "nome-associado", "valor", "data-inclusao"),
+        protests=details("protesto", "detalhe-protesto", "cartorio", "valor", "data-protesto"),
+        bounced_cheques=_total(soap.direct(result, "ccf")),
+        recent_queries=_total(soap.direct(result, "consulta-realizada")),
+        raw=raw,
+    )

@@ -153,11 +153,16 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self.pages[title])
             if hasattr(self.pages[title], "open_sent"):  # the Painel's counts open Enviados
                 self.pages[title].open_sent.connect(self._open_sent)
+                self.pages[title].open_to_check.connect(self._open_to_check)
         self.stack.setCurrentWidget(self.pages[title])
 
     def _open_sent(self, status: str, processing: str) -> None:
         if "Enviados" in self._items:
             self.open_section("Enviados").show_filtered(status=status, processing=processing)
+
+    def _open_to_check(self) -> None:
+        if "Enviados" in self._items:
+            self.open_section("Enviados").show_filtered(to_check=True)
 
     def _status(self) -> None:
         actor = self.context.actor

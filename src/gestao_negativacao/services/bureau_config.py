@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.bureaus.base import BureauAdapter, ListItem
 from gestao_negativacao.bureaus.credito_na_medida import TokenStore
+from gestao_negativacao.bureaus.csr60 import DEFAULT_ADDRESS, Credentials
 from gestao_negativacao.bureaus.errors import NotSupported
 from gestao_negativacao.bureaus.registry import make_adapter
 from gestao_negativacao.db.models import (
@@ -52,6 +53,8 @@ class IntegrationInfo:
     auto_include: bool
     auto_remove: bool
     active: bool
+    credit_product: str | None = None
+    query_url: str | None = None
 
 
 def check_integrator(value: str) -> str:
@@ -82,6 +85,21 @@ def _check_url(url: str, environment: str) -> str:
     return url.strip()
 
 
+def _check_query_url(url: str | None) -> str | None:
+    """Where Boa Vista's CSR60 listens: ``tcp://host:porta`` or an http(s) address."""
+    url = (url or "").strip()
+    if not url:
+        return None
+    parsed = urlparse(url)
+    if parsed.scheme == "tcp" and parsed.hostname and parsed.port:
+        return url
+    if parsed.scheme in ("http", "https") and parsed.hostname:
+        return url
+    raise ConfigError(
+        f"Endereço da consulta inválido: {url!r} (ex.: tcp://consulta.scpc.inf.br:9164)."
+    )
+
+
 def create_integration(
     session_factory: sessionmaker[Session],
     actor: Actor,
@@ -99,6 +117,8 @@ def create_integration(
     nature_company: str | None = None,
     removal_reason: str | None = None,
     document_type: str | None = None,
+    credit_product: str | None = None,
+    query_url: str | None = None,
 ) -> IntegrationInfo:
     actor.require(Perm.NEG_CONFIG)
     integrator = check_integrator(integrator)
@@ -122,6 +142,8 @@ def create_integration(
             nature_company=nature_company,
             removal_reason=removal_reason,
             document_type=document_type,
+            credit_product=(credit_product or "").strip() or None,
+            query_url=_check_query_url(query_url),
             active=True,
         )
         session.add(integration)
@@ -184,6 +206,8 @@ def get_integration(session: Session, integration_id: int) -> IntegrationInfo:
         i.auto_include,
         i.auto_remove,
         i.active,
+        i.credit_product,
+        i.query_url,
     )
 
 
@@ -209,6 +233,15 @@ def adapter_for(
         lambda: credentials.get_secret(operator_id, "token"),
         lambda token: credentials.set_secret(operator_id, token, "token"),
     )
+    query = None
+    query_password = credentials.get_secret(operator_id, "consulta")
+    if operator.query_code and query_password:
+        query = Credentials(
+            integration.query_url or DEFAULT_ADDRESS,
+            operator.query_code,
+            query_password,
+            *([integration.credit_product] if integration.credit_product else []),
+        )
     return make_adapter(
         integration.integrator,
         integration.url,
@@ -217,6 +250,8 @@ def adapter_for(
         port=integration.port,
         timeout=timeout,
         tokens=tokens,
+        credit_product=integration.credit_product,
+        query=query,
     )
 
 
@@ -309,6 +344,8 @@ _EDITABLE = (
     "auto_include",
     "auto_remove",
     "active",
+    "credit_product",
+    "query_url",
 )
 
 
@@ -335,6 +372,10 @@ def update_integration(
         if environment not in ENVIRONMENTS:
             raise ConfigError("Ambiente deve ser homologacao ou producao.")
         changes["url"] = _check_url(str(changes.get("url", integration.url)), environment)
+        if "query_url" in changes:
+            changes["query_url"] = _check_query_url(changes["query_url"])  # type: ignore[arg-type]
+        if "credit_product" in changes:
+            changes["credit_product"] = str(changes["credit_product"] or "").strip() or None
         for field, value in changes.items():
             setattr(integration, field, value)
         if operator_ids is not None:

@@ -5,6 +5,7 @@ parameter's days returns the stored report unless the user insists."""
 
 from __future__ import annotations
 
+import base64
 import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -56,6 +57,8 @@ def _report_json(report: CreditReport) -> dict:
         "protests": items(report.protests),
         "bounced_cheques": report.bounced_cheques,
         "recent_queries": report.recent_queries,
+        # a bureau that answers in PDF (Crédito na Medida): the document itself, kept
+        "pdf_base64": base64.b64encode(report.pdf).decode("ascii") if report.pdf else None,
     }
 
 

@@ -68,6 +68,7 @@ class Dashboard:
     months: list[tuple[str, int, int]] = field(default_factory=list)  # (aaaa-mm, in, out)
     recovery: dict[int, Decimal] = field(default_factory=dict)  # days → share (0..1)
     failed_runs: list[tuple[str, datetime, str]] = field(default_factory=list)  # last 7 days
+    to_check: int = 0  # removals the bureau did not find: someone must check its site
 
     @property
     def overdue_removals(self) -> int:
@@ -209,6 +210,14 @@ def dashboard(session_factory: sessionmaker[Session], as_of: date | None = None)
         board.months = _months(session, as_of)
         board.recovery = _recovery(session, as_of)
         board.failed_runs = _failed_runs(session, as_of)
+        board.to_check = (
+            session.scalar(
+                select(func.count()).select_from(Negativation).where(
+                    Negativation.attention.is_not(None)
+                )
+            )
+            or 0
+        )
     return board
 
 

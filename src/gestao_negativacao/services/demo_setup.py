@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from gestao_negativacao.bureaus.sandbox.info import csr60_address_of
 from gestao_negativacao.db.models import Integration, Operator, User
 from gestao_negativacao.domain.permissions import RoleCode
 from gestao_negativacao.services import users
@@ -18,6 +19,7 @@ from gestao_negativacao.services.importing import ImportReport, import_table
 ADMIN_LOGIN = "admin"
 DEFAULT_SANDBOX_URL = "http://127.0.0.1:8765"
 SANDBOX_SECRET = "sandbox"
+QUERY_CODE = "00001234"  # Boa Vista's CSR60 query operator at the sandbox
 
 # integrator → (operator code, path at the sandbox, port apart?, natures F/J, removal reason)
 DEMO_INTEGRATIONS = {
@@ -79,15 +81,21 @@ def ensure_sandbox_integrations(
                 f"Operador de demonstração ({integrator})",
                 user_logins=(ADMIN_LOGIN,),
             ).id
-        if credentials.get_secret(operator_id) is None:
-            try:
+        try:
+            if credentials.get_secret(operator_id) is None:
                 operators.set_operator_secret(session_factory, actor, operator_id, SANDBOX_SECRET)
-            except credentials.CredentialStoreUnavailable:
-                keyring_missing = True  # the integrations are still worth creating
+            query_missing = credentials.get_secret(operator_id, "consulta") is None
+            if integrator == "boa_vista" and query_missing:
+                operators.set_query_credentials(
+                    session_factory, actor, operator_id, QUERY_CODE, SANDBOX_SECRET
+                )
+        except credentials.CredentialStoreUnavailable:
+            keyring_missing = True  # the integrations are still worth creating
         if exists is None:
-            url, port = base + path, None
+            url, port, query_url = base + path, None, None
             if port_apart:  # Boa Vista is configured with URL and port apart
                 url, port = f"{parts.scheme}://{parts.hostname}{path}", parts.port
+                query_url = csr60_address_of(base)
             bureau_config.create_integration(
                 session_factory,
                 actor,
@@ -100,6 +108,7 @@ def ensure_sandbox_integrations(
                 nature_person=natures[0],
                 nature_company=natures[1],
                 removal_reason=reason,
+                query_url=query_url,
             )
             created.append(name)
     return created, keyring_missing

@@ -33,6 +33,7 @@ class OperatorInfo:
     user_logins: tuple[str, ...]
     secret_set: bool
     active: bool
+    query_code: str | None = None  # Boa Vista's CSR60 query operator
 
 
 def _operator_info(session: Session, operator: Operator) -> OperatorInfo:
@@ -56,6 +57,7 @@ def _operator_info(session: Session, operator: Operator) -> OperatorInfo:
         tuple(logins),
         operator.secret_set,
         operator.active,
+        operator.query_code,
     )
 
 
@@ -134,12 +136,45 @@ def clear_operator_secret(
             raise ConfigError("Operador não encontrado.")
         credentials.delete_secret(operator_id)
         credentials.delete_secret(operator_id, "token")
+        credentials.delete_secret(operator_id, "consulta")
         audit.record(
             session,
             actor,
             "operador.senha_removida",
             entity="operator",
             entity_key=f"{operator.integrator}:{operator.code}",
+        )
+
+
+def set_query_credentials(
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    operator_id: int,
+    code: str,
+    password: str,
+) -> None:
+    """Boa Vista's credit query (CSR60) logs in with SCPC query credentials of its own,
+    not the distributor's key: the code goes to the database, the password to this
+    workstation's keyring beside the operator's secret."""
+    actor.require(Perm.NEG_CONFIG)
+    code = code.strip()
+    if not code or not password:
+        raise ConfigError("Informe o código e a senha da consulta.")
+    with session_factory.begin() as session:
+        operator = session.get(Operator, operator_id)
+        if operator is None:
+            raise ConfigError("Operador não encontrado.")
+        if operator.integrator != "boa_vista":
+            raise ConfigError("Só a Boa Vista tem código e senha próprios para a consulta.")
+        credentials.set_secret(operator_id, password, "consulta")
+        operator.query_code = code
+        audit.record(
+            session,
+            actor,
+            "operador.consulta_definida",
+            entity="operator",
+            entity_key=f"{operator.integrator}:{operator.code}",
+            details={"codigo_consulta": code},
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml.ElementTree import fromstring
@@ -45,3 +46,60 @@ class Refused(Exception):
 
     def __init__(self, code: str, message: str, bureau_id: str = "") -> None:
         self.code, self.message, self.bureau_id = code, message, bureau_id
+
+
+def asmx_fault(code: str, message: str) -> bytes:
+    """What ASMX answers (with HTTP 500) to a request it cannot accept."""
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="{SOAP_ENV}">'
+        f"<soap:Body><soap:Fault><faultcode>soap:{code}</faultcode>"
+        f"<faultstring>{escape(message)}</faultstring></soap:Fault></soap:Body></soap:Envelope>"
+    ).encode()
+
+
+def wrong_soap_action(received: str, expected: str) -> bytes | None:
+    """ASMX routes by the SOAPAction header: any other value is a client fault."""
+    if received.strip().strip('"') == expected:
+        return None
+    return asmx_fault(
+        "Client",
+        f"Server did not recognize the value of HTTP Header SOAPAction: {received.strip()}.",
+    )
+
+
+class Fields:
+    """Reads an .asmx request the way ASMX does: only elements in the service's namespace
+    count; an unqualified one is as good as absent (a null parameter)."""
+
+    def __init__(self, namespace: str) -> None:
+        self.ns = namespace
+
+    def get(self, parent: Element | None, *path: str) -> Element | None:
+        element = parent
+        for name in path:
+            if element is None:
+                return None
+            element = element.find(f"{{{self.ns}}}{name}")
+        return element
+
+    def text(self, parent: Element | None, *path: str) -> str | None:
+        element = self.get(parent, *path)
+        if element is None or element.text is None:
+            return None
+        return element.text.strip()
+
+    def all(self, parent: Element | None, name: str) -> list[Element]:
+        return [] if parent is None else parent.findall(f"{{{self.ns}}}{name}")
+
+
+def asmx_datetime(text: str | None) -> tuple[bool, str | None]:
+    """(readable, the day) of an xs:dateTime as ASMX reads it: absent is fine (None); an
+    empty or malformed value cannot be read, and ASMX faults on the whole request."""
+    if text is None:
+        return True, None
+    try:
+        if len(text) < 10:
+            raise ValueError(text)
+        return True, date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        return False, None

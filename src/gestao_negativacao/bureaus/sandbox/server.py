@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+import re
 import socket
 import threading
 from collections.abc import Iterator
@@ -19,7 +20,11 @@ from datetime import date
 
 from aiohttp import web
 
-from gestao_negativacao.bureaus.sandbox.boa_vista import BoaVistaSandbox, csr60_answer
+from gestao_negativacao.bureaus.sandbox.boa_vista import (
+    BoaVistaSandbox,
+    csr60_chunks,
+    serve_csr60_connection,
+)
 from gestao_negativacao.bureaus.sandbox.credito_na_medida import CreditoNaMedidaSandbox
 from gestao_negativacao.bureaus.sandbox.faults import FaultPlan
 from gestao_negativacao.bureaus.sandbox.soa_serasa import SoaSerasaSandbox
@@ -32,7 +37,9 @@ SPC_PATH = "/spc/remoting/ws/insumo/spc/spcWebService"
 SPC_CREDIT_PATH = "/spc/remoting/ws/consulta/consultaWebService"
 CNM_PREFIX = "/cnm"
 SOA_PATH = "/soa/webservices/serasa/negativacao.asmx"
+SOA_CREDIT_PATH = "/soa/webservices/serasa/concentre.asmx"
 BOA_VISTA_PATH = "/boavista/registro.asmx"
+CSR60_HTTP_PATH = "/boavista/csr60"
 XML = "text/xml"
 
 
@@ -50,25 +57,45 @@ class SandboxServer:
         password: str = SANDBOX_PASSWORD,
         timeout_hold: float = 2.0,
         today: date | None = None,
-        soa_process_after: float | None = 5.0,
+        process_after: float | None = 5.0,
+        csr60_port: int | None = None,
     ) -> None:
+        """``process_after``: seconds after which the queuing bureaus (SOA, Boa Vista's
+        distributor, Crédito na Medida) register what they received; None: only on
+        ``POST /_sandbox/process``. ``csr60_port``: Boa Vista's CSR60 TCP query (default:
+        the next port, or any free one with ``port`` 0)."""
         self.state = SandboxState()
         self.faults = faults or FaultPlan()
         self.latency = latency_ms / 1000
         self.password = password
         self.timeout_hold = timeout_hold
         self.spc = SpcBrasilSandbox(self.state, today)
-        self.cnm = CreditoNaMedidaSandbox(self.state, password, today)
-        self.soa = SoaSerasaSandbox(self.state, password, today, soa_process_after)
-        self.boa_vista = BoaVistaSandbox(self.state, password, today)
+        self.cnm = CreditoNaMedidaSandbox(self.state, password, today, process_after)
+        self.soa = SoaSerasaSandbox(self.state, password, today, process_after)
+        self.boa_vista = BoaVistaSandbox(self.state, password, today, process_after)
         # bound now, so that port 0 gets its real number before the loop starts
-        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self._socket.bind((host, port))
-        self._socket.listen(1024)
+        self._socket = self._listen(host, port)
+        if csr60_port is None:
+            csr60_port = 0 if port == 0 else port + 1
+        self._csr60_socket = self._listen(host, csr60_port)
+        self._csr60_server: asyncio.AbstractServer | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._runner: web.AppRunner | None = None
         self._thread: threading.Thread | None = None
+
+    @staticmethod
+    def _listen(host: str, port: int) -> socket.socket:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(1024)
+        return sock
+
+    @property
+    def csr60_address(self) -> str:
+        """Where Boa Vista's CSR60 credit query listens (an integration's query address)."""
+        host, port = self._csr60_socket.getsockname()[:2]
+        return f"tcp://{host}:{port}"
 
     @property
     def url(self) -> str:
@@ -106,6 +133,10 @@ class SandboxServer:
     async def _state(self, request: web.Request) -> web.Response:
         return web.json_response(self.state.as_json())
 
+    async def _info(self, request: web.Request) -> web.Response:
+        """Where each service listens (the CSR60 query is on a TCP port of its own)."""
+        return web.json_response({"csr60": self.csr60_address})
+
     async def _reset(self, request: web.Request) -> web.Response:
         self.state.reset()
         return web.json_response({"ok": True})
@@ -133,14 +164,24 @@ class SandboxServer:
         fault = await self._before(request)
         if fault == "http500":
             return web.Response(status=500, text="Internal Server Error", content_type="text/html")
-        if fault == "auth" or not self._password_ok(request):
+        authorised = fault != "auth" and self._password_ok(request)
+        if request.path == SPC_CREDIT_PATH:
+            status, answer = self.spc.credit(body, authorised)
+        elif not authorised:  # the Insumo service's container refuses Basic auth itself
             answer = fault_body("AUTH001", "Operador ou senha inválidos")
             return web.Response(status=401, body=answer, content_type=XML)
-        if request.path == SPC_CREDIT_PATH:
-            status, answer = self.spc.credit(body)
         else:
             status, answer = self.spc.handle(body)
         return await self._after(request, fault, status, answer, XML)
+
+    @staticmethod
+    def _refused_secret(body: bytes, tag: str, secret: str) -> bytes:
+        """An injected auth fault: the secret in the body, however prefixed, replaced."""
+        return re.sub(
+            rb"(<(?:\w+:)?" + tag.encode() + rb">)" + re.escape(secret.encode()) + rb"(</)",
+            rb"\1?\2",
+            body,
+        )
 
     async def _soa(self, request: web.Request) -> web.StreamResponse:
         body = await request.read()
@@ -148,9 +189,9 @@ class SandboxServer:
         if fault == "http500":
             return web.Response(status=500, text="Internal Server Error", content_type="text/html")
         if fault == "auth":  # SOA answers bad credentials inside the envelope
-            body = body.replace(f"<Senha>{self.password}</Senha>".encode(), b"<Senha>?</Senha>")
-            body = body.replace(f":Senha>{self.password}</".encode(), b":Senha>?</")
-        status, answer = self.soa.handle(body)
+            body = self._refused_secret(body, "Senha", self.password)
+        action = request.headers.get("SOAPAction", "")
+        status, answer = self.soa.handle(body, action, credit=request.path == SOA_CREDIT_PATH)
         return await self._after(request, fault, status, answer, XML)
 
     async def _boa_vista(self, request: web.Request) -> web.StreamResponse:
@@ -159,35 +200,33 @@ class SandboxServer:
         if fault == "http500":
             return web.Response(status=500, text="Internal Server Error", content_type="text/html")
         if fault == "auth":  # Boa Vista answers a refused key inside the envelope
-            body = body.replace(f"<KEY>{self.password}</KEY>".encode(), b"<KEY>?</KEY>")
-        status, answer = self.boa_vista.handle(body)
+            body = self._refused_secret(body, "KEY", self.password)
+        status, answer = self.boa_vista.handle(body, request.headers.get("SOAPAction", ""))
         return await self._after(request, fault, status, answer, XML)
 
-    async def _soa_credit(self, request: web.Request) -> web.StreamResponse:
-        fault = await self._before(request)
-        if fault == "http500":
-            return web.json_response({"erro": "erro interno"}, status=500)
-        try:
-            payload = await request.json()
-        except ValueError:
-            payload = None
-        if fault == "auth" and isinstance(payload, dict):
-            payload["Credenciais"] = {}
-        status, document = self.soa.credit_report(payload)
-        body = json.dumps(document, ensure_ascii=False).encode("utf-8")
-        return await self._after(request, fault, status, body, "application/json")
-
-    async def _csr60(self, request: web.Request) -> web.StreamResponse:
-        body = await request.read()
+    async def _csr60_http(self, request: web.Request) -> web.StreamResponse:
+        """CSR60's HTTP variant: the request line as a GET parameter, every chunk at once."""
         fault = await self._before(request)
         if fault == "http500":
             return web.Response(status=500, text="Internal Server Error", content_type="text/html")
         password = "?" if fault == "auth" else self.password
-        answer = csr60_answer(self.state, password, body).encode("utf-8")
+        line = request.query.get("consulta", "")
+        chunks = csr60_chunks(self.state, password, line)
+        answer = "".join(chunk + "\r" for chunk in chunks).encode("latin-1")
         return await self._after(request, fault, 200, answer, "text/plain")
 
+    async def _csr60_tcp(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter):
+        await serve_csr60_connection(self.state, self.password, reader, writer)
+
+    def process(self, *, everything: bool = True) -> int:
+        """Run the queuing bureaus' batches now."""
+        return sum(
+            sandbox.process(everything=everything)
+            for sandbox in (self.soa, self.boa_vista, self.cnm)
+        )
+
     async def _process(self, request: web.Request) -> web.Response:
-        return web.json_response({"processed": self.soa.process(everything=True)})
+        return web.json_response({"processed": self.process()})
 
     async def _cnm(self, request: web.Request) -> web.StreamResponse:
         fault = await self._before(request)
@@ -214,6 +253,8 @@ class SandboxServer:
             status, document = self.cnm.status(request.match_info["id"])
         else:
             status, document = self.cnm.report(request.match_info["document"])
+            if isinstance(document, bytes):
+                return await self._after(request, fault, status, document, "application/pdf")
         body = json.dumps(document, ensure_ascii=False).encode("utf-8")
         return await self._after(request, fault, status, body, "application/json")
 
@@ -224,15 +265,16 @@ class SandboxServer:
     def _app(self) -> web.Application:
         app = web.Application()
         app.router.add_get("/_sandbox/state", self._state)
+        app.router.add_get("/_sandbox/info", self._info)
         app.router.add_post("/_sandbox/reset", self._reset)
         app.router.add_post("/_sandbox/expire-tokens", self._expire_tokens)
         app.router.add_post("/_sandbox/process", self._process)
         app.router.add_post(SPC_PATH, self._spc)
         app.router.add_post(SPC_CREDIT_PATH, self._spc)
         app.router.add_post(SOA_PATH, self._soa)
-        app.router.add_post("/soa/api/v2/credito/consulta", self._soa_credit)
+        app.router.add_post(SOA_CREDIT_PATH, self._soa)
         app.router.add_post(BOA_VISTA_PATH, self._boa_vista)
-        app.router.add_post("/boavista/csr60", self._csr60)
+        app.router.add_get(CSR60_HTTP_PATH, self._csr60_http)
         cnm = CNM_PREFIX
         app.router.add_post(f"{cnm}/oauth/token", self._cnm, name="cnm_token")
         app.router.add_get(f"{cnm}/restricoes", self._cnm, name="cnm_restrictions")
@@ -248,8 +290,12 @@ class SandboxServer:
         self._runner = web.AppRunner(self._app(), access_log=None)
         await self._runner.setup()
         await web.SockSite(self._runner, self._socket).start()
+        self._csr60_server = await asyncio.start_server(self._csr60_tcp, sock=self._csr60_socket)
 
     async def _close(self) -> None:
+        if self._csr60_server is not None:
+            self._csr60_server.close()
+            await self._csr60_server.wait_closed()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -277,6 +323,7 @@ class SandboxServer:
             self._loop.close()
             self._loop = None
         self._socket.close()
+        self._csr60_socket.close()
 
     def serve_forever(self) -> None:
         loop = asyncio.new_event_loop()
@@ -289,6 +336,7 @@ class SandboxServer:
             loop.close()
             self._loop = None
             self._socket.close()
+            self._csr60_socket.close()
 
 
 @contextmanager

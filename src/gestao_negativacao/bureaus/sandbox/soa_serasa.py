@@ -3,7 +3,11 @@ the body, the answer envelope Status / Mensagem / Transacao, and the asynchronou
 negativation — received as *pendente*, turned *ativa* (or *erro*) when the sandbox processes
 its batch: on ``POST /_sandbox/process``, or by itself ``process_after`` seconds later.
 
-The batch refuses, as a business rule, values above R$ 1.000.000,00 (the plan's limit)."""
+No easier than SOA: another SOAPAction is a client fault (HTTP 500), only elements in the
+service's namespace are read, a ``CoObrigado`` needs its ``Principal`` in the same call (and
+one at most), and an empty restriction or removal code is refused. The batch refuses, as a
+business rule, values above R$ 1.000.000,00 (the plan's limit). ``Concentre`` answers the
+credit query from the records the sandbox holds."""
 
 from __future__ import annotations
 
@@ -13,26 +17,35 @@ from decimal import Decimal, InvalidOperation
 from xml.etree.ElementTree import Element
 
 from gestao_negativacao.bureaus.sandbox.common import (
+    Fields,
     Refused,
+    asmx_fault,
     asmx_response,
     escape,
     record_by_bureau_id,
     soap_operation,
+    wrong_soap_action,
 )
-from gestao_negativacao.bureaus.sandbox.state import SandboxState, sandbox_score
+from gestao_negativacao.bureaus.sandbox.state import Record, SandboxState, sandbox_score
 from gestao_negativacao.bureaus.soa_serasa import (
     CODE_ALREADY_INCLUDED,
     CODE_AUTH,
     CODE_INVALID_DOCUMENT,
     CODE_NOT_FOUND,
+    DEBT_DETAIL,
+    LIST_RECORD,
     NAMESPACE,
+    SOAP_ACTION,
 )
-from gestao_negativacao.bureaus.soap import find, find_all, local, text_of
+from gestao_negativacao.bureaus.soap import local
 from gestao_negativacao.domain.documents import InvalidDocument, parse_document
 
+F = Fields(NAMESPACE)
 REMOVAL_CODES = [("01", "Pagamento"), ("02", "Renegociação"), ("03", "Decisão judicial")]
 RESTRICTION_CODES = [("AD", "Atraso de pagamento"), ("CT", "Contrato inadimplente")]
 BATCH_LIMIT = Decimal("1000000.00")
+CONDITIONS = {"Pendentes": "pendente", "Ativas": "ativa", "Erro": "erro", "Baixadas": "baixada",
+              "Indiponivel": "indisponivel"}  # fmt: skip
 
 
 def _answer(operation: str, ok: bool, message: str, code: str, extra: str = "") -> bytes:
@@ -43,6 +56,10 @@ def _answer(operation: str, ok: bool, message: str, code: str, extra: str = "") 
         f"<CodigoStatusDescricao>{escape(message)}</CodigoStatusDescricao></Transacao>"
     )
     return asmx_response(NAMESPACE, operation, inner)
+
+
+def _refuse_batch(record: Record) -> str | None:
+    return "valor acima do limite do plano" if record.value > BATCH_LIMIT else None
 
 
 class SoaSerasaSandbox:
@@ -60,31 +77,33 @@ class SoaSerasaSandbox:
         self.today = today
         self.process_after = process_after
 
-    def handle(self, body: bytes) -> tuple[int, bytes]:
+    def handle(self, body: bytes, soap_action: str, *, credit: bool = False) -> tuple[int, bytes]:
         operation = soap_operation(body)
         if operation is None:
-            return 500, b"<html>XML malformado</html>"
+            return 500, asmx_fault("Client", "There is an error in the XML document.")
         name = local(operation.tag)
-        credentials = find(operation, "Credenciais")
-        if (
-            credentials is None
-            or not text_of(credentials, "Email")
-            or text_of(credentials, "Senha") != self.password
-        ):
+        handlers = (
+            {"Concentre": self._concentre}
+            if credit
+            else {
+                "Incluir": self._include,
+                "Excluir": self._remove,
+                "Consulta": self._query,
+                "Lista": self._list,
+                "CodigosBaixa": self._removal_codes,
+                "CodigosRestricoes": self._restriction_codes,
+            }
+        )
+        if operation.tag != f"{{{NAMESPACE}}}{name}" or name not in handlers:
+            return 500, asmx_fault("Client", f"Unable to handle request: {name}")
+        wrong = wrong_soap_action(soap_action, SOAP_ACTION.format(operation=name))
+        if wrong is not None:
+            return 500, wrong
+        credentials = F.get(operation, "Credenciais")
+        if not F.text(credentials, "Email") or F.text(credentials, "Senha") != self.password:
             return 200, _answer(name, False, "Credenciais inválidas", CODE_AUTH)
-        handlers = {
-            "Incluir": self._include,
-            "Excluir": self._remove,
-            "Consulta": self._query,
-            "Lista": self._list,
-            "CodigosBaixa": self._removal_codes,
-            "CodigosRestricoes": self._restriction_codes,
-        }
-        handler = handlers.get(name)
-        if handler is None:
-            return 500, b"<html>operacao desconhecida</html>"
         try:
-            message, extra = handler(operation)
+            message, extra = handlers[name](operation)
         except Refused as refused:
             extra = f"<UniqueID>{refused.bureau_id}</UniqueID>" if refused.bureau_id else ""
             return 200, _answer(name, False, refused.message, refused.code, extra)
@@ -94,51 +113,43 @@ class SoaSerasaSandbox:
 
     def process(self, *, everything: bool = False) -> int:
         """Turn received negativations active (or erro) as Serasa's batch would."""
-        now, done = time.monotonic(), 0
-        with self.state.lock:
-            for record in self.state.records[self.integrator].values():
-                if record.situation != "pendente":
-                    continue
-                if not everything and (
-                    self.process_after is None or now - record.received_at < self.process_after
-                ):
-                    continue
-                if record.value > BATCH_LIMIT:
-                    record.situation, record.message = "erro", "valor acima do limite do plano"
-                else:
-                    record.situation, record.active, record.message = (
-                        "ativa",
-                        True,
-                        "negativação ativa",
-                    )
-                done += 1
-        return done
+        return self.state.process_pending(
+            self.integrator, self.process_after, _refuse_batch, everything=everything
+        )
 
     # -- operations -----------------------------------------------------------------------
 
+    def _debtor(self, devedor: Element) -> str:
+        try:
+            document = parse_document(F.text(devedor, "Documento") or "").value
+        except InvalidDocument:
+            raise Refused(CODE_INVALID_DOCUMENT, "Documento inválido") from None
+        cep = F.text(devedor, "Endereco", "CEP")
+        if not cep or len(cep) != 8 or not cep.isdigit() or not F.text(devedor, "Endereco",
+                                                                        "Logradouro"):
+            raise Refused("G002M002", "endereço do devedor incompleto para o comunicado")
+        return document
+
     def _include(self, operation: Element) -> tuple[str, str]:
-        devedores = find_all(operation, "Devedor")
+        inclusion = F.get(operation, "InclusaoNegativacao")
+        devedores = F.all(F.get(inclusion, "Devedores"), "Devedor")
+        kinds = [F.text(d, "TipoDevedor") for d in devedores]
         if not devedores or len(devedores) > 2:
             raise Refused("G002M001", "informe um ou dois devedores")
-        documents = []
-        for devedor in devedores:
-            try:
-                documents.append(parse_document(text_of(devedor, "Documento") or "").value)
-            except InvalidDocument:
-                raise Refused(CODE_INVALID_DOCUMENT, "Documento inválido") from None
-            address = find(devedor, "Endereco")
-            cep = text_of(address, "CEP") if address is not None else None
-            if not cep or len(cep) != 8 or not cep.isdigit() or not text_of(address, "Logradouro"):
-                raise Refused("G002M002", "endereço do devedor incompleto para o comunicado")
-        restriction = find(operation, "Restricao")
+        if kinds.count("Principal") != 1 or kinds[0] != "Principal":
+            raise Refused("G002M009", "informe o devedor principal (o coobrigado vai com ele)")
+        if len(kinds) == 2 and kinds[1] != "CoObrigado":
+            raise Refused("G002M010", "o segundo devedor deve ser o coobrigado")
+        documents = [self._debtor(d) for d in devedores]
+        restriction = F.get(inclusion, "Restricao")
         if restriction is None:
             raise Refused("G002M003", "restrição não informada")
-        if text_of(restriction, "CodigoRestricao") not in {c for c, _ in RESTRICTION_CODES}:
+        if F.text(restriction, "CodigoRestricao") not in {c for c, _ in RESTRICTION_CODES}:
             raise Refused("G002M004", "código de restrição inválido")
-        contract = text_of(restriction, "Contrato")
+        contract = F.text(restriction, "Contrato")
         try:
-            due = date.fromisoformat(text_of(restriction, "DataVencimento") or "")
-            value = Decimal(text_of(restriction, "Valor") or "")
+            due = date.fromisoformat((F.text(restriction, "DataVencimento") or "")[:10])
+            value = Decimal(F.text(restriction, "Valor") or "")
         except (ValueError, InvalidOperation):
             raise Refused("G002M005", "data de vencimento ou valor inválidos") from None
         if not contract or value <= 0:
@@ -153,6 +164,7 @@ class SoaSerasaSandbox:
             if record.situation in ("pendente", "ativa"):
                 raise Refused(CODE_ALREADY_INCLUDED, "negativação já existente", record.bureau_id)
             record.situation, record.active, record.value = "pendente", False, value
+            record.co_obligor = documents[1] if len(documents) == 2 else ""
             record.received_at = time.monotonic()
             return (
                 "negativação recebida; processamento em lote",
@@ -160,7 +172,9 @@ class SoaSerasaSandbox:
             )
 
     def _remove(self, operation: Element) -> tuple[str, str]:
-        unique_id = text_of(operation, "UniqueID")
+        unique_id = F.text(operation, "UniqueID")
+        if F.text(operation, "CodigoBaixa") not in {c for c, _ in REMOVAL_CODES}:
+            raise Refused("G002M011", "código de baixa inválido")
         with self.state.lock:
             self.state.requests[self.integrator] += 1
             record = record_by_bureau_id(self.state, self.integrator, unique_id)
@@ -174,9 +188,7 @@ class SoaSerasaSandbox:
     def _query(self, operation: Element) -> tuple[str, str]:
         self.process()
         with self.state.lock:
-            record = record_by_bureau_id(
-                self.state, self.integrator, text_of(operation, "UniqueID")
-            )
+            record = record_by_bureau_id(self.state, self.integrator, F.text(operation, "UniqueID"))
             if record is None:
                 raise Refused(CODE_NOT_FOUND, "negativação não encontrada")
             return (
@@ -186,18 +198,14 @@ class SoaSerasaSandbox:
 
     def _list(self, operation: Element) -> tuple[str, str]:
         self.process()
-        wanted = {
-            "Pendentes": "pendente",
-            "Ativas": "ativa",
-            "Erro": "erro",
-            "Baixadas": "baixada",
-        }.get(text_of(operation, "Condicao") or "")
+        wanted = CONDITIONS.get(F.text(operation, "Condicao") or "")
         if wanted is None:
-            raise Refused("G002M008", "condição inválida (Pendentes, Ativas, Erro ou Baixadas)")
+            raise Refused("G002M008", "condição inválida")
         with self.state.lock:
             items = "".join(
-                f"<Negativacao><UniqueID>{r.bureau_id}</UniqueID><Situacao>{r.situation}</Situacao>"
-                f"<Mensagem>{escape(r.message)}</Mensagem></Negativacao>"
+                f"<{LIST_RECORD}><UniqueID>{r.bureau_id}</UniqueID>"
+                f"<Situacao>{r.situation}</Situacao><Mensagem>{escape(r.message)}</Mensagem>"
+                f"</{LIST_RECORD}>"
                 for r in self.state.records[self.integrator].values()
                 if r.situation == wanted
             )
@@ -217,34 +225,28 @@ class SoaSerasaSandbox:
     def _restriction_codes(self, operation: Element) -> tuple[str, str]:
         return self._codes(RESTRICTION_CODES)
 
-    def credit_report(self, body: object) -> tuple[int, dict]:
-        """The REST credit query, answered from the records the sandbox holds."""
-        credentials = body.get("Credenciais") if isinstance(body, dict) else None
-        if not isinstance(credentials, dict) or credentials.get("Senha") != self.password:
-            return 200, _envelope_json(False, CODE_AUTH, "Credenciais inválidas")
+    def _concentre(self, operation: Element) -> tuple[str, str]:
+        """The credit report (``Concentre``), answered from the records the sandbox holds."""
         try:
-            document = parse_document(str(body.get("Documento", ""))).value
+            document = parse_document(F.text(operation, "Documento") or "").value
         except InvalidDocument:
-            return 200, _envelope_json(False, CODE_INVALID_DOCUMENT, "Documento inválido")
+            raise Refused(CODE_INVALID_DOCUMENT, "Documento inválido") from None
         active = self.state.active_records_of(document)
-        answer = _envelope_json(True, "G000M999", "consulta realizada")
-        answer.update(
-            Nome=None,
-            Score=sandbox_score(document, len(active)),
-            Pendencias=[
-                {"Credor": f"Contrato {r.contract}", "Valor": f"{r.value:.2f}", "Data": r.due_date}
-                for _, r in active
-            ],
-            Protestos=[],
-            ChequesSemFundo=0,
-            ConsultasRecentes=len(active),
+        details = "".join(
+            f"<{DEBT_DETAIL}><DataOcorrencia>{r.due_date}</DataOcorrencia>"
+            f"<Valor>{r.value:.2f}</Valor><Contrato>{escape(r.contract)}</Contrato>"
+            f"<NomeCredor>Contrato {escape(r.contract)} ({integrator})</NomeCredor>"
+            f"</{DEBT_DETAIL}>"
+            for integrator, r in active
         )
-        return 200, answer
-
-
-def _envelope_json(ok: bool, code: str, message: str) -> dict:
-    return {
-        "Status": ok,
-        "Mensagem": message,
-        "Transacao": {"Status": ok, "CodigoStatus": code, "CodigoStatusDescricao": message},
-    }
+        kind = "PessoaFisica" if len(document) == 11 else "PessoaJuridica"
+        score = sandbox_score(document, len(active))
+        extra = (
+            f"<SinteseCadastral><Documento>{document}</Documento><Nome></Nome></SinteseCadastral>"
+            f"<TotalOcorrencias>{len(active)}</TotalOcorrencias>"
+            f"<PendenciasFinanceiras><TotalOcorrencias>{len(active)}</TotalOcorrencias>"
+            f"{details}</PendenciasFinanceiras>"
+            "<Protestos><TotalOcorrencias>0</TotalOcorrencias></Protestos>"
+            f"<RiskScore><{kind}><Score>{score}</Score></{kind}></RiskScore>"
+        )
+        return "consulta realizada", extra

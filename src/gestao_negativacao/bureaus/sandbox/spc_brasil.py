@@ -1,14 +1,18 @@
 """The SPC Brasil protocol as the sandbox answers it (shared/protocols/spc_brasil.md):
 SOAP 1.1, HTTP Basic, faults with SPC's codes for duplicates and unknown removals. Codes
-``IE_SB*`` are the sandbox's own for validation errors (the real table is not public)."""
+``IE_SB*`` are the sandbox's own for validation errors (the real table is not public).
+
+It is no easier than SPC: a removal must name the debtor in the same ``dados-pessoa-*``
+block as the inclusion (otherwise SPC finds no record and answers ``IE_SPC005.E10``) and
+always carries ``motivo-exclusao/id``; the credit query takes ``filtro`` directly in the
+body and answers with its data in attributes, and a wrong operator or password there is
+``CN_INT005.E2.3``."""
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from xml.etree.ElementTree import Element, ParseError
-
-from defusedxml.ElementTree import fromstring
+from xml.etree.ElementTree import Element
 
 from gestao_negativacao.bureaus.sandbox.common import escape, soap_operation
 from gestao_negativacao.bureaus.sandbox.state import (
@@ -26,6 +30,8 @@ from gestao_negativacao.bureaus.spc_brasil import (
 from gestao_negativacao.domain.address import UFS
 from gestao_negativacao.domain.documents import InvalidDocument, parse_document
 
+FAULT_AUTH = "CN_INT005.E2.3"  # the consulta service's "operador e senha inválidos"
+FAULT_BAD_DOCUMENT = "CN_INT005.E8.2"
 REMOVAL_REASONS = [("1", "Pagamento da dívida"), ("2", "Renegociação da dívida"),
                    ("3", "Ordem judicial"), ("4", "Inclusão indevida")]  # fmt: skip
 NATURES = [("1", "Atraso de pagamento"), ("75", "Contrato em atraso"), ("104", "Cheque sem fundo")]
@@ -75,8 +81,11 @@ def _date(text: str | None, field: str) -> date:
 
 
 def _document(parent: Element, kind: str) -> str:
+    """The document where every client puts it: ``dados-pessoa-fisica/cpf@numero`` or
+    ``dados-pessoa-juridica/cnpj@numero``, directly under the request's root."""
     tag = "cpf" if kind == "F" else "cnpj"
-    element = find(parent, tag)
+    block = parent.find("dados-pessoa-fisica" if kind == "F" else "dados-pessoa-juridica")
+    element = block.find(tag) if block is not None else None
     number = element.get("numero") if element is not None else None
     if not number:
         raise Fault("IE_SB001.E01", f"campo obrigatório ausente: {tag}")
@@ -133,6 +142,10 @@ class SpcBrasilSandbox:
         due = _date(text_of(insumo, "data-vencimento"), "data-vencimento")
         if due >= (self.today or date.today()):
             raise Fault("IE_SB003.E01", "data de vencimento ainda não passou")
+        if _date(text_of(insumo, "data-compra"), "data-compra") > due:
+            raise Fault("IE_SB003.E04", "data da compra posterior ao vencimento")
+        if insumo.findtext("natureza-inclusao/id") not in {c for c, _ in NATURES}:
+            raise Fault("IE_SB003.E05", "natureza de inclusão inválida")
         contract = _required(insumo, "numero-contrato")
         try:
             value = Decimal(_required(insumo, "valor-debito"))
@@ -177,53 +190,77 @@ class SpcBrasilSandbox:
             f"<sucesso>Dados inseridos com sucesso!</sucesso><protocolo>{protocol}</protocolo>",
         )
 
+    def _removal_key(self, excluir: Element) -> tuple[str, str, str] | None:
+        """The record a removal names, or None when it names none the way SPC reads it."""
+        kind = text_of(excluir, "tipo-pessoa") or ""
+        try:
+            document = _document(excluir, kind)
+        except Fault:
+            return None
+        due = _date(text_of(excluir, "data-vencimento"), "data-vencimento")
+        return (document, _required(excluir, "numero-contrato"), due.isoformat())
+
     def _remove(self, operation: Element) -> bytes:
         excluir = find(operation, "excluir")
         if excluir is None:
             raise Fault("IE_SB001.E01", "campo obrigatório ausente: excluir")
-        kind = _required(excluir, "tipo-pessoa")
-        document = _document(excluir, kind)
-        due = _date(text_of(excluir, "data-vencimento"), "data-vencimento")
-        contract = _required(excluir, "numero-contrato")
-        key = (document, contract, due.isoformat())
+        if not excluir.findtext("motivo-exclusao/id"):
+            raise Fault("IE_SB001.E01", "campo obrigatório ausente: motivo-exclusao")
+        key = self._removal_key(excluir)
         with self.state.lock:
             self.state.requests[self.integrator] += 1
-            record = self.state.records[self.integrator].get(key)
+            record = self.state.records[self.integrator].get(key) if key else None
             if record is not None:
                 record.removals += 1
             if record is None or not record.active:
                 raise Fault(FAULT_NOT_FOUND_FOR_REMOVAL, "Registro não encontrado para a exclusão")
             record.active = False
-        return _response("excluirSpc", "<sucesso>Registro excluído com sucesso!</sucesso>")
+        return _response("excluirSpc", "<sucesso>Registro removido com sucesso!</sucesso>")
 
-    def credit(self, body: bytes) -> tuple[int, bytes]:
-        """The credit query service (a model), answered from the records the sandbox holds."""
-        try:
-            root = fromstring(body)
-        except (ParseError, ValueError):
-            return 500, fault_body("IE_SB000.E01", "XML malformado")
-        number = text_of(root, "documento-consumidor") or ""
+    def credit(self, body: bytes, authorised: bool) -> tuple[int, bytes]:
+        """The consulta service (answered from the records the sandbox holds): ``filtro``
+        directly in the body, data in attributes, as public clients send and read it."""
+        filtro = soap_operation(body)
+        if filtro is None or filtro.tag != f"{{{CREDIT_NAMESPACE}}}filtro":
+            return 500, fault_body("CN_GER002.E1", "requisição sem filtro de consulta")
+        if not authorised:
+            return 500, fault_body(FAULT_AUTH, "Operador e senha inválidos")
+        number = text_of(filtro, "documento-consumidor") or ""
         try:
             document = parse_document(number).value
         except InvalidDocument:
-            return 500, fault_body("IE_SB002.E01", f"documento inválido: {number}")
+            return 500, fault_body(FAULT_BAD_DOCUMENT, f"CPF/CNPJ inválido: {number}")
+        if not text_of(filtro, "codigo-produto"):
+            return 500, fault_body("CN_INT005.E4", "produto não informado")
         active = self.state.active_records_of(document)
+        person = len(document) == 11
+        consumer = (
+            '<consumidor-pessoa-fisica nome="" data-nascimento="1980-01-01T00:00:00-03:00">'
+            f'<cpf numero="{document}"/></consumidor-pessoa-fisica>'
+            if person
+            else f'<consumidor-pessoa-juridica razao-social="" nome-comercial="">'
+            f'<cnpj numero="{document}"/></consumidor-pessoa-juridica>'
+        )
+        total = sum(r.value for _, r in active)
         details = "".join(
-            f"<detalhe-spc><nome-associado>Contrato {escape(r.contract)} ({integrator})"
-            f"</nome-associado><valor>{r.value:.2f}</valor>"
-            f"<data-vencimento>{r.due_date}</data-vencimento></detalhe-spc>"
+            f'<detalhe-spc nome-associado="Contrato {escape(r.contract)} ({integrator})" '
+            f'valor="{r.value:.2f}" data-inclusao="{r.due_date}T00:00:00-03:00" '
+            f'data-vencimento="{r.due_date}T00:00:00-03:00" contrato="{escape(r.contract)}"/>'
             for integrator, r in active
         )
+        score = sandbox_score(document, len(active))
         inner = (
-            f"<resultado><consumidor><nome></nome></consumidor>"
-            f"<pontuacao>{sandbox_score(document, len(active))}</pontuacao>"
-            f"<spc><resumo><quantidade-total>{len(active)}</quantidade-total></resumo>{details}</spc>"
-            f"<protesto><resumo><quantidade-total>0</quantidade-total></resumo></protesto>"
-            "<cheque-sem-fundo><resumo><quantidade-total>0</quantidade-total></resumo>"
-            "</cheque-sem-fundo>"
-            f"<consulta-realizada><resumo><quantidade-total>{len(active)}</quantidade-total></resumo>"
-            f"</consulta-realizada></resultado>"
+            f'<ns2:resultado xmlns:ns2="{CREDIT_NAMESPACE}" restricao="{str(bool(active)).lower()}"'
+            f' data="{(self.today or date.today()).isoformat()}T00:00:00-03:00">'
+            '<protocolo numero="123456" digito="7"/>'
+            f"<consumidor>{consumer}</consumidor>"
+            f'<spc><resumo quantidade-total="{len(active)}" valor-total="{total:.2f}"/>'
+            f"{details}</spc>"
+            '<protesto><resumo quantidade-total="0" valor-total="0.00"/></protesto>'
+            '<ccf><resumo quantidade-total="0"/></ccf>'
+            f'<consulta-realizada><resumo quantidade-total="{len(active)}"/></consulta-realizada>'
+            f'<spc-score-12-meses><resumo quantidade-total="1"/>'
+            f'<detalhe-spc-score-12-meses score="{score}" classe="C"/></spc-score-12-meses>'
+            "</ns2:resultado>"
         )
-        return 200, _envelope(
-            f'<ns2:consultarResponse xmlns:ns2="{CREDIT_NAMESPACE}">{inner}</ns2:consultarResponse>'
-        )
+        return 200, _envelope(inner)

@@ -4,6 +4,8 @@ that a test can prove that nothing was sent twice or lost (``GET /_sandbox/state
 from __future__ import annotations
 
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import count
@@ -20,9 +22,10 @@ class Record:
     inclusions: int = 0
     removals: int = 0
     bureau_id: str = ""
-    situation: str = ""  # SOA's own life cycle: pendente, ativa, erro, baixada
+    situation: str = ""  # a queuing bureau's life cycle: pendente, ativa, erro, baixada
     message: str = ""
     received_at: float = 0.0
+    co_obligor: str = ""  # the guarantor registered in this record with its holder
 
     def as_json(self) -> dict:
         return {
@@ -36,6 +39,7 @@ class Record:
             "removals": self.removals,
             "bureau_id": self.bureau_id,
             "situation": self.situation or ("ativa" if self.active else "baixada"),
+            "co_obligor": self.co_obligor,
         }
 
 
@@ -100,6 +104,31 @@ class SandboxState:
         record.inclusions += 1
         return record
 
+    def process_pending(
+        self,
+        integrator: str,
+        after: float | None,
+        refuse: Callable[[Record], str | None],
+        *,
+        everything: bool = False,
+    ) -> int:
+        """Turn what a queuing bureau received ``ativa`` (or ``erro`` with the reason
+        ``refuse`` gives), as its batch would: everything, or what waited ``after`` s."""
+        now, done = time.monotonic(), 0
+        with self.lock:
+            for record in self.records[integrator].values():
+                if record.situation != "pendente":
+                    continue
+                if not everything and (after is None or now - record.received_at < after):
+                    continue
+                reason = refuse(record)
+                if reason:
+                    record.situation, record.message = "erro", reason
+                else:
+                    record.situation, record.active, record.message = "ativa", True, "registrado"
+                done += 1
+        return done
+
     def active_records_of(self, document: str) -> list[tuple[str, Record]]:
         """Every active record of a document, at any integrator: what a credit report shows."""
         with self.lock:
@@ -107,7 +136,7 @@ class SandboxState:
                 (integrator, record)
                 for integrator, records in self.records.items()
                 for record in records.values()
-                if record.document == document and record.active
+                if document in (record.document, record.co_obligor) and record.active
             ]
 
     def reset(self) -> None:

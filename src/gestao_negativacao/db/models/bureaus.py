@@ -25,6 +25,9 @@ class Operator(Base):
     company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id"))
     secret_set: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Boa Vista's credit query (CSR60) has its own operator; its password is a second
+    # secret of this operator in the keyring
+    query_code: Mapped[str | None] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 
 
@@ -53,6 +56,10 @@ class Integration(Base):
     auto_include: Mapped[bool] = mapped_column(Boolean, default=False)
     auto_remove: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # the credit query: the bureau's product code (SPC "codigo-produto", Boa Vista's CSR60
+    # query) and, for Boa Vista, where CSR60 listens (tcp://host:port or an http(s) URL)
+    credit_product: Mapped[str | None] = mapped_column(String(20))
+    query_url: Mapped[str | None] = mapped_column(String(300))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 
 

@@ -48,6 +48,9 @@ class Negativation(Base):
     included_on: Mapped[date | None] = mapped_column(Date)  # local date, for day counts
     removed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     removal_reason: Mapped[str | None] = mapped_column(String(200))
+    # Something for a person to check (e.g. "nao_encontrado": the bureau did not find the
+    # record to remove it), listed on the Painel until someone marks it checked.
+    attention: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, onupdate=utc_now)
 

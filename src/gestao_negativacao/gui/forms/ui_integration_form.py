@@ -126,10 +126,32 @@ class Ui_IntegrationForm(object):
 
         self.form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.natureCompany)
 
+        self.creditProductLabel = QLabel(IntegrationForm)
+        self.creditProductLabel.setObjectName(u"creditProductLabel")
+
+        self.form.setWidget(9, QFormLayout.ItemRole.LabelRole, self.creditProductLabel)
+
+        self.creditProduct = QLineEdit(IntegrationForm)
+        self.creditProduct.setObjectName(u"creditProduct")
+        self.creditProduct.setMaxLength(20)
+
+        self.form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.creditProduct)
+
+        self.queryUrlLabel = QLabel(IntegrationForm)
+        self.queryUrlLabel.setObjectName(u"queryUrlLabel")
+
+        self.form.setWidget(10, QFormLayout.ItemRole.LabelRole, self.queryUrlLabel)
+
+        self.queryUrl = QLineEdit(IntegrationForm)
+        self.queryUrl.setObjectName(u"queryUrl")
+        self.queryUrl.setMaxLength(300)
+
+        self.form.setWidget(10, QFormLayout.ItemRole.FieldRole, self.queryUrl)
+
         self.fetchLists = QPushButton(IntegrationForm)
         self.fetchLists.setObjectName(u"fetchLists")
 
-        self.form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.fetchLists)
+        self.form.setWidget(11, QFormLayout.ItemRole.FieldRole, self.fetchLists)
 
         self.flags = QHBoxLayout()
         self.flags.setObjectName(u"flags")
@@ -150,7 +172,7 @@ class Ui_IntegrationForm(object):
         self.flags.addWidget(self.active)
 
 
-        self.form.setLayout(10, QFormLayout.ItemRole.FieldRole, self.flags)
+        self.form.setLayout(12, QFormLayout.ItemRole.FieldRole, self.flags)
 
 
         self.mainLayout.addLayout(self.form)
@@ -199,6 +221,8 @@ class Ui_IntegrationForm(object):
         self.documentTypeLabel.setBuddy(self.documentType)
         self.naturePersonLabel.setBuddy(self.naturePerson)
         self.natureCompanyLabel.setBuddy(self.natureCompany)
+        self.creditProductLabel.setBuddy(self.creditProduct)
+        self.queryUrlLabel.setBuddy(self.queryUrl)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(IntegrationForm)
@@ -217,6 +241,10 @@ class Ui_IntegrationForm(object):
         self.documentTypeLabel.setText(QCoreApplication.translate("IntegrationForm", u"&Tipo de documento:", None))
         self.naturePersonLabel.setText(QCoreApplication.translate("IntegrationForm", u"Restri\u00e7\u00e3o/natureza &CPF:", None))
         self.natureCompanyLabel.setText(QCoreApplication.translate("IntegrationForm", u"Restri\u00e7\u00e3o/natureza C&NPJ:", None))
+        self.creditProductLabel.setText(QCoreApplication.translate("IntegrationForm", u"Produto da &consulta:", None))
+        self.creditProduct.setPlaceholderText(QCoreApplication.translate("IntegrationForm", u"c\u00f3digo do produto contratado (SPC, Boa Vista); vazio: o padr\u00e3o", None))
+        self.queryUrlLabel.setText(QCoreApplication.translate("IntegrationForm", u"Endere\u00e7o da consulta (&CSR60):", None))
+        self.queryUrl.setPlaceholderText(QCoreApplication.translate("IntegrationForm", u"tcp://consulta.scpc.inf.br:9164 (s\u00f3 Boa Vista; vazio: este)", None))
         self.fetchLists.setText(QCoreApplication.translate("IntegrationForm", u"&Buscar na integradora", None))
 #if QT_CONFIG(tooltip)
         self.fetchLists.setToolTip(QCoreApplication.translate("IntegrationForm", u"Busca motivos de baixa, tipos de documento e naturezas no bir\u00f4 (precisa da URL e de um operador com senha nesta esta\u00e7\u00e3o)", None))

@@ -116,6 +116,11 @@ class Ui_OperatorForm(object):
 
         self.secretLayout.addWidget(self.testConnection)
 
+        self.setQuery = QPushButton(self.secretBox)
+        self.setQuery.setObjectName(u"setQuery")
+
+        self.secretLayout.addWidget(self.setQuery)
+
 
         self.mainLayout.addWidget(self.secretBox)
 
@@ -167,6 +172,10 @@ class Ui_OperatorForm(object):
         self.setSecret.setText(QCoreApplication.translate("OperatorForm", u"&Definir senha\u2026", None))
         self.clearSecret.setText(QCoreApplication.translate("OperatorForm", u"&Remover senha", None))
         self.testConnection.setText(QCoreApplication.translate("OperatorForm", u"&Testar conex\u00e3o", None))
+        self.setQuery.setText(QCoreApplication.translate("OperatorForm", u"&Consulta CSR60\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.setQuery.setToolTip(QCoreApplication.translate("OperatorForm", u"A consulta de cr\u00e9dito da Boa Vista (CSR60) usa um c\u00f3digo e uma senha de operador pr\u00f3prios, diferentes da chave da distribuidora", None))
+#endif // QT_CONFIG(tooltip)
         self.save.setText(QCoreApplication.translate("OperatorForm", u"&Salvar", None))
         pass
     # retranslateUi

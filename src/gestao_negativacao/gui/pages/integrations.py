@@ -77,6 +77,8 @@ class IntegrationsPage(QWidget):
     def _integrator_changed(self) -> None:
         integrator = self.ui.integrator.currentData()
         self.ui.port.setEnabled(integrator == "boa_vista")
+        self.ui.queryUrl.setEnabled(integrator == "boa_vista")
+        self.ui.creditProduct.setEnabled(integrator in ("spc_brasil", "boa_vista"))
         if self.integration_id is None:
             self._candidates(integrator, [])
         self._can_fetch()
@@ -112,6 +114,8 @@ class IntegrationsPage(QWidget):
         self.ui.heading.setText("<h3>Nova integração</h3>")
         self.ui.name.clear()
         self.ui.url.clear()
+        self.ui.creditProduct.clear()
+        self.ui.queryUrl.clear()
         self.ui.port.setValue(0)
         self.ui.environment.setCurrentIndex(0)
         self.ui.integrator.setEnabled(True)
@@ -141,6 +145,8 @@ class IntegrationsPage(QWidget):
         self.ui.environment.setCurrentIndex(self.ui.environment.findData(info.environment))
         self.ui.url.setText(info.url)
         self.ui.port.setValue(info.port or 0)
+        self.ui.creditProduct.setText(info.credit_product or "")
+        self.ui.queryUrl.setText(info.query_url or "")
         self.ui.autoInclude.setChecked(info.auto_include)
         self.ui.autoRemove.setChecked(info.auto_remove)
         self.ui.active.setChecked(info.active)
@@ -157,6 +163,10 @@ class IntegrationsPage(QWidget):
             "url": self.ui.url.text().strip(),
             "environment": self.ui.environment.currentData(),
             "port": self.ui.port.value() or None if integrator == "boa_vista" else None,
+            "credit_product": self.ui.creditProduct.text().strip() or None,
+            "query_url": self.ui.queryUrl.text().strip() or None
+            if integrator == "boa_vista"
+            else None,
             "auto_include": self.ui.autoInclude.isChecked(),
             "auto_remove": self.ui.autoRemove.isChecked(),
             "active": self.ui.active.isChecked(),

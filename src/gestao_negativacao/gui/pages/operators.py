@@ -47,6 +47,7 @@ class OperatorsPage(QWidget):
         self.ui.setSecret.clicked.connect(self.set_secret)
         self.ui.clearSecret.clicked.connect(self.clear_secret)
         self.ui.testConnection.clicked.connect(self.test_connection)
+        self.ui.setQuery.clicked.connect(self.set_query)
         self._fill_pickers()
         self.new()
         self.grid.reload()
@@ -93,6 +94,8 @@ class OperatorsPage(QWidget):
             button.setEnabled(operator_id is not None)
         self.ui.clearSecret.setEnabled(present)
         self.ui.testConnection.setEnabled(present)
+        self.ui.setQuery.setVisible(self.ui.integrator.currentData() == "boa_vista")
+        self.ui.setQuery.setEnabled(operator_id is not None)
 
     def save(self) -> None:
         factory, actor = self.context.session_factory, self.context.actor
@@ -152,12 +155,42 @@ class OperatorsPage(QWidget):
         self._secret_state(self.operator_id)
         say(self.ui.message, "Senha guardada no cofre desta estação.")
 
+    def ask_query(self) -> tuple[str, str] | None:
+        """Code and password of Boa Vista's CSR60 query; tests replace this method."""
+        code, ok = QInputDialog.getText(
+            self, "Consulta CSR60", "Código do operador da consulta (SCPC):"
+        )
+        if not ok or not code.strip():
+            return None
+        password, ok = QInputDialog.getText(
+            self,
+            "Consulta CSR60",
+            "Senha da consulta (fica só no cofre desta estação):",
+            QLineEdit.EchoMode.Password,
+        )
+        return (code, password) if ok and password else None
+
+    def set_query(self) -> None:
+        if self.operator_id is None:
+            return
+        answer = self.ask_query()
+        if answer is None:
+            return
+        try:
+            operators.set_query_credentials(
+                self.context.session_factory, self.context.actor, self.operator_id, *answer
+            )
+        except Exception as exc:  # noqa: BLE001
+            say(self.ui.message, user_message(exc), error=True)
+            return
+        say(self.ui.message, "Código e senha da consulta CSR60 guardados (senha no cofre).")
+
     def clear_secret(self) -> None:
         if self.operator_id is None:
             return
         operators.clear_operator_secret(
             self.context.session_factory, self.context.actor, self.operator_id
-        )
+        )  # the CSR60 query password goes with it
         self._secret_state(self.operator_id)
         say(self.ui.message, "Senha removida desta estação.")
 

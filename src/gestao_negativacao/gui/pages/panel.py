@@ -58,9 +58,11 @@ def _fill(table: QTableWidget, rows: list[list[str]], red_rows: set[int] = froze
 
 
 class PanelPage(QWidget):
-    """Signal: ``open_sent(status, processing)`` — a count was clicked."""
+    """Signals: ``open_sent(status, processing)`` — a count was clicked;
+    ``open_to_check()`` — the removals to check were clicked."""
 
     open_sent = Signal(str, str)
+    open_to_check = Signal()
 
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,9 +81,14 @@ class PanelPage(QWidget):
         self.active = QLabel("…")
         self.pending = QPushButton("Pendentes: …", self)
         self.errors = QPushButton("Com erro: …", self)
+        self.to_check = QPushButton("Baixas a conferir: …", self)
+        self.to_check.setToolTip(
+            "Baixas que o birô disse não encontrar: o registro pode ter ficado no birô."
+        )
         self.owed = QLabel("…")
         self.failed_runs = QLabel("")
-        for widget in (self.active, self.pending, self.errors, self.owed, self.failed_runs):
+        for widget in (self.active, self.pending, self.errors, self.to_check, self.owed,
+                       self.failed_runs):  # fmt: skip
             cards.addWidget(widget)
         cards.addStretch(1)
         layout.addLayout(cards)
@@ -118,6 +125,7 @@ class PanelPage(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.pending.clicked.connect(lambda: self.open_sent.emit("pendente", ""))
         self.errors.clicked.connect(lambda: self.open_sent.emit("erro", ""))
+        self.to_check.clicked.connect(self.open_to_check.emit)
         self.refresh()
 
     @staticmethod
@@ -157,6 +165,8 @@ class PanelPage(QWidget):
         )
         self.pending.setText(f"Pendentes: {show(board.pending, 'number')}")
         self.errors.setText(f"Com erro: {show(board.errors, 'number')}")
+        self.to_check.setText(f"Baixas a conferir: {show(board.to_check, 'number')}")
+        self.to_check.setVisible(board.to_check > 0)
         overdue = board.overdue_removals
         self.owed.setText(
             f"Baixas devidas: {len(board.removals_owed)}"

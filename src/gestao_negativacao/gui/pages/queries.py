@@ -5,6 +5,7 @@ same document asked again within the parameter's days shows the stored report fi
 
 from __future__ import annotations
 
+import base64
 from decimal import Decimal
 from html import escape
 from pathlib import Path
@@ -32,6 +33,14 @@ from gestao_negativacao.services.credit_queries import StoredReport, query_credi
 
 def report_html(result: StoredReport) -> str:
     r = result.report
+    if r.get("pdf_base64"):  # the bureau's report is its own PDF (Crédito na Medida)
+        return (
+            f"<h2>Consulta de crédito — {show(r['document'], 'document')}</h2>"
+            f"<p>Birô: {show(result.integrator, 'integrator')} · consultado em "
+            f"{show(result.at, 'datetime')} por {escape(result.login)}</p>"
+            "<p>O relatório deste birô vem em PDF, guardado como chegou: use "
+            "<b>Exportar PDF…</b> para salvá-lo e abri-lo.</p>"
+        )
 
     def amount(item) -> str:
         return show(Decimal(item["value"]) if item.get("value") else None, "money")
@@ -130,6 +139,11 @@ class QueriesPage(QWidget):
     def export_pdf(self) -> None:
         path = self.ask_pdf_path()
         if path is None or self.result is None:
+            return
+        original = self.result.report.get("pdf_base64")
+        if original:
+            path.write_bytes(base64.b64decode(original))
+            self.message.setText(f"PDF do birô salvo em {path}.")
             return
         document = QTextDocument()
         document.setHtml(report_html(self.result))

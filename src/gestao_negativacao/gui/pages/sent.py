@@ -11,6 +11,7 @@ from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.messages import show_error, user_message
 from gestao_negativacao.gui.qt import (
+    QCheckBox,
     QColor,
     QComboBox,
     QHBoxLayout,
@@ -82,6 +83,11 @@ class SentPage(QWidget):
             self.integrator.addItem(integrator.label, integrator.value)
         self.customer = QLineEdit(self)
         self.customer.setPlaceholderText("CPF/CNPJ do devedor")
+        self.to_check = QCheckBox("Só as baixas a conferir", self)
+        self.to_check.setToolTip(
+            "Baixas que o birô disse não encontrar: confira no site do birô se o registro "
+            "saiu mesmo, e marque como conferida."
+        )
         self.search = QPushButton("&Buscar", self)
         for label, widget in (
             ("Situação", self.status),
@@ -91,6 +97,7 @@ class SentPage(QWidget):
         ):
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
+        filters.addWidget(self.to_check)
         filters.addWidget(self.search)
         filters.addStretch(1)
         layout.addLayout(filters)
@@ -112,10 +119,12 @@ class SentPage(QWidget):
         actions = QHBoxLayout()
         self.manual = QPushButton("Baixa &manual…", self)
         self.resend = QPushButton("&Reenviar", self)
+        self.checked = QPushButton("Marcar como &conferida…", self)
         self.message = QLabel("", self)
         self.message.setWordWrap(True)
         actions.addWidget(self.manual)
         actions.addWidget(self.resend)
+        actions.addWidget(self.checked)
         actions.addWidget(self.message, 1)
         detail_layout.addLayout(actions)
         splitter.setSizes([420, 260])
@@ -124,11 +133,13 @@ class SentPage(QWidget):
         self.resend.setVisible(
             context.actor.has(Perm.NEG_INCLUIR) or context.actor.has(Perm.NEG_BAIXAR)
         )
+        self.checked.setVisible(context.actor.has(Perm.NEG_BAIXAR))
         self.grid: Grid | None = None
         self.selected: list[tuple] = []
         self.search.clicked.connect(self.reload)
         self.manual.clicked.connect(self.manual_removal)
         self.resend.clicked.connect(self.resend_errors)
+        self.checked.clicked.connect(self.mark_checked)
         self._update_actions()
         self.reload()
 
@@ -139,12 +150,14 @@ class SentPage(QWidget):
             processing=self.processing.currentData() or None,
             integrator=self.integrator.currentData() or None,
             customer_document=self.customer.text().strip() or None,
+            to_check=self.to_check.isChecked(),
         )
 
-    def show_filtered(self, *, status: str = "", processing: str = "") -> None:
+    def show_filtered(self, *, status: str = "", processing: str = "", to_check=False) -> None:
         """Opened from the Painel with a filter already chosen."""
         self.status.setCurrentIndex(max(0, self.status.findData(status)))
         self.processing.setCurrentIndex(max(0, self.processing.findData(processing)))
+        self.to_check.setChecked(to_check)
         self.reload()
 
     def reload(self) -> None:
@@ -195,6 +208,27 @@ class SentPage(QWidget):
         statuses = {row[1] for row in self.selected}
         self.manual.setEnabled(bool(self.selected) and statuses == {"ativa"})
         self.resend.setEnabled(bool(self.selected) and statuses == {"erro"})
+        self.checked.setEnabled(bool(self.selected) and self.to_check.isChecked())
+
+    def ask_check_note(self) -> str | None:
+        """The note prompt; tests replace this method."""
+        text, ok = QInputDialog.getText(
+            self, "Conferida", "O que foi conferido (ex.: não consta no site do SPC em 10/11):"
+        )
+        return text if ok else None
+
+    def mark_checked(self) -> None:
+        note = self.ask_check_note()
+        if note is None:
+            return
+        ids = [row[0] for row in self.selected]
+        try:
+            done = sent.mark_checked(self.context.session_factory, self.context.actor, ids, note)
+        except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
+            self.message.setText(user_message(exc))
+            return
+        self.message.setText(f"{done} baixa(s) marcada(s) como conferida(s).")
+        self.reload()
 
     def ask_reason(self) -> str | None:
         """The reason prompt; tests replace this method."""

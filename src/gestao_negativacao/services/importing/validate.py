@@ -14,6 +14,7 @@ from typing import Any
 from gestao_negativacao.domain.address import UFS
 from gestao_negativacao.domain.documents import InvalidDocument, parse_document
 from gestao_negativacao.domain.enums import PersonKind
+from gestao_negativacao.domain.ibge import city_code
 from gestao_negativacao.services.importing import columns as C
 from gestao_negativacao.services.importing.parsing import (
     decimal_vote,
@@ -532,4 +533,13 @@ def _address_defects(prefix: str, values: dict[str, Any]) -> list[tuple[str, str
         defects.append((f"{prefix}_uf", f"UF não informada: {_ADDRESS_BLOCKED}"))
     elif uf is not ABSENT and uf not in UFS:
         defects.append((f"{prefix}_uf", f"UF inválida: {uf!r}: {_ADDRESS_BLOCKED}"))
+    city = values["city"]
+    if city not in (None, ABSENT) and uf in UFS and city_code(city, uf) is None:
+        defects.append(
+            (
+                f"{prefix}_cidade",
+                f"cidade {city!r} não está na tabela de municípios do IBGE para {uf}: a Boa "
+                "Vista exige o código do município e recusará o envio até a cidade ser corrigida",
+            )
+        )
     return defects

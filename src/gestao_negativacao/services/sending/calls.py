@@ -1,4 +1,5 @@
-"""One bureau call for one queue entry, on a worker thread, turned into a ``Result``.
+"""One bureau call for one queue entry (and the co-obligors that travel in its record), on a
+worker thread, turned into ``Result``s.
 
 Nothing here touches the database. Every exception becomes a result: a bug in an adapter
 or an answer nobody foresaw leaves the item pending with a message, it never stops a run.
@@ -7,15 +8,18 @@ or an answer nobody foresaw leaves the item pending with a message, it never sto
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from gestao_negativacao.bureaus.base import BureauAdapter
 from gestao_negativacao.bureaus.errors import (
     AlreadyDone,
     AuthFailed,
+    NotFound,
     NotSupported,
     Rejected,
     Transient,
 )
+from gestao_negativacao.bureaus.registry import CONFIRMS_LATER
 from gestao_negativacao.db.models import Integration
 from gestao_negativacao.services.sending.items import WorkItem
 from gestao_negativacao.services.sending.outcomes import Kind, Result
@@ -23,11 +27,29 @@ from gestao_negativacao.services.sending.selection import Choice
 
 log = logging.getLogger(__name__)
 
-# integrators that accept now and confirm later, in batches (DESIGN §5)
-CONFIRMS_LATER = frozenset({"soa_serasa"})
-
 
 def call_bureau(
+    adapter: BureauAdapter, item: WorkItem, integration: Integration | None, choice: Choice
+) -> list[Result]:
+    """The item's result first, then one per companion: the same answer, since the bureau
+    holds one record for all of them."""
+    result = _call(adapter, item, integration, choice)
+    return [result, *companion_results(result)]
+
+
+def companion_results(result: Result) -> list[Result]:
+    item = result.item
+    out = []
+    for companion in item.companions:
+        if item.action == "removal":
+            message = f"registro baixado junto com o de {item.debtor.name}: {result.message}"
+        else:
+            message = f"coobrigado no registro de {item.debtor.name}: {result.message}"
+        out.append(replace(result, item=companion, message=message))
+    return out
+
+
+def _call(
     adapter: BureauAdapter, item: WorkItem, integration: Integration | None, choice: Choice
 ) -> Result:
     used = {"integration_id": choice.integration_id, "operator_id": choice.operator_id}
@@ -49,6 +71,11 @@ def call_bureau(
             bureau_id=exc.bureau_id,
             **used,
         )
+    except NotFound as exc:
+        if not removal:  # no protocol answers "not found" to an inclusion
+            return Result(item, Kind.REJECTED, str(exc), **used)
+        message = f"o birô não encontrou o registro para a baixa: {exc.message}"
+        return Result(item, Kind.ACCEPTED, message, not_found=True, **used)
     except (Rejected, NotSupported) as exc:
         return Result(item, Kind.REJECTED, str(exc), **used)
     except AuthFailed as exc:

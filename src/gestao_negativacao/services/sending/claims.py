@@ -128,3 +128,46 @@ def unclaim(session_factory: sessionmaker[Session], me: str, queue_ids: Iterable
             .where(Q.c.id.in_(ids), Q.c.claimed_by == me)
             .values(claimed_by=None, claimed_until=None)
         )
+
+
+def claim_ids(
+    session_factory: sessionmaker[Session], me: str, queue_ids: Iterable[int], lease: timedelta
+) -> list[int]:
+    """Claim these entries, due or not, unless a living process holds them: the other
+    members of a record that travels as one (a holder and its co-obligor). Returns the
+    ids this process now holds."""
+    ids = list(queue_ids)
+    if not ids:
+        return []
+    now = utc_now()
+    with session_factory.begin() as session:
+        conn = session.connection()
+        free = [Q.c.claimed_by.is_(None), Q.c.claimed_until < now, Q.c.claimed_by == me]
+        dead = _dead_claimants(conn, me, now)
+        if dead:
+            free.append(Q.c.claimed_by.in_(dead))
+        wanted = select(Q.c.id).where(Q.c.id.in_(ids), or_(*free))
+        if conn.dialect.name != "sqlite":
+            wanted = wanted.with_for_update(skip_locked=True)
+        got = list(conn.execute(wanted).scalars())
+        if got:
+            conn.execute(
+                update(Q).where(Q.c.id.in_(got)).values(claimed_by=me, claimed_until=now + lease)
+            )
+    return sorted(got)
+
+
+def defer(
+    session_factory: sessionmaker[Session], me: str, queue_ids: Iterable[int], until: datetime
+) -> None:
+    """Give entries back, due again at ``until``, without counting an attempt: another
+    process holds part of their record and will send it, or this one will try again."""
+    ids = list(queue_ids)
+    if not ids:
+        return
+    with session_factory.begin() as session:
+        session.execute(
+            update(Q)
+            .where(Q.c.id.in_(ids), Q.c.claimed_by == me)
+            .values(claimed_by=None, claimed_until=None, next_attempt_at=until)
+        )

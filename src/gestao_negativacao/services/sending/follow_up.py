@@ -1,7 +1,9 @@
-"""The follow-up of integrators that confirm later (Serasa through SOA, DESIGN §5): the
-accepted items wait as pendente with processing OK and the bureau's id; this asks the
-bureau about all of them in one batched call per (integration, operator) and turns each
-ativa or erro. Run by ``sent --refresh`` and by the scheduler, never in a tight loop.
+"""The follow-up of integrators that confirm later (Serasa through SOA, Boa Vista's
+distributor, Crédito na Medida; DESIGN §5): the accepted items wait as pendente with
+processing OK and the bureau's id; this asks the bureau about all of them — batched where
+the protocol allows, per (integration, operator) — and turns each ativa or erro. A holder
+and its co-obligor share one id and are answered together. Run by ``sent --refresh`` and by
+the scheduler, never in a tight loop.
 """
 
 from __future__ import annotations
@@ -15,13 +17,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.bureaus.base import BureauAdapter
 from gestao_negativacao.bureaus.errors import BureauError
+from gestao_negativacao.bureaus.registry import CONFIRMS_LATER
 from gestao_negativacao.db.base import utc_now
 from gestao_negativacao.db.models import Negativation, NegativationEvent
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import audit, credentials
 from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.bureau_config import ConfigError, adapter_for
-from gestao_negativacao.services.sending.calls import CONFIRMS_LATER
 
 N = Negativation.__table__
 EV = NegativationEvent.__table__
@@ -51,9 +53,9 @@ class RefreshReport:
         }
 
 
-def _waiting(session: Session) -> dict[tuple[int | None, int | None], dict[str, int]]:
-    """(integration, operator) → {bureau id: negativation id} of what awaits confirmation."""
-    groups: dict[tuple[int | None, int | None], dict[str, int]] = {}
+def _waiting(session: Session) -> dict[tuple[int | None, int | None], dict[str, list[int]]]:
+    """(integration, operator) → {bureau id: negativation ids} of what awaits confirmation."""
+    groups: dict[tuple[int | None, int | None], dict[str, list[int]]] = {}
     rows = session.execute(
         select(N.c.id, N.c.bureau_id, N.c.integration_id, N.c.operator_id).where(
             N.c.integrator.in_(sorted(CONFIRMS_LATER)),
@@ -63,7 +65,8 @@ def _waiting(session: Session) -> dict[tuple[int | None, int | None], dict[str, 
         )
     )
     for negativation_id, bureau_id, integration_id, operator_id in rows:
-        groups.setdefault((integration_id, operator_id), {})[bureau_id] = negativation_id
+        group = groups.setdefault((integration_id, operator_id), {})
+        group.setdefault(bureau_id, []).append(negativation_id)
     return groups
 
 
@@ -81,21 +84,22 @@ def refresh_confirmations(
     with session_factory() as session:
         groups = _waiting(session)
     for (integration_id, operator_id), by_bureau_id in groups.items():
-        report.asked += len(by_bureau_id)
+        waiting = sum(len(ids) for ids in by_bureau_id.values())
+        report.asked += waiting
         if integration_id is None or operator_id is None:
-            report.still_pending += len(by_bureau_id)
+            report.still_pending += waiting
             continue
         try:
             adapter = make_adapter(integration_id, operator_id)
         except (credentials.MissingSecret, ConfigError) as exc:
             report.errors.append(str(exc))
-            report.still_pending += len(by_bureau_id)
+            report.still_pending += waiting
             continue
         try:
             answers = adapter.fetch_status(list(by_bureau_id))
         except BureauError as exc:
             report.errors.append(f"consulta da situação na integração {integration_id}: {exc}")
-            report.still_pending += len(by_bureau_id)
+            report.still_pending += waiting
             continue
         finally:
             adapter.close()
@@ -116,11 +120,11 @@ def _record(session_factory, actor, answers, by_bureau_id, today, report) -> Non
     now = utc_now()
     with session_factory.begin() as session:
         conn = session.connection()
-        for answer in answers:
-            negativation_id = by_bureau_id.get(answer.bureau_id)
+        pairs = [(a, n) for a in answers for n in by_bureau_id.get(a.bureau_id, [])]
+        for answer, negativation_id in pairs:
             transition = TRANSITIONS.get(answer.status)
-            if negativation_id is None or transition is None:
-                report.still_pending += negativation_id is not None
+            if transition is None:
+                report.still_pending += 1
                 continue
             status, kind = transition
             values = {"status": status, "updated_at": now, "message": answer.message or None}

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from gestao_negativacao.bureaus.base import Address, Debtor, InclusionRequest, RecordRef
@@ -50,6 +50,11 @@ class WorkItem:
     # who included it: a removal goes through the same integration and operator if it can
     integration_id: int | None
     operator_id: int | None
+    installment_id: int = 0
+    contract_date: date | None = None  # the sale's first due date (no sale date is imported)
+    # other entries of the same record at the bureau, sent and answered with this one (a
+    # holder's co-obligor, where the protocol has one record for both)
+    companions: tuple[WorkItem, ...] = ()
 
     @property
     def contract(self) -> str:
@@ -68,12 +73,20 @@ class WorkItem:
             installment=self.installment_number,
             due_date=self.due_date,
             value=self.value,
+            contract_date=self.contract_date,
             nature_code=nature or None,
+            co_debtor=self.companions[0].debtor if self.companions else None,
+            document_type=integration.document_type if integration is not None else None,
         )
 
     def record_ref(self) -> RecordRef:
         return RecordRef(
-            self.debtor.document, self.debtor.kind, self.contract, self.due_date, self.bureau_id
+            self.debtor.document,
+            self.debtor.kind,
+            self.contract,
+            self.due_date,
+            self.bureau_id,
+            self.debtor.name,
         )
 
 
@@ -81,6 +94,12 @@ def load_items(session: Session, queue_ids: list[int]) -> list[WorkItem]:
     """The work items of the given queue entries, in queue order."""
     if not queue_ids:
         return []
+    first_due = (
+        select(func.min(Installment.due_date))
+        .where(Installment.sale_id == Sale.id)
+        .correlate(Sale)
+        .scalar_subquery()
+    )
     rows = session.execute(
         select(
             SendQueueEntry.id,
@@ -93,6 +112,7 @@ def load_items(session: Session, queue_ids: list[int]) -> list[WorkItem]:
             Installment.number,
             Installment.due_date,
             Installment.open_amount,
+            first_due,
         )
         .join(Negativation, Negativation.id == SendQueueEntry.negativation_id)
         .join(Customer, Customer.id == Negativation.customer_id)
@@ -102,7 +122,8 @@ def load_items(session: Session, queue_ids: list[int]) -> list[WorkItem]:
         .order_by(SendQueueEntry.id)
     ).all()
     items = []
-    for queue_id, action, attempts, neg, customer, company_id, sale, number, due, amount in rows:
+    for row in rows:
+        queue_id, action, attempts, neg, customer, company_id, sale, number, due, amount = row[:10]
         address = Address(
             cep=customer.cep or "",
             street=customer.street or "",
@@ -139,6 +160,8 @@ def load_items(session: Session, queue_ids: list[int]) -> list[WorkItem]:
                 neg.bureau_id,
                 neg.integration_id,
                 neg.operator_id,
+                neg.installment_id,
+                row[10],
             )
         )
     return items

@@ -18,6 +18,7 @@ from enum import Enum
 from sqlalchemy import Connection, bindparam, delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from gestao_negativacao.bureaus.registry import CO_OBLIGOR_WITH_HOLDER
 from gestao_negativacao.db.base import utc_now
 from gestao_negativacao.db.models import Negativation, NegativationEvent, SendQueueEntry
 from gestao_negativacao.services.actor import Actor
@@ -26,6 +27,7 @@ from gestao_negativacao.services.sending.items import WorkItem
 N = Negativation.__table__
 Q = SendQueueEntry.__table__
 EV = NegativationEvent.__table__
+NOT_FOUND = "nao_encontrado"  # negativations.attention: the bureau did not find it to remove
 
 
 class Kind(Enum):
@@ -48,6 +50,8 @@ class Result:
     operator_id: int | None = None
     retry_at: datetime | None = None  # TRANSIENT / NO_CONFIGURATION
     auth_refused: bool = False  # the bureau refused the operator: don't use it this run
+    # a removal the bureau answered "no such record": removed, with a warning to check
+    not_found: bool = False
 
 
 def backoff(attempt: int, *, base: float, cap: float, rng: random.Random) -> timedelta:
@@ -83,6 +87,10 @@ def _transition(result: Result) -> tuple[str, str, str, dict]:
     elif removal:
         after, kind = "baixada", "baixada"
         values = {"status": after, "processing": "ok", "removed_at": now, **sent_by}
+        if result.not_found:
+            # DESIGN §5.2: a removal that names the record differently from its inclusion
+            # gets exactly this answer; shown on the Painel until someone checks it
+            kind, values["attention"] = "baixa_nao_encontrada", NOT_FOUND
     else:
         after, kind = "ativa", "incluida"
         values = {
@@ -199,4 +207,47 @@ class Recorder:
                 update(N).where(N.c.id == bindparam("nid")).values(**sets),
                 [{("nid" if k == "nid" else f"v_{k}"): v for k, v in row.items()} for row in rows],
             )
+        return events + self._shared_removals(conn, results)
+
+    def _shared_removals(self, conn: Connection, results: list[Result]) -> list[dict]:
+        """A record that holds a holder and its co-obligor is gone for both once removed:
+        whatever of it is still active here (not queued with it) becomes removed too."""
+        removed = {
+            (r.item.integrator, r.item.bureau_id)
+            for r in results
+            if r.item.action == "removal" and r.kind is Kind.ACCEPTED and r.item.bureau_id
+            and r.item.integrator in CO_OBLIGOR_WITH_HOLDER
+        }
+        events = []
+        for integrator, bureau_id in sorted(removed):
+            condition = (N.c.integrator == integrator, N.c.bureau_id == bureau_id,
+                         N.c.status == "ativa")  # fmt: skip
+            ids = list(conn.execute(select(N.c.id).where(*condition)).scalars())
+            if not ids:
+                continue
+            now = utc_now()
+            conn.execute(
+                update(N)
+                .where(N.c.id.in_(ids), *condition)
+                .values(status="baixada", processing="ok", removed_at=now, updated_at=now)
+            )
+            conn.execute(
+                delete(Q).where(Q.c.negativation_id.in_(ids), Q.c.action == "removal")
+            )
+            for negativation_id in ids:
+                events.append(
+                    {
+                        "negativation_id": negativation_id,
+                        "at": now,
+                        "kind": "baixada_com_o_registro",
+                        "status_before": "ativa",
+                        "status_after": "baixada",
+                        "user_id": self.actor.user_id,
+                        "login": self.actor.login,
+                        "workstation": self.actor.workstation,
+                        "protocol": None,
+                        "message": "o birô guarda um só registro para titular e coobrigado; "
+                        "a baixa do registro encerrou este também",
+                    }
+                )
         return events

@@ -22,6 +22,7 @@ from gestao_negativacao.db.models import (
 from gestao_negativacao.domain.documents import InvalidDocument, parse_cnpj, parse_document
 from gestao_negativacao.domain.enums import Integrator, NegativationStatus, Processing
 from gestao_negativacao.domain.permissions import Perm
+from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.listing import Column, PagedQuery
 from gestao_negativacao.services.sending.enqueue import enqueue_inclusions, enqueue_removals
@@ -41,6 +42,7 @@ class SentFilter:
     since: date | None = None  # by the date it was sent (created), local dates
     until: date | None = None
     rule_id: int | None = None
+    to_check: bool = False  # only what a person must check (a removal the bureau did not find)
 
     def checked(self) -> SentFilter:
         known = {s.value for s in NegativationStatus}
@@ -138,6 +140,8 @@ def _query(where: SentFilter) -> Select:
         query = query.where(Negativation.created_at <= end)
     if where.rule_id is not None:
         query = query.where(Negativation.rule_id == where.rule_id)
+    if where.to_check:
+        query = query.where(Negativation.attention.is_not(None))
     return query
 
 
@@ -270,7 +274,58 @@ EVENT_NAMES = {
     "sem_configuracao": "sem configuração válida para envio",
     "liberada": "liberada da fila de envio",
     "baixa_manual": "baixa manual",
+    "baixa_nao_encontrada": "baixada, mas o birô não encontrou o registro: conferir no site",
+    "baixada_com_o_registro": "baixada junto com o registro do titular no birô",
+    "conferida": "conferida",
 }
+
+
+def mark_checked(
+    session_factory: sessionmaker[Session], actor: Actor, negativation_ids: list[int], note: str
+) -> int:
+    """Someone checked at the bureau's site what the Painel asked to check (a removal the
+    bureau did not find): the warning ends, with who, when and what they saw."""
+    actor.require(Perm.NEG_BAIXAR)
+    note = note.strip()
+    if not note:
+        raise SendingError("Diga o que foi conferido (por exemplo: 'não consta no site do birô').")
+    now = utc_now()
+    with session_factory.begin() as session:
+        ids = list(
+            session.scalars(
+                select(N.c.id).where(N.c.id.in_(negativation_ids), N.c.attention.is_not(None))
+            )
+        )
+        if not ids:
+            return 0
+        session.execute(update(N).where(N.c.id.in_(ids)).values(attention=None, updated_at=now))
+        session.execute(
+            NegativationEvent.__table__.insert(),
+            [
+                {
+                    "negativation_id": nid,
+                    "at": now,
+                    "kind": "conferida",
+                    "status_before": None,
+                    "status_after": None,
+                    "user_id": actor.user_id,
+                    "login": actor.login,
+                    "workstation": actor.workstation,
+                    "protocol": None,
+                    "message": note,
+                }
+                for nid in ids
+            ],
+        )
+        audit.record(
+            session,
+            actor,
+            "envio.conferida",
+            entity="negativation",
+            entity_key=",".join(map(str, ids[:50])),
+            details={"quantidade": len(ids), "nota": note[:200]},
+        )
+    return len(ids)
 
 
 def history(session_factory: sessionmaker[Session], negativation_id: int) -> list[HistoryEntry]:

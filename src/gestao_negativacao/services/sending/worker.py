@@ -34,8 +34,8 @@ from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import audit, credentials
 from gestao_negativacao.services.actor import Actor, PermissionDenied
 from gestao_negativacao.services.bureau_config import adapter_for
-from gestao_negativacao.services.sending import claims
-from gestao_negativacao.services.sending.calls import call_bureau
+from gestao_negativacao.services.sending import claims, records
+from gestao_negativacao.services.sending.calls import call_bureau, companion_results
 from gestao_negativacao.services.sending.items import WorkItem, load_items
 from gestao_negativacao.services.sending.outcomes import Kind, Recorder, Result, backoff
 from gestao_negativacao.services.sending.progress import Progress, SendReport
@@ -49,6 +49,7 @@ from gestao_negativacao.services.sending.selection import (
 log = logging.getLogger(__name__)
 Q = SendQueueEntry.__table__
 ACTION_PERMISSIONS = {"inclusion": Perm.NEG_INCLUIR, "removal": Perm.NEG_BAIXAR}
+MAX_DEFERRALS = 3
 AdapterFactory = Callable[[int, int], BureauAdapter]
 
 
@@ -112,6 +113,7 @@ class Sender:
         self._run_attempts: dict[int, int] = {}
         self._waiting: dict[int, float] = {}  # queue id → monotonic time it is due again
         self._refused: dict[int, str] = {}  # operator id → the bureau's refusal this run
+        self._deferrals: dict[int, int] = {}  # queue id → times its record was held elsewhere
         self._buffer: list[Result] = []
 
     # -- the run --------------------------------------------------------------------------
@@ -164,7 +166,8 @@ class Sender:
                 continue
             done, _ = wait(list(self._inflight), timeout=0.1, return_when=FIRST_COMPLETED)
             for future in done:
-                self._accept(future.result())
+                for result in future.result():
+                    self._accept(result)
                 del self._inflight[future]
             now = time.monotonic()
             # written soon: an answer not yet written is a re-send if this process dies
@@ -201,8 +204,17 @@ class Sender:
             return 0
         with self.session_factory() as session:
             items = load_items(session, ids)
-        for item in items:
-            self._waiting.pop(item.queue_id, None)
+        grouped = records.group(self.session_factory, self.me, self.options.lease, items, self.rng)
+        for result in grouped.results:
+            self._waiting.pop(result.item.queue_id, None)
+            self._accept(result)
+        for queue_id in grouped.deferred:  # part of its record is held elsewhere: soon again
+            tries = self._deferrals[queue_id] = self._deferrals.get(queue_id, 0) + 1
+            if tries <= MAX_DEFERRALS:  # after that, the next run (the holder may be slow)
+                self._waiting[queue_id] = time.monotonic() + 3.0
+        for item in grouped.items:
+            for member in (item, *item.companions):
+                self._waiting.pop(member.queue_id, None)
             self._dispatch(item)
         return len(ids)
 
@@ -220,22 +232,27 @@ class Sender:
                 pass
         return choose(self._options, item.integrator, item.company_id, self.actor, self.has_secret)
 
+    def _accept_with_companions(self, result: Result) -> None:
+        for each in (result, *companion_results(result)):
+            self._accept(each)
+
     def _dispatch(self, item: WorkItem) -> None:
         try:
             choice = self._choose(item)
         except NoConfiguration as exc:
-            self._accept(Result(item, Kind.NO_CONFIGURATION, str(exc)))
+            self._accept_with_companions(Result(item, Kind.NO_CONFIGURATION, str(exc)))
             return
         if choice.operator_id in self._refused:
             message = self._refused[choice.operator_id]
-            self._accept(Result(item, Kind.TRANSIENT, message, operator_id=choice.operator_id))
+            refused = Result(item, Kind.TRANSIENT, message, operator_id=choice.operator_id)
+            self._accept_with_companions(refused)
             return
         key = (choice.integration_id, choice.operator_id)
         if key not in self._adapters:
             try:
                 self._adapters[key] = self.make_adapter(*key)
             except credentials.MissingSecret as exc:  # removed from the keyring meanwhile
-                self._accept(Result(item, Kind.NO_CONFIGURATION, str(exc)))
+                self._accept_with_companions(Result(item, Kind.NO_CONFIGURATION, str(exc)))
                 return
         pool = self._pools.get(choice.operator_id)
         if pool is None:
@@ -295,9 +312,11 @@ class Sender:
         """Cancellation or an error: give back what was claimed and never started, let the
         calls under way finish (their timeouts bound the wait), record everything."""
         not_started = [item for future, item in self._inflight.items() if future.cancel()]
-        claims.unclaim(self.session_factory, self.me, [item.queue_id for item in not_started])
+        given_back = [m.queue_id for item in not_started for m in (item, *item.companions)]
+        claims.unclaim(self.session_factory, self.me, given_back)
         for future in [f for f in self._inflight if not f.cancelled()]:
-            self._accept(future.result())
+            for result in future.result():
+                self._accept(result)
         self._inflight.clear()
         self._flush()
         for pool in self._pools.values():
