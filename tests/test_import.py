@@ -336,3 +336,28 @@ def test_a_file_that_breaks_down_midway_is_an_error_not_a_crash(sqlite_db, syste
     report = import_file(sqlite_db.session_factory, system, path)
     assert not report.written and count(sqlite_db, Installment) == 0
     assert report.errors and "malformado" in report.errors[0].message
+
+
+def test_a_city_missing_from_the_ibge_table_is_a_warning(sqlite_db, system, tmp_path):
+    """Boa Vista needs the municipality's IBGE code: a city the table lacks is flagged at
+    import (the row still imports; spelling and accents are forgiven)."""
+    rows = [
+        base_row(parcela="1", titular_cidade="SAO  PAULO"),
+        base_row(parcela="2", venda="V-002", titular_documento=GUARANTOR,
+                 titular_cidade="Sao Paolo", titular_uf="SP"),
+    ]  # fmt: skip
+    report = import_file(sqlite_db.session_factory, system, write_csv(tmp_path / "ibge.csv", rows))
+    assert not report.errors and report.written
+    [warning] = report.warnings
+    assert (warning.line, warning.column) == (3, "titular_cidade")
+    assert "IBGE" in warning.message and "Boa Vista" in warning.message
+
+
+def test_the_ibge_table_is_complete_and_forgiving():
+    from gestao_negativacao.domain import ibge
+
+    assert ibge.municipality_count() == 5570
+    assert ibge.city_code("São Paulo", "SP") == ibge.city_code("sao paulo", "sp") == "3550308"
+    assert ibge.city_code("Alvorada D'Oeste", "RO") == ibge.city_code("alvorada d oeste", "RO")
+    assert ibge.city_code("Curitiba", "SP") is None  # the city of another state
+    assert ibge.is_code_of("4106902", "PR") and not ibge.is_code_of("4106902", "SP")
