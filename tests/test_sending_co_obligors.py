@@ -15,10 +15,10 @@ from gestao_negativacao.db.models import Negativation, NegativationEvent, SendQu
 from gestao_negativacao.services import demo_setup
 from gestao_negativacao.services.dashboard import dashboard
 from gestao_negativacao.services.sending import claims
-from gestao_negativacao.services.sending.release import SendingError
-from gestao_negativacao.services.sending.sent import SentFilter, history, list_sent, mark_checked
 from gestao_negativacao.services.sending.enqueue import enqueue_removals
 from gestao_negativacao.services.sending.follow_up import refresh_confirmations
+from gestao_negativacao.services.sending.release import SendingError
+from gestao_negativacao.services.sending.sent import SentFilter, history, list_sent, mark_checked
 from gestao_negativacao.services.sending.worker import Sender, SendOptions
 from tests.rules_helpers import AS_OF
 from tests.scenario import Scenario
@@ -91,11 +91,8 @@ def test_holder_and_guarantor_go_in_one_record_and_live_on_apart(ready, sandbox,
     refreshed = refresh_confirmations(db.session_factory, admin)
     assert refreshed.activated == 4
     # removing the holder's record ends the guarantor's negativation too, with its event
-    with db.session_factory() as s:
-        chosen = select(Negativation.id.label("negativation_id")).where(
-            Negativation.id == ana.id
-        )
-        enqueue_removals(db.session_factory, admin, chosen)
+    chosen = select(Negativation.id.label("negativation_id")).where(Negativation.id == ana.id)
+    enqueue_removals(db.session_factory, admin, chosen)
     Sender(db.session_factory, admin, options=FAST).run()
     after = {n.customer_id: (n.status, kinds) for n, kinds in negativations(db, integrator)}
     assert after[sc.ids["p:ana"]][0] == "baixada"
@@ -168,11 +165,10 @@ def test_a_removal_the_bureau_does_not_find_is_removed_with_a_warning(ready, san
     enqueue_all(db, admin, "spc_brasil")
     Sender(db.session_factory, admin, options=FAST).run()
     httpx.post(f"{sandbox.url}/_sandbox/reset")  # the bureau no longer holds them
-    with db.session_factory() as s:
-        chosen = select(Negativation.id.label("negativation_id")).where(
-            Negativation.customer_id == sc.ids["p:ana"]
-        )
-        enqueue_removals(db.session_factory, admin, chosen)
+    chosen = select(Negativation.id.label("negativation_id")).where(
+        Negativation.customer_id == sc.ids["p:ana"]
+    )
+    enqueue_removals(db.session_factory, admin, chosen)
     report = Sender(db.session_factory, admin, options=FAST).run()
     assert report.sent == 1
     (negativation, kinds) = next(
