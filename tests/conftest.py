@@ -19,7 +19,9 @@ import pytest  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
+from gestao_negativacao.db import server  # noqa: E402
 from gestao_negativacao.db.engine import normalise_url  # noqa: E402
+from gestao_negativacao.services import server_setup  # noqa: E402
 from gestao_negativacao.services.actor import Actor  # noqa: E402
 from gestao_negativacao.services.database import Database, open_database  # noqa: E402
 
@@ -63,7 +65,9 @@ class ServerDatabases:
         options = {"isolation_level": "AUTOCOMMIT"}
         return create_engine(self.admin_url, **options)
 
-    def create(self) -> str:
+    def create(self, *, prepared: bool = True) -> str:
+        """A new database; ``prepared``: with the schema, roles and grants ``db init`` makes
+        (the address is the server administrator's, as ``db init`` uses)."""
         name = f"gn_test_{uuid.uuid4().hex[:12]}"
         engine = self._admin_engine()
         with engine.connect() as conn:
@@ -73,23 +77,56 @@ class ServerDatabases:
                 conn.execute(text(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4"))
         engine.dispose()
         self.created.append(name)
-        return self.admin_url.set(database=name).render_as_string(hide_password=False)
+        url = self.admin_url.set(database=name).render_as_string(hide_password=False)
+        if prepared:
+            server_setup.prepare(url)
+        return url
 
-    def drop_all(self) -> None:
+    def drop(self, url: str) -> None:
+        """The database and its roles and logins (they live in the whole server)."""
+        name = make_url(url).database
         engine = self._admin_engine()
         with engine.connect() as conn:
-            for name in self.created:
-                if self.backend == "postgresql":
-                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-                else:
-                    conn.execute(text(f"DROP DATABASE IF EXISTS `{name}`"))
+            if self.backend == "postgresql":
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            else:
+                conn.execute(text(f"DROP DATABASE IF EXISTS `{name}`"))
+            server.drop_roles(conn, name)
         engine.dispose()
-        self.created.clear()
+        if name in self.created:
+            self.created.remove(name)
+
+    def forget_stale(self) -> None:
+        """Roles and logins of test databases a crashed run left behind (roles live in the
+        whole server, and the next run's logins have the same names)."""
+        engine = self._admin_engine()
+        with engine.connect() as conn:
+            if self.backend == "postgresql":
+                alive = set(conn.execute(text("SELECT datname FROM pg_database")).scalars())
+                bases = conn.execute(
+                    text("SELECT rolname FROM pg_roles WHERE rolname LIKE 'gn\\_test\\_%\\_usuario'")
+                ).scalars()
+            else:
+                alive = set(conn.execute(text("SHOW DATABASES")).scalars())
+                bases = conn.execute(
+                    text("SELECT User FROM mysql.user WHERE is_role = 'Y' AND "
+                         "User LIKE 'gn\\_test\\_%\\_usuario'")  # fmt: skip
+                ).scalars()
+            for base in list(bases):
+                database = base.removesuffix("_usuario")
+                if database not in alive:
+                    server.drop_roles(conn, database)
+        engine.dispose()
+
+    def drop_all(self) -> None:
+        for name in list(self.created):
+            self.drop(self.admin_url.set(database=name).render_as_string(hide_password=False))
 
 
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[ServerDatabases]:
     servers = ServerDatabases(_server_url(POSTGRES_ENV, "PostgreSQL"))
+    servers.forget_stale()
     yield servers
     servers.drop_all()
 
@@ -97,6 +134,7 @@ def postgres_server() -> Iterator[ServerDatabases]:
 @pytest.fixture(scope="session")
 def mariadb_server() -> Iterator[ServerDatabases]:
     servers = ServerDatabases(_server_url(MARIADB_ENV, "MariaDB"))
+    servers.forget_stale()
     yield servers
     servers.drop_all()
 
@@ -111,15 +149,17 @@ def sqlite_db(app_home: Path) -> Iterator[Database]:
 @pytest.fixture(params=["sqlite", "postgresql", "mariadb"])
 def any_db(request: pytest.FixtureRequest, app_home: Path) -> Iterator[Database]:
     """The same test on each database the product supports."""
+    servers = None
     if request.param == "sqlite":
         url = f"sqlite:///{(app_home / 'teste.db').as_posix()}"
-    elif request.param == "postgresql":
-        url = request.getfixturevalue("postgres_server").create()
     else:
-        url = request.getfixturevalue("mariadb_server").create()
+        servers = request.getfixturevalue(f"{request.param.replace('postgresql', 'postgres')}_server")
+        url = servers.create()
     db = open_database(url)
     yield db
     db.dispose()
+    if servers is not None:
+        servers.drop(url)
 
 
 def url_of(db: Database) -> str:

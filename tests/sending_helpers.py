@@ -23,13 +23,38 @@ ADMIN_PASSWORD = "Adm1n-de-teste-2026"
 
 
 def admin_actor(db) -> Actor:
+    if db.is_server:  # as db init makes it; this connection stays the administrator's
+        return server_user(db, "admin", RoleCode.ADMIN)
     demo_setup.ensure_admin(db.session_factory, Actor.system(), lambda: ADMIN_PASSWORD)
     return users.authenticate(db.session_factory, "admin", ADMIN_PASSWORD)
 
 
 def user_actor(db, login: str, role: RoleCode = RoleCode.CLERK) -> Actor:
+    if db.is_server:
+        return server_user(db, login, role)
     users.create_user(db.session_factory, Actor.system(), login, ADMIN_PASSWORD, role, login)
     return users.authenticate(db.session_factory, login, ADMIN_PASSWORD)
+
+
+def server_user(db, login: str, role: RoleCode) -> Actor:
+    """A login role of the test's server database, created by its administrator; the
+    returned actor is the application's view of it (logic tests keep the administrator's
+    connection; the security tests log in as the user themselves)."""
+    from sqlalchemy import select, update
+
+    from gestao_negativacao.db import server
+    from gestao_negativacao.db.models import User
+
+    with db.session_factory.begin() as session:
+        exists = session.scalar(select(User.id).where(User.login == login))
+        if exists is None:
+            conn = session.connection()
+            server.create_first_admin(conn, login, login, ADMIN_PASSWORD)
+            if role is not RoleCode.ADMIN:  # the server's administrator, as db init would
+                session.execute(update(User).where(User.login == login).values(role_code=role))
+                server.call(conn, "gn_sync_user", p_login=login)
+        user_id = session.scalar(select(User.id).where(User.login == login))
+    return users.actor_of(db.session_factory, user_id)
 
 
 def portfolio(db, customers: int, installments: int = 1) -> Scenario:

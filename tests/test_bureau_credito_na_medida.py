@@ -186,7 +186,6 @@ def test_the_service_keeps_the_token_in_the_keyring(sqlite_db, system, sandbox):
     operator = operators.create_operator(
         sqlite_db.session_factory, system, "credito_na_medida", "cliente-123"
     )
-    operators.set_operator_secret(sqlite_db.session_factory, system, operator.id, "sandbox")
     integration = config.create_integration(
         sqlite_db.session_factory,
         system,
@@ -195,11 +194,13 @@ def test_the_service_keeps_the_token_in_the_keyring(sqlite_db, system, sandbox):
         sandbox.cnm_url,
         operator_ids=(operator.id,),
     )
+    operators.set_operator_secret(sqlite_db.session_factory, system, operator.id, "sandbox")
     cnm = config.adapter_for(sqlite_db.session_factory, integration.id, operator.id)
     cnm.list_natures()
-    first = credentials.get_secret(operator.id, "token")
+    where = config.place(sqlite_db.session_factory, integration, operator.id)
+    first = credentials.get(where, "token")
     assert first
     httpx.post(f"{sandbox.url}/_sandbox/expire-tokens")
     cnm.list_natures()
-    assert credentials.get_secret(operator.id, "token") not in (None, first)
+    assert credentials.get(where, "token") not in (None, first)
     cnm.close()

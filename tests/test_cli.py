@@ -80,15 +80,23 @@ def test_missing_file_is_a_clear_error(tmp_path):
 
 
 def test_user_add_and_acting_user():
-    assert run("user", "add", "admin", "--role", "admin", password="senha-admin-1").returncode == 0
+    new = {"GESTAO_NEGATIVACAO_NEW_PASSWORD": "senha-admin-1"}
+    assert run("user", "add", "admin", "--role", "admin", env_extra=new).returncode == 0
+    # the acting user's password is never the new user's
     result = run(
         "user", "add", "ana", "--role", "clerk", "--user", "admin", password="senha-admin-1"
     )
+    assert result.returncode == 2 and "GESTAO_NEGATIVACAO_NEW_PASSWORD" in result.stderr
+    result = run(
+        "user", "add", "ana", "--role", "clerk", "--user", "admin", password="senha-admin-1",
+        env_extra={"GESTAO_NEGATIVACAO_NEW_PASSWORD": "senha-da-ana-1"},
+    )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "ana criado" in result.stdout
     refused = run(
-        "user", "add", "eva", "--role", "admin", "--user", "ana", password="senha-admin-1"
-    )
+        "user", "add", "eva", "--role", "admin", "--user", "ana", password="senha-da-ana-1",
+        env_extra={"GESTAO_NEGATIVACAO_NEW_PASSWORD": "senha-da-eva-1"},
+    )  # fmt: skip
     assert refused.returncode == 2
     assert "ADMIN_USUARIOS" in refused.stderr
     wrong = run("import", str(SAMPLE), "--user", "admin", password="errada-123")
@@ -98,6 +106,9 @@ def test_user_add_and_acting_user():
 
 def test_password_is_required_without_a_terminal():
     result = run("user", "add", "ana", "--role", "clerk")
+    assert result.returncode == 2
+    assert "GESTAO_NEGATIVACAO_NEW_PASSWORD" in result.stderr
+    result = run("import", str(SAMPLE), "--user", "ana")
     assert result.returncode == 2
     assert "GESTAO_NEGATIVACAO_PASSWORD" in result.stderr
 

@@ -66,15 +66,13 @@ def test_operators_create_link_secret_and_test_the_connection(qtbot, context):
         assert operator.company_id is not None
     assert page.ui.secretState.text() == "não definida"
     page.ask_secret = lambda: "sandbox"
-    page.ui.setSecret.click()
-    assert page.ui.secretState.text() == "definida"
-    assert credentials.get_secret(operator.id) == "sandbox"
-    page.ui.testConnection.click()
+    page.ui.setSecret.click()  # bound to an integration's address: none yet
     assert "Vincule o operador a uma integração" in page.ui.message.text()
+    assert page.ui.secretState.text() == "não definida"
     with running_sandbox() as sandbox:
         from gestao_negativacao.services import bureau_config
 
-        bureau_config.create_integration(
+        integration = bureau_config.create_integration(
             context.session_factory,
             context.actor,
             "SPC teste",
@@ -82,12 +80,16 @@ def test_operators_create_link_secret_and_test_the_connection(qtbot, context):
             sandbox.url,
             operator_ids=(operator.id,),
         )
+        page.ui.setSecret.click()
+        assert page.ui.secretState.text() == "definida"
+        where = bureau_config.place(context.session_factory, integration, operator.id)
+        assert credentials.get(where) == "sandbox"
         page.ui.testConnection.click()
         qtbot.waitUntil(lambda: "Conexão bem-sucedida" in page.ui.message.text(), timeout=15_000)
     shot(page, "operadores")
     page.ui.clearSecret.click()
     assert page.ui.secretState.text() == "não definida"
-    assert credentials.get_secret(operator.id) is None
+    assert credentials.get(where) is None
 
 
 def test_integrations_fetch_the_bureaus_lists_and_save_the_codes(qtbot, context):
@@ -99,7 +101,6 @@ def test_integrations_fetch_the_bureaus_lists_and_save_the_codes(qtbot, context)
     operator = operators.create_operator(
         context.session_factory, context.actor, "boa_vista", "CHAVE-1", "Chave"
     )
-    credentials.set_secret(operator.id, "sandbox")
     page = page_of(qtbot, IntegrationsPage(context))
     page.ui.integrator.setCurrentIndex(page.ui.integrator.findData("boa_vista"))
     assert page.ui.port.isEnabled()
@@ -121,6 +122,10 @@ def test_integrations_fetch_the_bureaus_lists_and_save_the_codes(qtbot, context)
         page.ui.save.click()
         assert page.ui.message.text() == "Integração salva."
         assert page.ui.fetchLists.isEnabled()
+        # the secret is typed for this integration's address, once it has one
+        operators.set_operator_secret(
+            context.session_factory, context.actor, operator.id, "sandbox"
+        )
         page.ui.fetchLists.click()
         qtbot.waitUntil(lambda: page.ui.fetchLists.isEnabled(), timeout=15_000)
         assert "Listas atualizadas" in page.ui.message.text(), page.ui.message.text()

@@ -15,7 +15,7 @@ from gestao_negativacao.gui.dialogs.first_run import FirstRunDialog
 from gestao_negativacao.gui.dialogs.login import LoginDialog
 from gestao_negativacao.gui.main_window import MainWindow
 from gestao_negativacao.gui.qt import QDialogButtonBox
-from gestao_negativacao.services import connection, credentials
+from gestao_negativacao.services import connection
 from tests.sending_helpers import admin_actor, user_actor
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
@@ -65,10 +65,17 @@ def test_first_access_creates_the_admin_then_login_remembers_it(qtbot, sqlite_db
     assert login.actor.login == "admin"
 
 
-def test_connection_to_a_postgresql_server_keeps_the_password_in_the_keyring(
+def test_connection_to_a_postgresql_server_keeps_no_login_and_says_if_it_is_encrypted(
     qtbot, postgres_server, memory_keyring
 ):
     url = make_url(postgres_server.create())
+    try:
+        connection_dialog(qtbot, url, memory_keyring)
+    finally:
+        postgres_server.drop(url.render_as_string(hide_password=False))
+
+
+def connection_dialog(qtbot, url, memory_keyring):
     dialog = ConnectionDialog()
     qtbot.addWidget(dialog)
     dialog.show()
@@ -77,28 +84,32 @@ def test_connection_to_a_postgresql_server_keeps_the_password_in_the_keyring(
     dialog.ui.host.setText(url.host)
     dialog.ui.port.setValue(url.port or 5432)
     dialog.ui.databaseName.setText(url.database)
+    assert dialog.ui.tls.currentData() == "verify-full"  # the safe choice is the default
     dialog.ui.user.setText(url.username)
     dialog.ui.password.setText("senha-do-banco")  # trust auth: any password is accepted
+    dialog.ui.test.click()  # CI's server offers no TLS: refused as asked
+    qtbot.waitUntil(lambda: "não oferece conexão cifrada" in dialog.ui.result.text(),
+                    timeout=15_000)  # fmt: skip
+    dialog.ui.tls.setCurrentIndex(dialog.ui.tls.findData("disable"))
     dialog.ui.test.click()
     qtbot.waitUntil(lambda: "Conexão bem-sucedida" in dialog.ui.result.text(), timeout=15_000)
+    assert "SEM cifra" in dialog.ui.result.text()  # and the user is told what it means
     shot(dialog, "conexao")
     with qtbot.waitSignal(dialog.accepted):
         dialog.save_button.click()
     stored = (data_dir() / connection.SETTINGS_FILE).read_text(encoding="utf-8")
+    saved = make_url(json.loads(stored)["url"])
     assert "senha-do-banco" not in stored
-    assert make_url(json.loads(stored)["url"]).password is None
-    assert "senha-do-banco" in memory_keyring.secrets.values()
+    assert (saved.username, saved.password, saved.query.get("sslmode")) == (None, None, "disable")
+    assert memory_keyring.secrets == {}  # no database password on any workstation
     resolved = make_url(connection.resolve_url())
-    assert (resolved.host, resolved.database, resolved.password) == (
-        url.host,
-        url.database,
-        "senha-do-banco",
-    )
+    assert (resolved.host, resolved.database, resolved.username) == (url.host, url.database, None)
     # a server that is not there: a message, not a crash
     dialog = ConnectionDialog()
     qtbot.addWidget(dialog)
     dialog.ui.host.setText("127.0.0.1")
     dialog.ui.port.setValue(1)
+    dialog.ui.tls.setCurrentIndex(dialog.ui.tls.findData("disable"))
     dialog.ui.test.click()
     qtbot.waitUntil(lambda: "Não foi possível" in dialog.ui.result.text(), timeout=15_000)
     assert "senha-do-banco" not in dialog.ui.result.text()
@@ -106,7 +117,6 @@ def test_connection_to_a_postgresql_server_keeps_the_password_in_the_keyring(
     dialog.ui.local.setChecked(True)
     dialog.save_button.click()
     assert connection.saved_url() is None
-    assert credentials.get_named("nada") is None
 
 
 def test_navigation_shows_what_the_permissions_allow(qtbot, sqlite_db):

@@ -134,7 +134,16 @@ def test_a_company_set_to_nao_takes_no_part(sqlite_db, tmp_path):
 
 
 def test_two_runners_on_postgresql_run_a_schedule_once(postgres_server, tmp_path):
-    db = open_database(postgres_server.create())
+    url = postgres_server.create()
+    db = open_database(url)
+    try:
+        two_runners(db, tmp_path)
+    finally:
+        db.dispose()
+        postgres_server.drop(url)  # its logins live in the whole server
+
+
+def two_runners(db, tmp_path):
     admin = admin_actor(db)
     folder = tmp_path / "erp"
     folder.mkdir()
@@ -165,7 +174,6 @@ def test_two_runners_on_postgresql_run_a_schedule_once(postgres_server, tmp_path
     with db.session_factory() as s:
         assert s.scalar(select(func.count()).select_from(ScheduleRun)) == 3
     assert len(records) == 4 and {r["inclusions"] for r in records} == {1}
-    db.dispose()
 
 
 def test_a_dead_runners_lease_expires(sqlite_db, tmp_path):

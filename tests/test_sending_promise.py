@@ -93,6 +93,13 @@ def test_four_workstations_sending_overlapping_selections_on_postgresql(
     postgres_server, sandbox_latency, cli_env, tmp_path
 ):
     url = postgres_server.create()
+    try:
+        four_workstations(url, sandbox_latency, cli_env, tmp_path)
+    finally:
+        postgres_server.drop(url)  # its logins live in the whole server
+
+
+def four_workstations(url, sandbox_latency, cli_env, tmp_path):
     db, _ = prepare(url, sandbox_latency, tmp_path, 100, 4)
     # each process queues the same 400 items (the overlap) and sends whatever is pending
     processes = [sender(url, cli_env, "--integrator", "spc_brasil") for _ in range(4)]

@@ -32,7 +32,7 @@ def integration(id_, operators, *, companies=(), active=True, integrator="spc_br
     )
 
 
-ALL_SECRETS = lambda operator_id: True  # noqa: E731
+ALL_SECRETS = lambda integration_id, operator_id: True  # noqa: E731
 
 CASES = [
     # (integrations, actor, has_secret, expected choice)
@@ -109,7 +109,7 @@ CASES = [
         "missing secret on this workstation",
         [integration(1, [op(11, users=[1]), op(12, users=[1])])],
         ANA,
-        lambda o: o == 12,
+        lambda i, o: o == 12,
         Choice(1, 12),
     ),
     (
@@ -157,7 +157,7 @@ CASES = [
         "the system operator still needs the secret on this workstation",
         [integration(1, [op(11, users=[2]), op(12)])],
         Actor.system(),
-        lambda operator_id: operator_id == 12,
+        lambda integration_id, operator_id: operator_id == 12,
         Choice(1, 12),
     ),
 ]
@@ -186,7 +186,7 @@ def test_none_valid_says_why_for_each_candidate():
         integration(3, [op(31, users=[1])], active=False),
     ]
     with pytest.raises(NoConfiguration) as info:
-        choose(integrations, "spc_brasil", COMPANY, ANA, lambda o: o != 23)
+        choose(integrations, "spc_brasil", COMPANY, ANA, lambda i, o: o != 23)
     message = str(info.value)
     assert message.startswith(NO_VALID_CONFIGURATION)
     assert info.value.skipped == [
@@ -233,6 +233,6 @@ def test_options_are_loaded_from_the_database(sqlite_db, system):
         (second.id, company_id, set()),
     ]
     actor = Actor(login="ana", user_id=ana.id, permissions=frozenset({Perm.CRSPC}))
-    assert choose([loaded], "spc_brasil", company_id, actor, lambda o: True) == Choice(
+    assert choose([loaded], "spc_brasil", company_id, actor, lambda i, o: True) == Choice(
         created.id, second.id
     )

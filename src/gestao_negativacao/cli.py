@@ -20,7 +20,7 @@ from gestao_negativacao import cli_support as support
 from gestao_negativacao.bureaus.errors import BureauError
 from gestao_negativacao.cli_support import EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, CliError
 from gestao_negativacao.config import PASSWORD_ENV
-from gestao_negativacao.db.engine import DatabaseConfigError
+from gestao_negativacao.db.engine import DatabaseConfigError, normalise_url
 from gestao_negativacao.domain.passwords import WeakPassword
 from gestao_negativacao.domain.permissions import RoleCode
 from gestao_negativacao.domain.rules import RuleError
@@ -29,9 +29,10 @@ from gestao_negativacao.logs import configure_console_logging, configure_file_lo
 from gestao_negativacao.services import users
 from gestao_negativacao.services.actor import PermissionDenied
 from gestao_negativacao.services.bureau_config import ConfigError
+from gestao_negativacao.services.connection import resolve_url
 from gestao_negativacao.services.credentials import CredentialStoreUnavailable
 from gestao_negativacao.services.credit import CreditError
-from gestao_negativacao.services.database import Database, open_database
+from gestao_negativacao.services.database import Database, SchemaMismatch, open_database
 from gestao_negativacao.services.preview import PreviewError
 from gestao_negativacao.services.rules import RuleInUse, RuleNotFound
 from gestao_negativacao.services.scheduling.schedules import ScheduleConfigError
@@ -46,7 +47,7 @@ EXIT_UNEXPECTED = 3  # a bug or an environment failure: the details are in the l
 
 def cmd_user_add(db: Database, args: argparse.Namespace) -> int:
     actor = support.acting_user(db, args.user)
-    password = support.password(f"Senha do novo usuário {args.login}: ", confirm=True)
+    password = support.new_password(args.login)
     info = users.create_user(
         db.session_factory, actor, args.login, password, RoleCode(args.role), args.name or ""
     )
@@ -125,8 +126,8 @@ def cmd_demo(db: Database, args: argparse.Namespace) -> int:
     from gestao_negativacao.services import demo_setup
 
     actor = support.acting_user(db, args.user)
-    created_admin = demo_setup.ensure_admin(
-        db.session_factory, actor, lambda: support.password("Senha do administrador (admin): ")
+    created_admin = not db.is_server and demo_setup.ensure_admin(
+        db.session_factory, actor, lambda: support.new_password("admin", acting_allowed=True)
     )
     if created_admin:
         print("Usuário admin criado.")
@@ -244,6 +245,34 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_db_init(args: argparse.Namespace) -> int:
+    from gestao_negativacao.services import server_setup
+
+    password = support.new_password(args.admin, acting_allowed=True)
+    report = server_setup.initialize(resolve_url(args.database), args.admin, password,
+                                     args.name or "")  # fmt: skip
+    print(f"Banco {report.database} preparado (esquema {report.revision_after}): papéis, "
+          "permissões, funções e auditoria no servidor.")  # fmt: skip
+    if report.admin_created:
+        print(f"Administrador {report.admin_created} criado (login do servidor).")
+    else:
+        print(f"O usuário {args.admin} já existia: nada mudou nele.")
+    return EXIT_OK
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from gestao_negativacao.services import server_setup
+
+    report = server_setup.upgrade(resolve_url(args.database))
+    if report.revision_before == report.revision_after:
+        print(f"Banco {report.database} já estava no esquema {report.revision_after}; papéis, "
+              "permissões e funções conferidos.")  # fmt: skip
+    else:
+        print(f"Banco {report.database} atualizado do esquema {report.revision_before} para "
+              f"{report.revision_after}.")  # fmt: skip
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from gestao_negativacao.gui.app import run, smoke
 
@@ -299,6 +328,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="birô de testes para as integrações de homologação",
     )
     demo.set_defaults(handler=cmd_demo)
+
+    dbp = sub.add_parser("db", help="preparar ou atualizar um servidor compartilhado")
+    db_sub = dbp.add_subparsers(dest="db_command", metavar="AÇÃO", required=True)
+    init = db_sub.add_parser(
+        "init",
+        parents=[common],
+        help="(servidor, endereço do dono) esquema, papéis, permissões e o primeiro admin",
+    )
+    init.add_argument("--admin", required=True, metavar="LOGIN", help="login do administrador")
+    init.add_argument("--name", help="nome completo do administrador")
+    init.set_defaults(handler=cmd_db_init, needs_database=False)
+    upg = db_sub.add_parser(
+        "upgrade", parents=[common], help="(servidor, endereço do dono) aplicar migrações novas"
+    )
+    upg.set_defaults(handler=cmd_db_upgrade, needs_database=False)
 
     user = sub.add_parser("user", help="usuários do aplicativo")
     user_sub = user.add_subparsers(dest="user_command", metavar="AÇÃO", required=True)
@@ -372,14 +416,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return cmd_gui(args)
     if not getattr(args, "needs_database", True):
+        from gestao_negativacao.services.server_setup import ServerSetupError
+
         try:
             return args.handler(args)
-        except CliError as exc:
+        except (CliError, ServerSetupError, WeakPassword, DatabaseConfigError) as exc:
             print(str(exc), file=sys.stderr)
             return EXIT_USAGE
+        except Exception as exc:  # the server down, refused the owner...
+            from gestao_negativacao.services.errors import describe_database_error
+
+            print(describe_database_error(exc), file=sys.stderr)
+            return EXIT_USAGE
     try:
-        db = open_database(args.database)
-    except DatabaseConfigError as exc:
+        # on a server the login is the database's: --user and its password open it
+        url = resolve_url(args.database)
+        on_server = normalise_url(url).get_backend_name() != "sqlite"
+        login = args.user if on_server else None
+        password = support.password(f"Senha de {login}: ") if login else None
+        db = open_database(url, login=login, password=password)
+    except (DatabaseConfigError, users.LoginFailed, SchemaMismatch, CliError) as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE
     except Exception as exc:  # the server is down, the file is locked...

@@ -8,7 +8,7 @@ import os
 import sys
 from datetime import date
 
-from gestao_negativacao.config import PASSWORD_ENV
+from gestao_negativacao.config import NEW_PASSWORD_ENV, PASSWORD_ENV
 from gestao_negativacao.services import users
 from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.database import Database
@@ -35,7 +35,33 @@ def password(prompt: str, *, confirm: bool = False) -> str:
     return value
 
 
+def new_password(login: str, *, acting_allowed: bool = False) -> str:
+    """The password of a user being created: ``GESTAO_NEGATIVACAO_NEW_PASSWORD`` or a
+    prompt — never the acting user's variable, except where nobody is logged in yet
+    (``demo``, ``db init``: ``acting_allowed``)."""
+    value = os.environ.get(NEW_PASSWORD_ENV) or (
+        os.environ.get(PASSWORD_ENV) if acting_allowed else None
+    )
+    if value:
+        return value
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CliError(
+            f"Informe a senha do novo usuário {login} na variável de ambiente "
+            f"{NEW_PASSWORD_ENV} (não há um terminal para perguntá-la)."
+        )
+    value = getpass.getpass(f"Senha do novo usuário {login}: ")
+    if getpass.getpass("Repita a senha: ") != value:
+        raise CliError("As senhas não conferem.")
+    return value
+
+
 def acting_user(db: Database, login: str | None) -> Actor:
+    """Who acts. On a server it is the database's login this command connected as (with
+    ``--user``, or the one the address names): there is no all-powerful command-line actor.
+    On the local SQLite file, ``--user`` logs in, and without it the machine's own account
+    acts (it owns the file anyway)."""
+    if db.is_server:
+        return users.session_actor(db.session_factory)
     if not login:
         return Actor.system()
     return users.authenticate(db.session_factory, login, password(f"Senha de {login}: "))

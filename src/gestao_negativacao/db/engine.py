@@ -8,6 +8,7 @@ and corrupts files shared by several workstations; they must share a server inst
 from __future__ import annotations
 
 import ctypes
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path, PureWindowsPath
@@ -120,7 +121,35 @@ def _on_sqlite_connect(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def make_engine(url: str | URL, **kwargs) -> Engine:
+def _private_file(path: Path) -> None:
+    """The database file readable by its owner only (SQLite gives its -wal and -shm files
+    the same permissions). On Windows the folder's ACL already keeps it private."""
+    if os.name != "posix":
+        return
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    os.chmod(path, 0o600)
+
+
+def _mariadb_role_activation(database: str, login: str):
+    """MariaDB activates one role per session: the application user's own, which holds its
+    permissions (``db.server.mariadb``). An account without one (the server's administrator
+    running ``db init``) simply keeps its own privileges."""
+
+    def on_connect(dbapi_connection, _record) -> None:
+        from gestao_negativacao.db.server import Names, activate_role
+
+        try:
+            activate_role(dbapi_connection, Names(database), login)
+        except Exception:  # noqa: BLE001 - no such role: not an application user
+            pass
+
+    return on_connect
+
+
+def make_engine(url: str | URL, *, server_login: str | None = None, **kwargs) -> Engine:
+    """``server_login``: the application user this engine logs in as on a server (the
+    audit log and MariaDB's role activation need to know)."""
     parsed = normalise_url(url)
     backend = parsed.get_backend_name()
     if backend == "sqlite":
@@ -129,19 +158,59 @@ def make_engine(url: str | URL, **kwargs) -> Engine:
             if is_network_path(str(parsed.database)):
                 raise DatabaseConfigError(NETWORK_SQLITE_MESSAGE.format(path=parsed.database))
             path.parent.mkdir(parents=True, exist_ok=True)
+            _private_file(path)
         engine = create_engine(
             parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **kwargs
         )
         event.listen(engine, "connect", _on_sqlite_connect)
         return engine
     if backend in ("mysql", "mariadb"):
-        parsed = parsed.update_query_dict({"charset": "utf8mb4"})
-    return create_engine(parsed, pool_pre_ping=True, **kwargs)
+        parsed, tls = _mysql_tls(parsed.update_query_dict({"charset": "utf8mb4"}))
+        connect_args = {**kwargs.pop("connect_args", {}), **tls}
+        engine = create_engine(parsed, pool_pre_ping=True, connect_args=connect_args, **kwargs)
+        if server_login:
+            event.listen(
+                engine, "connect", _mariadb_role_activation(parsed.database or "", server_login)
+            )
+        return engine
+    # the workstation's name travels with each session: the audit triggers record it
+    connect_args = kwargs.pop("connect_args", {})
+    connect_args.setdefault("application_name", f"gestao-negativacao@{_host()}"[:63])
+    return create_engine(parsed, pool_pre_ping=True, connect_args=connect_args, **kwargs)
+
+
+def _mysql_tls(url: URL) -> tuple[URL, dict]:
+    """The connection dialog's TLS choice, as PyMySQL wants it (real booleans and an
+    ``ssl`` dict: the strings of a URL would all read as true)."""
+    query = dict(url.query)
+    keys = ("ssl", "ssl_ca", "ssl_verify_cert", "ssl_verify_identity")
+    if not any(k in query for k in keys):
+        return url, {}
+    wanted = {k: query.pop(k) for k in keys if k in query}
+    ssl: dict = {"ca": wanted["ssl_ca"]} if wanted.get("ssl_ca") else {}
+    args = {
+        "ssl": ssl or {"check_hostname": False},
+        "ssl_verify_cert": str(wanted.get("ssl_verify_cert", "")).lower() == "true",
+        "ssl_verify_identity": str(wanted.get("ssl_verify_identity", "")).lower() == "true",
+    }
+    return url.set(query=query), args
+
+
+def _host() -> str:
+    import socket
+
+    try:
+        return socket.gethostname()
+    except OSError:  # pragma: no cover
+        return ""
 
 
 def describe(engine: Engine) -> str:
     """Where the data is, for the status bar and error messages (never the password)."""
-    url = engine.url
+    return describe_url(engine.url)
+
+
+def describe_url(url: URL) -> str:
     if url.get_backend_name() == "sqlite":
         return f"arquivo local {url.database}"
     host = url.host or "localhost"

@@ -46,12 +46,32 @@ def open_or_explain(url: str | None) -> Database | None:
 def sign_in(url: str | None):
     """(database, actor) after the first access or the login; None when the user gave up.
     The user may switch database from the login (or when the database cannot be opened)."""
+    from gestao_negativacao.db.engine import describe_url, normalise_url
     from gestao_negativacao.gui.dialogs.connection import ConnectionDialog
     from gestao_negativacao.gui.dialogs.first_run import FirstRunDialog
     from gestao_negativacao.gui.dialogs.login import CHANGE_DATABASE, LoginDialog
+    from gestao_negativacao.services.connection import resolve_url
     from gestao_negativacao.services.user_admin import has_users
 
     while True:
+        try:
+            target = normalise_url(resolve_url(url))
+        except DatabaseConfigError as exc:
+            QMessageBox.critical(None, "Banco de dados", str(exc))
+            return None
+        if target.get_backend_name() != "sqlite":
+            # a server: the login window opens it with the user's own login
+            dialog = LoginDialog(
+                server_url=target.render_as_string(hide_password=False),
+                where=describe_url(target),
+            )
+            result = dialog.exec()
+            if result == QDialog.DialogCode.Accepted and dialog.actor is not None:
+                return dialog.db, dialog.actor
+            if result != CHANGE_DATABASE or url is not None:
+                return None
+            ConnectionDialog().exec()
+            continue
         db = open_or_explain(url)
         if db is None:
             if url is not None or ConnectionDialog().exec() != QDialog.DialogCode.Accepted:

@@ -6,12 +6,22 @@ from __future__ import annotations
 import logging
 
 from gestao_negativacao.gui.qt import QMessageBox, QWidget
-from gestao_negativacao.services.errors import describe_database_error, is_database_error
+from gestao_negativacao.services.errors import (
+    describe_database_error,
+    is_database_error,
+    is_permission_refused,
+    server_refusal,
+)
 
 log = logging.getLogger(__name__)
 
 
 def user_message(error: BaseException) -> str:
+    if is_database_error(error) and is_permission_refused(error):
+        return (
+            "O servidor de banco de dados não permite esta ação ao seu usuário "
+            f"({server_refusal(error)})."
+        )
     if is_database_error(error):
         return describe_database_error(error)
     text = str(error).strip()

@@ -8,8 +8,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from gestao_negativacao.db.base import utc_now
 from gestao_negativacao.db.models import AuditEntry
 from gestao_negativacao.services.actor import Actor
 
@@ -30,9 +32,11 @@ def record(
     details: dict[str, Any] | None = None,
 ) -> None:
     """Add an audit entry. ``details`` must already have documents masked and must never
-    hold a secret."""
-    session.add(
-        AuditEntry(
+    hold a secret. A plain INSERT, nothing read back: on a server application users may
+    append to the audit log but not read it (and its user is the session's, set there)."""
+    session.execute(
+        insert(AuditEntry.__table__).values(
+            at=utc_now(),
             user_id=actor.user_id,
             login=actor.login,
             workstation=actor.workstation,

@@ -4,10 +4,11 @@ Operators live in ``services.operators``. Permission ``NEG_CONFIG``; everything 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.bureaus.base import BureauAdapter, ListItem
@@ -15,6 +16,7 @@ from gestao_negativacao.bureaus.credito_na_medida import TokenStore
 from gestao_negativacao.bureaus.csr60 import DEFAULT_ADDRESS, Credentials
 from gestao_negativacao.bureaus.errors import NotSupported
 from gestao_negativacao.bureaus.registry import make_adapter
+from gestao_negativacao.db.base import utc_now
 from gestao_negativacao.db.models import (
     BureauListItem,
     Company,
@@ -211,6 +213,60 @@ def get_integration(session: Session, integration_id: int) -> IntegrationInfo:
     )
 
 
+def place(
+    session_factory: sessionmaker[Session], info: IntegrationInfo, operator_id: int
+) -> credentials.Place:
+    """Where the operator's secret for this integration lives in the keyring: bound to
+    this database, the integration's environment and the host of its URL."""
+    return credentials.Place(
+        credentials.installation(session_factory),
+        operator_id,
+        info.environment,
+        credentials.host_of(info.url),
+    )
+
+
+def query_place(
+    session_factory: sessionmaker[Session], info: IntegrationInfo, operator_id: int
+) -> credentials.Place:
+    """Boa Vista's CSR60 password goes to the query's own host."""
+    return credentials.Place(
+        credentials.installation(session_factory),
+        operator_id,
+        info.environment,
+        credentials.host_of(info.query_url or DEFAULT_ADDRESS),
+    )
+
+
+def operator_places(
+    session_factory: sessionmaker[Session], operator_id: int
+) -> list[tuple[IntegrationInfo, credentials.Place]]:
+    """Every integration the operator belongs to, with where its secret lives for it."""
+    with session_factory() as session:
+        ids = session.scalars(
+            select(IntegrationOperator.integration_id).where(
+                IntegrationOperator.operator_id == operator_id
+            )
+        ).all()
+        infos = [get_integration(session, i) for i in ids]
+    return [(info, place(session_factory, info, operator_id)) for info in infos]
+
+
+def secret_check(session_factory: sessionmaker[Session]):
+    """``(integration id, operator id) → bool``: whether this workstation holds the
+    operator's secret for that integration's address (asked once per pair)."""
+    infos: dict[int, IntegrationInfo] = {}
+
+    @functools.cache
+    def check(integration_id: int, operator_id: int) -> bool:
+        if integration_id not in infos:
+            with session_factory() as session:
+                infos[integration_id] = get_integration(session, integration_id)
+        return credentials.has(place(session_factory, infos[integration_id], operator_id))
+
+    return check
+
+
 def adapter_for(
     session_factory: sessionmaker[Session],
     integration_id: int,
@@ -219,22 +275,24 @@ def adapter_for(
     timeout: float | None = None,
 ) -> BureauAdapter:
     """The adapter of an integration with one of its operators, secret from this
-    workstation's keyring (MissingSecret when it has none)."""
+    workstation's keyring for that very address (MissingSecret when it has none)."""
     with session_factory() as session:
         integration = get_integration(session, integration_id)
         operator = session.get(Operator, operator_id)
     if operator is None or operator_id not in integration.operator_ids:
         raise ConfigError("O operador não pertence a esta integração.")
-    secret = credentials.get_secret(operator_id)
+    where = place(session_factory, integration, operator_id)
+    secret = credentials.get(where)
     if secret is None:
-        raise credentials.MissingSecret(operator.code, operator_id)
+        raise credentials.MissingSecret(operator.code, operator_id, operator.secret_note)
     # Crédito na Medida's token is obtained on the first call and kept in the keyring too
     tokens = TokenStore(
-        lambda: credentials.get_secret(operator_id, "token"),
-        lambda token: credentials.set_secret(operator_id, token, "token"),
+        lambda: credentials.get(where, "token"),
+        lambda token: credentials.put(where, token, "token"),
     )
     query = None
-    query_password = credentials.get_secret(operator_id, "consulta")
+    query_password = credentials.get(query_place(session_factory, integration, operator_id),
+                                     "consulta")  # fmt: skip
     if operator.query_code and query_password:
         query = Credentials(
             integration.query_url or DEFAULT_ADDRESS,
@@ -320,6 +378,22 @@ def refresh_lists(
     return lists
 
 
+def _secrets_must_be_typed_again(session: Session, integration: Integration) -> None:
+    """An integration now pointing at another host or environment: its operators' secrets
+    were stored for the old one and are never sent to the new one; the admin types them
+    again (the database does the same when the change comes from a SQL client)."""
+    note = (
+        f"o endereço ou o ambiente da integração {integration.name} mudou em "
+        f"{utc_now().astimezone():%d/%m/%Y}; informe a senha de novo"
+    )
+    ids = select(IntegrationOperator.operator_id).where(
+        IntegrationOperator.integration_id == integration.id
+    )
+    session.execute(
+        update(Operator).where(Operator.id.in_(ids)).values(secret_set=False, secret_note=note)
+    )
+
+
 def cached_list(
     session_factory: sessionmaker[Session], integration_id: int, kind: str
 ) -> list[ListItem]:
@@ -372,6 +446,10 @@ def update_integration(
         if environment not in ENVIRONMENTS:
             raise ConfigError("Ambiente deve ser homologacao ou producao.")
         changes["url"] = _check_url(str(changes.get("url", integration.url)), environment)
+        moved = (
+            credentials.host_of(str(changes["url"])) != credentials.host_of(integration.url)
+            or environment != integration.environment
+        )
         if "query_url" in changes:
             changes["query_url"] = _check_query_url(changes["query_url"])  # type: ignore[arg-type]
         if "credit_product" in changes:
@@ -407,6 +485,8 @@ def update_integration(
                         integration_id=integration_id, company_id=company_id_of(session, cnpj)
                     )
                 )
+        if moved:
+            _secrets_must_be_typed_again(session, integration)
         session.flush()
         audit.record(
             session,

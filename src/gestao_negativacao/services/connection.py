@@ -1,22 +1,29 @@
-"""Which database this workstation uses: the embedded SQLite file, or a shared server
-chosen in the connection dialog. The choice is saved in the data folder without its
-password; the password goes to this workstation's keyring (DESIGN §7)."""
+"""Which database this workstation uses: the embedded SQLite file, or a shared server chosen
+in the connection dialog. The choice is saved in the data folder as the server's address
+and TLS settings only: no login and no password (on a server the login is each user's own,
+typed at the login window; DESIGN §8)."""
 
 from __future__ import annotations
 
 import json
 import os
+from dataclasses import dataclass
 
 from sqlalchemy import URL, make_url, text
 from sqlalchemy.exc import ArgumentError
 
 from gestao_negativacao.config import DATABASE_URL_ENV, data_dir, default_database_url
 from gestao_negativacao.db.engine import DatabaseConfigError, describe, make_engine
-from gestao_negativacao.services import credentials
-from gestao_negativacao.services.errors import describe_database_error
+from gestao_negativacao.services.errors import describe_database_error, is_login_refused
 
 SETTINGS_FILE = "conexao.json"
 KINDS = {"postgresql": ("PostgreSQL", 5432), "mysql": ("MariaDB / MySQL", 3306)}
+# how the link is protected: the label shown, and what it means for each server
+TLS_MODES = {
+    "verify-full": "Cifrada, conferindo o certificado e o nome do servidor (recomendado)",
+    "require": "Cifrada, sem conferir o certificado",
+    "disable": "Sem cifrar (só numa rede isolada)",
+}
 
 
 class ConnectionProblem(ValueError):
@@ -27,48 +34,88 @@ def _settings_path():
     return data_dir() / SETTINGS_FILE
 
 
-def _keyring_name(url: URL) -> str:
-    return f"banco-{url.get_backend_name()}-{url.username}@{url.host}:{url.port}/{url.database}"
-
-
-def server_url(kind: str, host: str, port: int, database: str, user: str, password: str) -> URL:
+def server_url(
+    kind: str, host: str, port: int, database: str, tls: str = "verify-full", ca_file: str = ""
+) -> URL:
+    """The server's address with its TLS settings; no login, no password."""
     if kind not in KINDS:
         raise ConnectionProblem("Escolha PostgreSQL ou MariaDB / MySQL.")
-    if not host.strip() or not database.strip() or not user.strip():
-        raise ConnectionProblem("Informe o endereço do servidor, o banco e o usuário.")
+    if not host.strip() or not database.strip():
+        raise ConnectionProblem("Informe o endereço do servidor e o nome do banco.")
+    if tls not in TLS_MODES:
+        raise ConnectionProblem("Escolha como proteger a conexão.")
+    if tls == "verify-full" and not ca_file.strip() and kind == "mysql":
+        raise ConnectionProblem(
+            "Para conferir o certificado do MariaDB, informe o arquivo da autoridade (CA)."
+        )
+    query: dict[str, str] = {}
+    if kind == "postgresql":
+        query["sslmode"] = tls
+        if ca_file.strip():
+            query["sslrootcert"] = ca_file.strip()
+    elif tls != "disable":
+        if ca_file.strip():
+            query["ssl_ca"] = ca_file.strip()
+        query["ssl_verify_cert"] = "true" if tls == "verify-full" else "false"
+        query["ssl_verify_identity"] = "true" if tls == "verify-full" else "false"
+        if tls == "require" and not ca_file.strip():
+            query["ssl"] = "true"
     return URL.create(
-        kind,
-        username=user.strip(),
-        password=password or None,
-        host=host.strip(),
-        port=port,
-        database=database.strip(),
+        kind, host=host.strip(), port=port, database=database.strip(), query=query
+    )
+
+
+def without_login(url: URL) -> URL:
+    """The same address without login or password (``URL.set`` ignores None: rebuilt)."""
+    return URL.create(
+        url.drivername, host=url.host, port=url.port, database=url.database, query=url.query
     )
 
 
 def without_password(url: URL) -> URL:
-    """The same address without its password (``URL.set`` ignores None, so rebuild it)."""
+    """The same address keeping its login, without the password (an ERP's database, whose
+    password goes to the keyring)."""
     return URL.create(
-        url.drivername,
-        username=url.username,
-        host=url.host,
-        port=url.port,
-        database=url.database,
-        query=url.query,
-    )
+        url.drivername, username=url.username, host=url.host, port=url.port,
+        database=url.database, query=url.query,
+    )  # fmt: skip
+
+
+def with_login(url: URL | str, login: str, password: str) -> URL:
+    return make_url(url).set(username=login, password=password or None)
+
+
+@dataclass(frozen=True)
+class Saved:
+    url: URL
+
+    @property
+    def kind(self) -> str:
+        return self.url.get_backend_name()
+
+    @property
+    def tls(self) -> str:
+        query = self.url.query
+        if self.kind == "postgresql":
+            return str(query.get("sslmode", "prefer"))
+        if str(query.get("ssl_verify_cert", "")) == "true":
+            return "verify-full"
+        return "require" if ("ssl_ca" in query or "ssl" in query) else "disable"
+
+    @property
+    def ca_file(self) -> str:
+        return str(self.url.query.get("sslrootcert") or self.url.query.get("ssl_ca") or "")
 
 
 def saved_url() -> URL | None:
-    """The server saved for this workstation, password from the keyring; None: local."""
+    """The server saved for this workstation (no login in it); None: the local file."""
     path = _settings_path()
     if not path.exists():
         return None
     try:
-        url = make_url(json.loads(path.read_text(encoding="utf-8"))["url"])
+        return without_login(make_url(json.loads(path.read_text(encoding="utf-8"))["url"]))
     except (ValueError, KeyError, ArgumentError):
         return None
-    password = credentials.get_named(_keyring_name(url))
-    return url.set(password=password) if password else url
 
 
 def resolve_url(explicit: str | None = None) -> str:
@@ -85,19 +132,44 @@ def resolve_url(explicit: str | None = None) -> str:
 
 
 def save(url: URL | None) -> None:
-    """Remember ``url`` (None: back to the local SQLite file)."""
+    """Remember ``url`` (None: back to the local SQLite file) — never a login or password."""
     path = _settings_path()
     if url is None:
         path.unlink(missing_ok=True)
         return
-    if url.password:
-        credentials.set_named(_keyring_name(url), url.password)
-    stored = without_password(url).render_as_string(hide_password=False)
+    stored = without_login(url).render_as_string(hide_password=False)
     path.write_text(json.dumps({"url": stored}), encoding="utf-8")
 
 
-def check(url: URL | str) -> str:
-    """Connect and ask the server one question; the description, or a message."""
+def encryption(conn) -> bool:
+    """Whether this session's link is encrypted (TLS), as the server sees it."""
+    if conn.dialect.name == "postgresql":
+        return bool(
+            conn.execute(text("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"))
+            .scalar()
+        )
+    row = conn.execute(text("SHOW SESSION STATUS LIKE 'Ssl_cipher'")).first()
+    return bool(row and row[1])
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    description: str
+    encrypted: bool
+
+    @property
+    def message(self) -> str:
+        if self.encrypted:
+            return f"Conexão bem-sucedida e cifrada (TLS): {self.description}."
+        return (
+            f"Conexão bem-sucedida, mas SEM cifra: {self.description}. Senhas e dados "
+            "passariam abertos pela rede — configure TLS no servidor e escolha a opção "
+            "cifrada, conferindo o certificado."
+        )
+
+
+def check(url: URL | str) -> CheckResult:
+    """Connect (with the login typed for the test) and ask the server two questions."""
     try:
         engine = make_engine(url)
     except DatabaseConfigError as exc:
@@ -105,8 +177,24 @@ def check(url: URL | str) -> str:
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
-        return describe(engine)
+            encrypted = encryption(conn) if conn.dialect.name != "sqlite" else False
+        return CheckResult(describe(engine), encrypted)
     except Exception as exc:  # noqa: BLE001 - every failure becomes the user's message
+        if is_login_refused(exc):
+            raise ConnectionProblem(
+                "O servidor respondeu, mas recusou o login ou a senha informados para o teste."
+            ) from None
+        reason = str(getattr(exc, "orig", exc)).lower()
+        if "ssl" in reason and ("not support" in reason or "doesn't support" in reason):
+            raise ConnectionProblem(
+                "O servidor não oferece conexão cifrada (TLS): peça a quem o administra para "
+                "ativá-la, ou escolha “Sem cifrar” só numa rede isolada."
+            ) from None
+        if "certificate" in reason or "verify failed" in reason:
+            raise ConnectionProblem(
+                "O certificado do servidor não confere com a autoridade (CA) informada, ou o "
+                "nome do servidor não é o do certificado."
+            ) from None
         raise ConnectionProblem(describe_database_error(exc)) from None
     finally:
         engine.dispose()

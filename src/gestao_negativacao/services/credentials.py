@@ -1,11 +1,24 @@
 """Operators' secrets (password, client secret, token) live only in this workstation's OS
-keyring (DESIGN §7), under the service ``gestao-negativacao`` and a key derived from the
-operator's id. The database holds only the fact that one was set somewhere."""
+keyring (DESIGN §7), under the service ``gestao-negativacao`` and a key made of the
+database's installation id, the operator, and the environment and host the secret may be
+sent to. So a secret set for operator 1 of one database is never used for operator 1 of
+another, and an integration whose address was changed (on screen or with a SQL client)
+finds no secret for the new address: it must be typed again before anything goes there.
+The database holds only the fact that one was set somewhere."""
 
 from __future__ import annotations
 
+import json
+import weakref
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
 import keyring
 from keyring.errors import KeyringError, PasswordDeleteError
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from gestao_negativacao.db.models import Installation, Operator
 
 SERVICE = "gestao-negativacao"
 
@@ -20,58 +33,134 @@ class CredentialStoreUnavailable(Exception):
 
 
 class MissingSecret(Exception):
-    """This workstation has no secret for an operator: a condition, not a crash."""
+    """This workstation has no secret for an operator at that address: a condition, not a
+    crash."""
 
-    def __init__(self, operator_code: str, operator_id: int) -> None:
+    def __init__(self, operator_code: str, operator_id: int, note: str | None = None) -> None:
         self.operator_code = operator_code
         self.operator_id = operator_id
+        why = f" ({note})" if note else ""
         super().__init__(
-            f"Esta estação não tem a senha do operador {operator_code}. Um usuário autorizado "
-            "deve informá-la em Operadores (cada estação guarda a sua)."
+            f"Esta estação não tem a senha do operador {operator_code} para o endereço da "
+            f"integração{why}. Um usuário autorizado deve informá-la em Operadores (cada "
+            "estação guarda a sua, presa ao endereço para onde ela pode ir)."
         )
 
 
-def operator_key(operator_id: int, kind: str = "secret") -> str:
-    return f"operador-{operator_id}" if kind == "secret" else f"operador-{operator_id}-{kind}"
+def host_of(url: str) -> str:
+    """The host a secret may be sent to (case-insensitive, without port or path)."""
+    return (urlsplit(url.strip()).hostname or "").lower()
 
 
-def get_secret(operator_id: int, kind: str = "secret") -> str | None:
+@dataclass(frozen=True)
+class Place:
+    """Where one secret may go: this database, an operator, an environment, a host."""
+
+    installation: str
+    operator_id: int
+    environment: str
+    host: str
+
+    def key(self, kind: str = "secret") -> str:
+        base = f"{self.installation}/operador-{self.operator_id}/{self.environment}/{self.host}"
+        return base if kind == "secret" else f"{base}/{kind}"
+
+
+def _get(key: str) -> str | None:
     try:
-        return keyring.get_password(SERVICE, operator_key(operator_id, kind))
+        return keyring.get_password(SERVICE, key)
     except KeyringError:
         return None
 
 
-def set_secret(operator_id: int, value: str, kind: str = "secret") -> None:
+def _set(key: str, value: str) -> None:
     try:
-        keyring.set_password(SERVICE, operator_key(operator_id, kind), value)
+        keyring.set_password(SERVICE, key, value)
     except KeyringError:
         raise CredentialStoreUnavailable() from None
 
 
-def delete_secret(operator_id: int, kind: str = "secret") -> None:
+def _delete(key: str) -> None:
     try:
-        keyring.delete_password(SERVICE, operator_key(operator_id, kind))
+        keyring.delete_password(SERVICE, key)
     except PasswordDeleteError:
         pass  # nothing to delete
     except KeyringError:
         raise CredentialStoreUnavailable() from None
 
 
-def has_secret(operator_id: int) -> bool:
-    return get_secret(operator_id) is not None
+def get(place: Place, kind: str = "secret") -> str | None:
+    return _get(place.key(kind))
+
+
+def put(place: Place, value: str, kind: str = "secret") -> None:
+    _set(place.key(kind), value)
+
+
+def forget(place: Place, kind: str = "secret") -> None:
+    _delete(place.key(kind))
+
+
+def has(place: Place) -> bool:
+    return get(place) is not None
+
+
+_INSTALLATIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def installation(session_factory: sessionmaker[Session]) -> str:
+    """The database's installation id (read once per opened database)."""
+    found = _INSTALLATIONS.get(session_factory)
+    if found is None:
+        with session_factory() as session:
+            found = session.scalar(select(Installation.id))
+        if not found:  # every database has one since migration 0011
+            raise RuntimeError("banco sem identificação da instalação")
+        _INSTALLATIONS[session_factory] = found
+    return found
+
+
+def move_legacy_keys(session_factory: sessionmaker[Session]) -> int:
+    """Keys of earlier versions named only the operator: move each to the new keys of the
+    places recorded when the database was upgraded (never the addresses integrations have
+    now, which anyone with the right to change them could have pointed elsewhere). Runs at
+    each start; a workstation moves its keys once. Returns how many were moved."""
+    moved = 0
+    with session_factory() as session:
+        rows = session.execute(
+            select(Operator.id, Operator.legacy_secret_hosts).where(
+                Operator.legacy_secret_hosts.is_not(None)
+            )
+        ).all()
+    if not rows:
+        return 0
+    here = installation(session_factory)
+    for operator_id, recorded in rows:
+        try:
+            places = [tuple(p) for p in json.loads(recorded or "[]")]
+        except ValueError:
+            continue
+        for kind, old_key in (
+            ("secret", f"operador-{operator_id}"),
+            ("token", f"operador-{operator_id}-token"),
+            ("consulta", f"operador-{operator_id}-consulta"),
+        ):
+            value = _get(old_key)
+            if value is None:
+                continue
+            for environment, host in places:
+                place = Place(here, operator_id, environment, host)
+                if get(place, kind) is None:
+                    put(place, value, kind)
+            _delete(old_key)
+            moved += 1
+    return moved
 
 
 def get_named(name: str) -> str | None:
-    """A secret that is not an operator's (the shared database's password)."""
-    try:
-        return keyring.get_password(SERVICE, name)
-    except KeyringError:
-        return None
+    """A secret that is not an operator's (the SMTP password, an ERP database's)."""
+    return _get(name)
 
 
 def set_named(name: str, value: str) -> None:
-    try:
-        keyring.set_password(SERVICE, name, value)
-    except KeyringError:
-        raise CredentialStoreUnavailable() from None
+    _set(name, value)

@@ -18,9 +18,9 @@ from gestao_negativacao.db.base import utc_now
 from gestao_negativacao.db.models import CreditQuery, Customer
 from gestao_negativacao.domain.documents import InvalidDocument, parse_document
 from gestao_negativacao.domain.permissions import Perm
-from gestao_negativacao.services import audit, credentials, parameters
+from gestao_negativacao.services import audit, parameters
 from gestao_negativacao.services.actor import Actor
-from gestao_negativacao.services.bureau_config import adapter_for
+from gestao_negativacao.services.bureau_config import adapter_for, secret_check
 from gestao_negativacao.services.credit import CreditError
 from gestao_negativacao.services.sending.selection import choose, load_options
 
@@ -103,7 +103,7 @@ def query_credit(
     with session_factory() as session:
         options = load_options(session, integrator)
         customer_id = session.scalar(select(Customer.id).where(Customer.document == bare))
-    chosen = choose(options, integrator, -1, actor, credentials.has_secret)
+    chosen = choose(options, integrator, -1, actor, secret_check(session_factory))
     adapter = adapter_for(session_factory, chosen.integration_id, chosen.operator_id, timeout=60)
     try:
         report = adapter.query_credit(bare)

@@ -81,16 +81,6 @@ def ensure_sandbox_integrations(
                 f"Operador de demonstração ({integrator})",
                 user_logins=(ADMIN_LOGIN,),
             ).id
-        try:
-            if credentials.get_secret(operator_id) is None:
-                operators.set_operator_secret(session_factory, actor, operator_id, SANDBOX_SECRET)
-            query_missing = credentials.get_secret(operator_id, "consulta") is None
-            if integrator == "boa_vista" and query_missing:
-                operators.set_query_credentials(
-                    session_factory, actor, operator_id, QUERY_CODE, SANDBOX_SECRET
-                )
-        except credentials.CredentialStoreUnavailable:
-            keyring_missing = True  # the integrations are still worth creating
         if exists is None:
             url, port, query_url = base + path, None, None
             if port_apart:  # Boa Vista is configured with URL and port apart
@@ -111,6 +101,16 @@ def ensure_sandbox_integrations(
                 query_url=query_url,
             )
             created.append(name)
+        # the secrets are bound to the integration's address: set once it exists
+        try:
+            if not operators.has_secret_here(session_factory, operator_id):
+                operators.set_operator_secret(session_factory, actor, operator_id, SANDBOX_SECRET)
+            if integrator == "boa_vista":
+                operators.set_query_credentials(
+                    session_factory, actor, operator_id, QUERY_CODE, SANDBOX_SECRET
+                )
+        except credentials.CredentialStoreUnavailable:
+            keyring_missing = True  # the integrations are still worth creating
     return created, keyring_missing
 
 

@@ -44,6 +44,49 @@ def describe_database_error(exc: BaseException) -> str:
     return f"Erro inesperado no banco de dados; informe o suporte. ({reason})"
 
 
+def _codes(exc: BaseException) -> tuple[str | None, int | None]:
+    """(SQLSTATE, MariaDB error number) of a driver error, where the driver gives them."""
+    orig = getattr(exc, "orig", None) or exc
+    sqlstate = getattr(orig, "sqlstate", None)
+    args = getattr(orig, "args", ())
+    number = args[0] if args and isinstance(args[0], int) else None
+    return sqlstate, number
+
+
+def is_login_refused(exc: BaseException) -> bool:
+    """The server refused the login or its password (or the login may not open this
+    database). Told apart from "server down" so that the window can say "wrong password"."""
+    sqlstate, number = _codes(exc)
+    if sqlstate in ("28P01", "28000") or number in (1045, 1698, 1044, 4151):
+        return True
+    text = str(getattr(exc, "orig", exc)).lower()
+    return "password authentication failed" in text or (
+        "role" in text and "does not exist" in text
+    ) or "permission denied for database" in text
+
+
+def is_permission_refused(exc: BaseException) -> bool:
+    """The database itself refused: the user's role lacks the privilege (or a definer
+    function refused the caller)."""
+    sqlstate, number = _codes(exc)
+    return sqlstate == "42501" or number in (1142, 1143, 1370, 1227, 1044) or (
+        number == 1644 and "ADMIN_USUARIOS" in str(getattr(exc, "orig", exc))
+    )
+
+
+def server_refusal(exc: BaseException) -> str:
+    """The first line of the server's own message (a definer function's refusal is written
+    for the user), without the SQL or its parameters."""
+    orig = getattr(exc, "orig", exc)
+    args = getattr(orig, "args", ())
+    if len(args) >= 2 and isinstance(args[1], str):  # PyMySQL: (number, message)
+        message = args[1]
+    else:
+        message = str(orig)
+    message = message.strip().splitlines()[0] if message.strip() else type(exc).__name__
+    return mask_documents(message.removeprefix("ERROR:").strip())
+
+
 # PostgreSQL: deadlock, serialization failure; MariaDB/MySQL: deadlock, lock wait timeout
 _RETRYABLE_SQLSTATES = {"40P01", "40001"}
 _RETRYABLE_MYSQL_CODES = {1213, 1205}

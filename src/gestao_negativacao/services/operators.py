@@ -20,7 +20,13 @@ from gestao_negativacao.db.models import (
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import audit, credentials
 from gestao_negativacao.services.actor import Actor
-from gestao_negativacao.services.bureau_config import ConfigError, check_integrator, company_id_of
+from gestao_negativacao.services.bureau_config import (
+    ConfigError,
+    check_integrator,
+    company_id_of,
+    operator_places,
+    query_place,
+)
 
 
 @dataclass(frozen=True)
@@ -106,17 +112,25 @@ def create_operator(
 def set_operator_secret(
     session_factory: sessionmaker[Session], actor: Actor, operator_id: int, secret: str
 ) -> None:
-    """Keep the secret in this workstation's keyring; the database learns only that one
-    was set."""
+    """Keep the secret in this workstation's keyring, bound to the host and environment of
+    each integration the operator belongs to; the database learns only that one was set."""
     actor.require(Perm.NEG_CONFIG)
     if not secret:
         raise ConfigError("A senha não pode ser vazia.")
+    places = operator_places(session_factory, operator_id)
+    if not places:
+        raise ConfigError(
+            "Vincule o operador a uma integração antes de informar a senha: ela fica guardada "
+            "para o endereço da integração, e só para ele."
+        )
     with session_factory.begin() as session:
         operator = session.get(Operator, operator_id)
         if operator is None:
             raise ConfigError("Operador não encontrado.")
-        credentials.set_secret(operator_id, secret)
+        for _info, place in places:
+            credentials.put(place, secret)
         operator.secret_set = True
+        operator.secret_note = None
         audit.record(
             session,
             actor,
@@ -134,9 +148,10 @@ def clear_operator_secret(
         operator = session.get(Operator, operator_id)
         if operator is None:
             raise ConfigError("Operador não encontrado.")
-        credentials.delete_secret(operator_id)
-        credentials.delete_secret(operator_id, "token")
-        credentials.delete_secret(operator_id, "consulta")
+        for info, place in operator_places(session_factory, operator_id):
+            credentials.forget(place)
+            credentials.forget(place, "token")
+            credentials.forget(query_place(session_factory, info, operator_id), "consulta")
         audit.record(
             session,
             actor,
@@ -166,7 +181,11 @@ def set_query_credentials(
             raise ConfigError("Operador não encontrado.")
         if operator.integrator != "boa_vista":
             raise ConfigError("Só a Boa Vista tem código e senha próprios para a consulta.")
-        credentials.set_secret(operator_id, password, "consulta")
+        places = operator_places(session_factory, operator_id)
+        if not places:
+            raise ConfigError("Vincule o operador a uma integração antes da consulta.")
+        for info, _place in places:
+            credentials.put(query_place(session_factory, info, operator_id), password, "consulta")
         operator.query_code = code
         audit.record(
             session,
@@ -255,7 +274,15 @@ def secrets_here(session_factory: sessionmaker[Session], actor: Actor) -> tuple[
             if actor.user_id in linked.get(operator_id, ())
             or (not linked.get(operator_id) and actor.has(Perm.CRSPC))
         ]
-    return sum(1 for operator_id in usable if credentials.has_secret(operator_id)), len(usable)
+    return sum(1 for operator_id in usable if has_secret_here(session_factory, operator_id)), len(
+        usable
+    )
+
+
+def has_secret_here(session_factory: sessionmaker[Session], operator_id: int) -> bool:
+    """This workstation holds the operator's secret for every integration it is in."""
+    places = operator_places(session_factory, operator_id)
+    return bool(places) and all(credentials.has(place) for _info, place in places)
 
 
 def integration_of(session_factory: sessionmaker[Session], operator_id: int) -> int | None:

@@ -9,14 +9,26 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from gestao_negativacao.db import server
 from gestao_negativacao.db.models import RolePermission, User, UserPermission
 from gestao_negativacao.domain.passwords import check_strength, hash_password
 from gestao_negativacao.domain.permissions import Perm, RoleCode
 from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
-from gestao_negativacao.services.users import UserError, effective_permissions
+from gestao_negativacao.services.errors import server_refusal
+from gestao_negativacao.services.users import UserError, effective_permissions, on_server
+
+
+def _definer(session: Session, function: str, **arguments: object) -> None:
+    """A definer function of the server (users and permissions change only through them);
+    its refusal, written for the user, becomes the message."""
+    try:
+        server.call(session.connection(), function, **arguments)
+    except DBAPIError as exc:
+        raise UserError(server_refusal(exc)) from None
 
 
 @dataclass(frozen=True)
@@ -97,16 +109,29 @@ def update_user(
         _guard_self(actor, user, permissions, active)
         bundle = role_permissions(session, role)
         before = {"nome": user.name, "perfil": user.role_code, "ativo": user.active}
-        user.name = name.strip() or user.login
-        user.role_code = role.value
-        user.active = active
-        session.execute(delete(UserPermission).where(UserPermission.user_id == user.id))
-        for perm in sorted(bundle ^ permissions):
-            session.add(
-                UserPermission(
-                    user_id=user.id, permission_code=perm.value, granted=perm in permissions
-                )
+        if on_server(session_factory):
+            _definer(
+                session,
+                "gn_update_user",
+                p_login=user.login,
+                p_name=name.strip(),
+                p_role=role.value,
+                p_active=active,
+                p_granted=sorted(p.value for p in permissions - bundle),
+                p_revoked=sorted(p.value for p in bundle - permissions),
             )
+            session.expire(user)
+        else:
+            user.name = name.strip() or user.login
+            user.role_code = role.value
+            user.active = active
+            session.execute(delete(UserPermission).where(UserPermission.user_id == user.id))
+            for perm in sorted(bundle ^ permissions):
+                session.add(
+                    UserPermission(
+                        user_id=user.id, permission_code=perm.value, granted=perm in permissions
+                    )
+                )
         session.flush()
         audit.record(
             session,
@@ -131,7 +156,13 @@ def reset_password(
     check_strength(password)
     with session_factory.begin() as session:
         user = _user(session, user_id)
-        user.password_hash = hash_password(password)
+        if on_server(session_factory):
+            token = server.password_token(session.connection(), user.login, password)
+            _definer(session, "gn_set_password", p_login=user.login, p_verifier=token,
+                     p_must_change=True)  # fmt: skip
+        else:
+            user.password_hash = hash_password(password)
+            user.must_change_password = True
         audit.record(
             session, actor, "usuario.redefinir_senha", entity="user", entity_key=user.login
         )
@@ -149,9 +180,13 @@ def set_role_permissions(
         raise UserError("O perfil admin sempre administra usuários (senão ninguém o faria).")
     with session_factory.begin() as session:
         before = role_permissions(session, role)
-        session.execute(delete(RolePermission).where(RolePermission.role_code == role.value))
-        for perm in sorted(permissions):
-            session.add(RolePermission(role_code=role.value, permission_code=perm.value))
+        if on_server(session_factory):
+            _definer(session, "gn_set_role_permissions", p_role=role.value,
+                     p_perms=sorted(p.value for p in permissions))  # fmt: skip
+        else:
+            session.execute(delete(RolePermission).where(RolePermission.role_code == role.value))
+            for perm in sorted(permissions):
+                session.add(RolePermission(role_code=role.value, permission_code=perm.value))
         audit.record(
             session,
             actor,

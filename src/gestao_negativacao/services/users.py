@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from gestao_negativacao.db import server
 from gestao_negativacao.db.base import utc_now
 from gestao_negativacao.db.models import Permission, Role, RolePermission, User, UserPermission
 from gestao_negativacao.domain.passwords import (
@@ -24,6 +26,7 @@ from gestao_negativacao.domain.permissions import (
 )
 from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
+from gestao_negativacao.services.errors import server_refusal
 
 
 class UserError(ValueError):
@@ -31,8 +34,13 @@ class UserError(ValueError):
 
 
 class LoginFailed(Exception):
-    def __init__(self) -> None:
-        super().__init__("Usuário ou senha inválidos, ou usuário desativado.")
+    def __init__(self, message: str = "Usuário ou senha inválidos, ou usuário desativado.") -> None:
+        super().__init__(message)
+
+
+def on_server(session_factory: sessionmaker[Session]) -> bool:
+    """A shared server, where users are the database's own logins (DESIGN §8)."""
+    return server.is_server(session_factory.kw["bind"])
 
 
 @dataclass(frozen=True)
@@ -106,6 +114,8 @@ def create_user(
     if not login or len(login) > 60 or any(ch.isspace() for ch in login):
         raise UserError("O login deve ter de 1 a 60 caracteres, sem espaços.")
     check_strength(password)
+    if on_server(session_factory):
+        return _create_login(session_factory, actor, login, password, role, name)
     with session_factory.begin() as session:
         if session.scalar(select(User.id).where(User.login == login)) is not None:
             raise UserError(f"Já existe um usuário com o login {login}.")
@@ -129,8 +139,55 @@ def create_user(
         return UserInfo(user.id, user.login, user.name, role, True)
 
 
+def _create_login(session_factory, actor, login, password, role, name) -> UserInfo:
+    """On a server: a database login role, through the definer function (which checks
+    ADMIN_USUARIOS of the session's user: the database, not this program, decides)."""
+    if not server.LOGIN_PATTERN.match(login):
+        raise UserError(
+            "No servidor o login deve ter de 1 a 60 letras sem acento, números, ponto, hífen, "
+            "sublinhado ou arroba."
+        )
+    with session_factory.begin() as session:
+        try:
+            server.create_login(session.connection(), login, name.strip(), role.value, password,
+                                False)  # fmt: skip
+        except DBAPIError as exc:
+            raise UserError(server_refusal(exc)) from None
+        user = session.scalar(select(User).where(User.login == login))
+        audit.record(
+            session,
+            actor,
+            "usuario.criar",
+            entity="user",
+            entity_key=login,
+            details={"role": role.value},
+        )
+        return UserInfo(user.id, user.login, user.name, role, True)
+
+
+def session_actor(session_factory: sessionmaker[Session]) -> Actor:
+    """On a server, the acting user is whoever the database says is connected: the login
+    is the database's, so nobody can claim to be someone else."""
+    with session_factory.begin() as session:
+        conn = session.connection()
+        login = server.session_login(conn)
+        user = session.scalar(select(User).where(User.login == login))
+        if user is None or not user.active:
+            raise LoginFailed(
+                f"O login {login} do servidor não é um usuário ativo do aplicativo: entre com "
+                "um usuário cadastrado (--user) ou peça a um administrador."
+            )
+        actor = _actor_for(session, user)
+        server.call(conn, "gn_logged_in")
+        audit.record(session, actor, "login", entity="user", entity_key=user.login)
+        return actor
+
+
 def authenticate(session_factory: sessionmaker[Session], login: str, password: str) -> Actor:
-    """Check the password and return the acting user; every attempt is audited."""
+    """Check the password and return the acting user; every attempt is audited. (On a
+    server the database checked it when this user connected: see ``session_actor``.)"""
+    if on_server(session_factory):
+        return session_actor(session_factory)
     with session_factory() as session:
         user = session.scalar(select(User).where(User.login == login.strip()))
         ok = user is not None and user.active and verify_password(user.password_hash, password)

@@ -33,6 +33,7 @@ from gestao_negativacao.db.models.scheduling import (
 )
 from gestao_negativacao.db.models.security import (
     AuditEntry,
+    Installation,
     Permission,
     Role,
     RolePermission,
@@ -55,6 +56,7 @@ __all__ = [
     "BureauListItem",
     "CompanyParameter",
     "ImportSource",
+    "Installation",
     "Integration",
     "IntegrationCompany",
     "IntegrationOperator",

@@ -28,6 +28,11 @@ class Operator(Base):
     # Boa Vista's credit query (CSR60) has its own operator; its password is a second
     # secret of this operator in the keyring
     query_code: Mapped[str | None] = mapped_column(String(120))
+    # why the secret must be typed again (an integration's address or environment changed)
+    secret_note: Mapped[str | None] = mapped_column(String(200))
+    # (environment, host) pairs the keyring's old, operator-only key was for: read once per
+    # workstation to move that key to the new ones (migration 0011)
+    legacy_secret_hosts: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 
 

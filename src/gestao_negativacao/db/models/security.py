@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from gestao_negativacao.db.base import Base, UtcDateTime, utc_now
@@ -41,9 +41,13 @@ class User(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     login: Mapped[str] = mapped_column(String(60), unique=True)
     name: Mapped[str] = mapped_column(String(150), default="")
-    password_hash: Mapped[str] = mapped_column(String(255))
+    # SQLite only: on a server the login and its password are the database's own
+    password_hash: Mapped[str | None] = mapped_column(String(255))
     role_code: Mapped[str] = mapped_column(ForeignKey("roles.code"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    must_change_password: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     last_login_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
@@ -59,11 +63,24 @@ class UserPermission(Base):
     granted: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+class Installation(Base):
+    """One row: this database's identity. Operators' secrets in a workstation's keyring are
+    keyed by it, so that the secret set for operator 1 of one database is never used for
+    operator 1 of another."""
+
+    __tablename__ = "installation"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
 class AuditEntry(Base):
     """Who did what, when, from which workstation (LGPD art. 37). Documents are masked in
     ``details``; no secret is ever written here."""
 
     __tablename__ = "audit_log"
+    # appended to, never read back: on a server users may INSERT here but not SELECT
+    __table_args__ = {"implicit_returning": False}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, index=True)

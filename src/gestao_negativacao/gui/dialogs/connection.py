@@ -1,6 +1,8 @@
 """Which database this workstation uses: the local SQLite file or a shared PostgreSQL /
-MariaDB server. "Testar conexão" asks the server off the window's thread; "Salvar" keeps
-the address in the data folder and the password in the keyring."""
+MariaDB server, and how the link is protected (TLS). "Testar conexão" asks the server off
+the window's thread — with a login typed only for the test — and says whether the link is
+encrypted; "Salvar" keeps the address and TLS settings in the data folder, never a login
+or a password (each user logs in with their own)."""
 
 from __future__ import annotations
 
@@ -20,6 +22,8 @@ class ConnectionDialog(QDialog):
         self.ui.setupUi(self)
         for kind, (label, _port) in connection.KINDS.items():
             self.ui.kind.addItem(label, kind)
+        for mode, label in connection.TLS_MODES.items():
+            self.ui.tls.addItem(label, mode)
         self.ui.kind.currentIndexChanged.connect(self._kind_changed)
         self.ui.local.toggled.connect(self._mode_changed)
         self.ui.test.clicked.connect(self.test)
@@ -39,8 +43,9 @@ class ConnectionDialog(QDialog):
             self.ui.host.setText(url.host or "")
             self.ui.port.setValue(url.port or connection.KINDS[backend][1])
             self.ui.databaseName.setText(url.database or "")
-            self.ui.user.setText(url.username or "")
-            self.ui.password.setText(url.password or "")
+            saved = connection.Saved(url)
+            self.ui.tls.setCurrentIndex(max(0, self.ui.tls.findData(saved.tls)))
+            self.ui.caFile.setText(saved.ca_file)
         self._mode_changed()
 
     def _kind_changed(self) -> None:
@@ -58,8 +63,8 @@ class ConnectionDialog(QDialog):
             self.ui.host.text(),
             self.ui.port.value(),
             self.ui.databaseName.text(),
-            self.ui.user.text(),
-            self.ui.password.text(),
+            self.ui.tls.currentData(),
+            self.ui.caFile.text(),
         )
 
     def test(self) -> None:
@@ -70,9 +75,11 @@ class ConnectionDialog(QDialog):
             return
         self.ui.test.setEnabled(False)
         self.ui.result.setText("Testando…")
+        if url is not None and self.ui.user.text().strip():
+            url = connection.with_login(url, self.ui.user.text().strip(), self.ui.password.text())
         self.test_task = run_task(
             lambda task: connection.check(url),
-            on_done=lambda description: self._tested(f"Conexão bem-sucedida: {description}."),
+            on_done=lambda result: self._tested(result.message),
             on_failed=lambda error: self._tested(user_message(error)),
         )
 

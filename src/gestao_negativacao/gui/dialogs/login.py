@@ -1,5 +1,7 @@
-"""Login: remembers the last login; the password check (a memory-hard hash) runs off the
-window's thread. "Conexão..." lets the user switch database before logging in."""
+"""Login: remembers the last login; the check runs off the window's thread. On the local
+file it is the application's own (a memory-hard hash); on a shared server, logging in *is*
+connecting to the database with the user's own login and password (DESIGN §8), so the
+dialog opens the database itself. "Conexão..." lets the user switch database first."""
 
 from __future__ import annotations
 
@@ -10,19 +12,31 @@ from gestao_negativacao.gui.qt import QDialog, QDialogButtonBox, QWidget
 from gestao_negativacao.gui.tasks import run_task
 from gestao_negativacao.services import users
 from gestao_negativacao.services.actor import Actor
-from gestao_negativacao.services.database import Database
+from gestao_negativacao.services.database import Database, open_database
 
 CHANGE_DATABASE = 2  # the dialog's result when the user asked for another database
 
 
 class LoginDialog(QDialog):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    """``db``: the local file, already open; ``server_url``: a server, opened by logging in
+    (then ``self.db`` is the database this user's login opened)."""
+
+    def __init__(
+        self,
+        db: Database | None = None,
+        parent: QWidget | None = None,
+        *,
+        server_url: str | None = None,
+        where: str = "",
+    ) -> None:
         super().__init__(parent)
         self.ui = Ui_LoginDialog()
         self.ui.setupUi(self)
         self.db = db
+        self.server_url = server_url
         self.actor: Actor | None = None
-        self.ui.database.setText(db.description)
+        self.ui.database.setText(db.description if db is not None else where)
+        self.ui.database.setToolTip(self.ui.database.text())
         self.ui.login.setText(settings.last_login())
         (self.ui.password if self.ui.login.text() else self.ui.login).setFocus()
         self.ok_button = self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -38,12 +52,29 @@ class LoginDialog(QDialog):
             return
         self.ok_button.setEnabled(False)
         self.ui.message.setText("Verificando…")
+        if self.server_url is not None:
+            url = self.server_url
+
+            def work(task):
+                db = open_database(url, login=login, password=password)
+                try:
+                    return db, users.session_actor(db.session_factory)
+                except Exception:
+                    db.dispose()
+                    raise
+
+            run_task(work, on_done=self._opened, on_failed=self._refused)
+            return
         factory = self.db.session_factory
         run_task(
             lambda task: users.authenticate(factory, login, password),
             on_done=self._logged_in,
             on_failed=self._refused,
         )
+
+    def _opened(self, result) -> None:
+        self.db, actor = result
+        self._logged_in(actor)
 
     def _logged_in(self, actor: Actor) -> None:
         self.actor = actor

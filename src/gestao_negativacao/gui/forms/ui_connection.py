@@ -90,26 +90,46 @@ class Ui_ConnectionDialog(object):
 
         self.serverForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.databaseName)
 
+        self.tlsLabel = QLabel(self.serverBox)
+        self.tlsLabel.setObjectName(u"tlsLabel")
+
+        self.serverForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.tlsLabel)
+
+        self.tls = QComboBox(self.serverBox)
+        self.tls.setObjectName(u"tls")
+
+        self.serverForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.tls)
+
+        self.caLabel = QLabel(self.serverBox)
+        self.caLabel.setObjectName(u"caLabel")
+
+        self.serverForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.caLabel)
+
+        self.caFile = QLineEdit(self.serverBox)
+        self.caFile.setObjectName(u"caFile")
+
+        self.serverForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.caFile)
+
         self.userLabel = QLabel(self.serverBox)
         self.userLabel.setObjectName(u"userLabel")
 
-        self.serverForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.userLabel)
+        self.serverForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.userLabel)
 
         self.user = QLineEdit(self.serverBox)
         self.user.setObjectName(u"user")
 
-        self.serverForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.user)
+        self.serverForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.user)
 
         self.passwordLabel = QLabel(self.serverBox)
         self.passwordLabel.setObjectName(u"passwordLabel")
 
-        self.serverForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.passwordLabel)
+        self.serverForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.passwordLabel)
 
         self.password = QLineEdit(self.serverBox)
         self.password.setObjectName(u"password")
         self.password.setEchoMode(QLineEdit.Password)
 
-        self.serverForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.password)
+        self.serverForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.password)
 
 
         self.mainLayout.addWidget(self.serverBox)
@@ -141,6 +161,8 @@ class Ui_ConnectionDialog(object):
         self.hostLabel.setBuddy(self.host)
         self.portLabel.setBuddy(self.port)
         self.nameLabel.setBuddy(self.databaseName)
+        self.tlsLabel.setBuddy(self.tls)
+        self.caLabel.setBuddy(self.caFile)
         self.userLabel.setBuddy(self.user)
         self.passwordLabel.setBuddy(self.password)
 #endif // QT_CONFIG(shortcut)
@@ -159,9 +181,13 @@ class Ui_ConnectionDialog(object):
         self.portLabel.setText(QCoreApplication.translate("ConnectionDialog", u"&Porta:", None))
         self.nameLabel.setText(QCoreApplication.translate("ConnectionDialog", u"&Banco:", None))
         self.databaseName.setText(QCoreApplication.translate("ConnectionDialog", u"gestao_negativacao", None))
-        self.userLabel.setText(QCoreApplication.translate("ConnectionDialog", u"&Usu\u00e1rio do banco:", None))
-        self.passwordLabel.setText(QCoreApplication.translate("ConnectionDialog", u"S&enha do banco:", None))
-        self.password.setPlaceholderText(QCoreApplication.translate("ConnectionDialog", u"guardada no cofre de senhas desta esta\u00e7\u00e3o", None))
+        self.tlsLabel.setText(QCoreApplication.translate("ConnectionDialog", u"&Conex\u00e3o:", None))
+        self.caLabel.setText(QCoreApplication.translate("ConnectionDialog", u"&Autoridade (CA):", None))
+        self.caFile.setPlaceholderText(QCoreApplication.translate("ConnectionDialog", u"arquivo .pem da autoridade que assinou o certificado do servidor", None))
+        self.userLabel.setText(QCoreApplication.translate("ConnectionDialog", u"&Usu\u00e1rio (teste):", None))
+        self.user.setPlaceholderText(QCoreApplication.translate("ConnectionDialog", u"seu login, s\u00f3 para testar: n\u00e3o \u00e9 guardado", None))
+        self.passwordLabel.setText(QCoreApplication.translate("ConnectionDialog", u"S&enha (teste):", None))
+        self.password.setPlaceholderText(QCoreApplication.translate("ConnectionDialog", u"n\u00e3o \u00e9 guardada: cada usu\u00e1rio entra com a sua", None))
         self.test.setText(QCoreApplication.translate("ConnectionDialog", u"&Testar conex\u00e3o", None))
     # retranslateUi
 

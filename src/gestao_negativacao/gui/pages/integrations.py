@@ -19,7 +19,7 @@ from gestao_negativacao.gui.qt import (
 from gestao_negativacao.gui.tasks import run_task
 from gestao_negativacao.gui.widgets.master_detail import ListPane, split
 from gestao_negativacao.gui.widgets.two_lists import TwoLists
-from gestao_negativacao.services import bureau_config, credentials, operators
+from gestao_negativacao.services import bureau_config, operators
 from gestao_negativacao.services.lists import integrations_list
 from gestao_negativacao.services.portfolio import list_companies
 
@@ -219,7 +219,8 @@ class IntegrationsPage(QWidget):
             self.integration_id,
         )
         chosen = [int(v) for v in self.operators.values()]
-        usable = [o for o in chosen if credentials.has_secret(o)]
+        check = bureau_config.secret_check(factory)
+        usable = [o for o in chosen if integration_id is not None and check(integration_id, o)]
         if integration_id is None or not usable:
             say(
                 self.ui.message,

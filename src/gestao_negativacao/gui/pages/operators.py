@@ -17,7 +17,7 @@ from gestao_negativacao.gui.qt import (
 from gestao_negativacao.gui.tasks import run_task
 from gestao_negativacao.gui.widgets.master_detail import ListPane, split
 from gestao_negativacao.gui.widgets.two_lists import TwoLists
-from gestao_negativacao.services import bureau_config, credentials, operators
+from gestao_negativacao.services import bureau_config, operators
 from gestao_negativacao.services.lists import operators_list
 from gestao_negativacao.services.portfolio import list_companies
 
@@ -88,7 +88,9 @@ class OperatorsPage(QWidget):
         say(self.ui.message, "")
 
     def _secret_state(self, operator_id: int | None) -> None:
-        present = operator_id is not None and credentials.has_secret(operator_id)
+        present = operator_id is not None and operators.has_secret_here(
+            self.context.session_factory, operator_id
+        )
         self.ui.secretState.setText("definida" if present else "não definida")
         for button in (self.ui.setSecret, self.ui.clearSecret, self.ui.testConnection):
             button.setEnabled(operator_id is not None)

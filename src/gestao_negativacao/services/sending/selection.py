@@ -39,6 +39,11 @@ class OperatorOption:
     company_id: int | None
     user_ids: frozenset[int]
     active: bool = True
+    secret_note: str | None = None  # why its secret must be typed again
+
+    @property
+    def note(self) -> str:
+        return f" ({self.secret_note})" if self.secret_note else ""
 
 
 @dataclass(frozen=True)
@@ -78,7 +83,7 @@ def choose(
     integrator: str,
     company_id: int,
     actor: Actor,
-    has_secret: Callable[[int], bool],
+    has_secret: Callable[[int, int], bool],
 ) -> Choice:
     skipped: list[str] = []
     candidates = [i for i in integrations if i.integrator == integrator]
@@ -103,8 +108,8 @@ def choose(
                 skipped.append(f"{where}: o usuário {actor.login} não está vinculado a ele")
             elif not operator.user_ids and not actor.has(Perm.CRSPC):
                 skipped.append(f"{where}: sem usuários vinculados e {actor.login} não tem CRSPC")
-            elif not has_secret(operator.id):
-                skipped.append(f"{where}: esta estação não tem a senha dele")
+            elif not has_secret(integration.id, operator.id):
+                skipped.append(f"{where}: esta estação não tem a senha dele{operator.note}")
             else:
                 return Choice(integration.id, operator.id)
     raise NoConfiguration(skipped)
@@ -143,7 +148,8 @@ def load_options(session: Session, integrator: str | None = None) -> list[Integr
             i.integrator,
             frozenset(companies.get(i.id, ())),
             tuple(
-                OperatorOption(o.id, o.code, o.company_id, frozenset(users.get(o.id, ())), o.active)
+                OperatorOption(o.id, o.code, o.company_id, frozenset(users.get(o.id, ())), o.active,
+                               o.secret_note)  # fmt: skip
                 for o in (operators[op_id] for op_id in links.get(i.id, []))
             ),
             i.active,

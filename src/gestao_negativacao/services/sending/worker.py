@@ -33,7 +33,7 @@ from gestao_negativacao.db.models import Integration, SendQueueEntry
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import audit, credentials
 from gestao_negativacao.services.actor import Actor, PermissionDenied
-from gestao_negativacao.services.bureau_config import adapter_for
+from gestao_negativacao.services.bureau_config import adapter_for, secret_check
 from gestao_negativacao.services.sending import claims, records
 from gestao_negativacao.services.sending.calls import call_bureau, companion_results
 from gestao_negativacao.services.sending.items import WorkItem, load_items
@@ -81,7 +81,7 @@ class Sender:
         progress: Callable[[Progress], None] | None = None,
         cancel: threading.Event | None = None,
         adapter_factory: AdapterFactory | None = None,
-        has_secret: Callable[[int], bool] = credentials.has_secret,
+        has_secret: Callable[[int, int], bool] | None = None,
         today: date | None = None,
         rng: random.Random | None = None,
     ) -> None:
@@ -101,8 +101,8 @@ class Sender:
         self.make_adapter = adapter_factory or (
             lambda i, o: adapter_for(session_factory, i, o, timeout=self.options.timeout)
         )
-        # the keyring is asked once per operator and run, not once per item
-        self.has_secret = functools.cache(has_secret)
+        # the keyring is asked once per (integration, operator) and run, not once per item
+        self.has_secret = functools.cache(has_secret or secret_check(session_factory))
         self.rng = rng or random.Random()
         self.me = claims.worker_identity()
         self.recorder = Recorder(session_factory, actor, self.me, today or date.today())

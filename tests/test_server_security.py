@@ -1,0 +1,268 @@
+"""On a shared server the database is the security boundary (DESIGN §8): a person with a
+clerk's login and a SQL client can do nothing a clerk cannot do on screen. On CI's
+PostgreSQL and MariaDB, each escalation is tried with a plain connection, as psql or the
+mysql client would, and refused by the server itself; the application's own flows still work
+for clerk, supervisor and admin; the audit log keeps what happened, whoever writes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+
+import pytest
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.engine import make_url
+
+from gestao_negativacao.db.engine import normalise_url
+from gestao_negativacao.db.models import AuditEntry, Operator, User
+from gestao_negativacao.db.server import Names
+from gestao_negativacao.domain.permissions import Perm, RoleCode
+from gestao_negativacao.services import server_setup, user_admin, users
+from gestao_negativacao.services.connection import without_login
+from gestao_negativacao.services.database import Database, SchemaMismatch, open_database
+
+PASSWORD = "Senha-de-teste-2026"
+
+
+@dataclass
+class Secured:
+    kind: str
+    owner_url: str  # the server administrator's
+    address: str  # the server and database, with no login (what a workstation keeps)
+    admin_db: Database
+
+    def login(self, login: str, password: str = PASSWORD) -> Database:
+        return open_database(self.address, login=login, password=password)
+
+    def plain(self, login: str):
+        """A bare SQL client logged in as ``login``, every role it holds switched on."""
+        url = normalise_url(self.address).set(username=login, password=PASSWORD)
+        engine = create_engine(url, isolation_level="AUTOCOMMIT")
+        conn = engine.connect()
+        if self.kind == "mariadb":
+            role = Names(url.database).user_role(login)
+            conn.execute(text(f"SET ROLE `{role}`"))
+        return engine, conn
+
+
+@pytest.fixture(params=["postgresql", "mariadb"])
+def secured(request, app_home):
+    servers = request.getfixturevalue(
+        "postgres_server" if request.param == "postgresql" else "mariadb_server"
+    )
+    owner_url = servers.create(prepared=False)
+    request.addfinalizer(lambda: servers.drop(owner_url))  # its logins are the server's
+    server_setup.initialize(owner_url, "admin", PASSWORD, "Administradora")  # db init
+    address = without_login(make_url(owner_url)).render_as_string(hide_password=False)
+    admin_db = open_database(address, login="admin", password=PASSWORD)
+    request.addfinalizer(admin_db.dispose)
+    admin = users.session_actor(admin_db.session_factory)
+    users.create_user(admin_db.session_factory, admin, "maria", PASSWORD, RoleCode.CLERK)
+    users.create_user(admin_db.session_factory, admin, "joao", PASSWORD, RoleCode.SUPERVISOR)
+    return Secured(request.param, owner_url, address, admin_db)
+
+
+ESCALATIONS = [
+    ("users", "UPDATE users SET role_code = 'admin' WHERE login = 'maria'"),
+    ("user_permissions", "INSERT INTO user_permissions (user_id, permission_code, granted) "
+                         "SELECT id, 'ADMIN_USUARIOS', TRUE FROM users WHERE login = 'maria'"),
+    ("role_permissions", "INSERT INTO role_permissions (role_code, permission_code) "
+                         "VALUES ('clerk', 'ADMIN_USUARIOS')"),
+    ("operators", "UPDATE operators SET active = FALSE"),
+    ("operators", "INSERT INTO operators (integrator, code, name, secret_set, active, created_at) "
+                  "VALUES ('spc_brasil', 'X', 'x', FALSE, TRUE, CURRENT_TIMESTAMP)"),
+    ("integrations", "UPDATE integrations SET url = 'http://atacante.example/'"),
+    ("parameters", "INSERT INTO parameters (key, value, updated_at) "
+                   "VALUES ('geral', '{}', CURRENT_TIMESTAMP)"),
+    ("schedules", "UPDATE schedules SET user_id = 1"),
+    ("import_sources", "UPDATE import_sources SET query = 'DELETE FROM x'"),
+    ("rules", "INSERT INTO rules (name, kind, active, definition, created_at, updated_at) "
+              "VALUES ('x', 'inclusion', TRUE, '{}', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"),
+    ("audit_log", "UPDATE audit_log SET login = 'outro'"),
+    ("audit_log", "DELETE FROM audit_log"),
+]  # fmt: skip
+
+
+def test_a_clerk_with_a_sql_client_can_do_nothing_a_clerk_cannot(secured):
+    engine, conn = secured.plain("maria")
+    try:
+        for table, statement in ESCALATIONS:
+            if secured.kind == "mariadb":
+                statement = statement.replace("key,", "`key`,")
+            with pytest.raises(Exception) as refused:
+                conn.execute(text(statement))
+            assert "denied" in str(refused.value).lower(), (table, refused.value)
+        names = Names(make_url(secured.address).database)
+        for statement in (
+            f'GRANT "{names.permission(Perm.ADMIN_USUARIOS)}" TO maria'
+            if secured.kind == "postgresql"
+            else f"GRANT `{names.permission(Perm.ADMIN_USUARIOS)}` TO `{names.user_role('maria')}`",
+            "CREATE ROLE malvado" if secured.kind == "postgresql" else "CREATE USER 'malvado'@'%'",
+        ):
+            with pytest.raises(Exception):  # noqa: B017 - each server words it its own way
+                conn.execute(text(statement))
+        # the definer functions check the session's user, not what the client says
+        verb = "SELECT" if secured.kind == "postgresql" else "CALL"
+        for call in (
+            f"{verb} gn_create_user('malvado', 'x', 'admin', 'y', FALSE)",
+            f"{verb} gn_set_role_permissions('clerk', "
+            + ("ARRAY['ADMIN_USUARIOS']" if secured.kind == "postgresql" else "'ADMIN_USUARIOS'")
+            + ")",
+            f"{verb} gn_update_user('maria', 'maria', 'admin', TRUE, "
+            + ("ARRAY[]::text[], ARRAY[]::text[])" if secured.kind == "postgresql" else "'', '')"),
+        ):
+            with pytest.raises(Exception, match="ADMIN_USUARIOS"):
+                conn.execute(text(call))
+        # an audit row under someone else's name is written under hers
+        conn.execute(
+            text(
+                "INSERT INTO audit_log (at, login, workstation, action, entity, entity_key, "
+                "details) VALUES (CURRENT_TIMESTAMP, 'admin', 'x', 'forjado', '', '', '{}')"
+            )
+        )
+    finally:
+        conn.close()
+        engine.dispose()
+    with secured.admin_db.session_factory() as session:
+        user = session.scalar(select(User).where(User.login == "maria"))
+        assert user.role_code == "clerk"
+        forged = session.scalar(select(AuditEntry).where(AuditEntry.action == "forjado"))
+        assert forged.login == "maria"
+    # and she is still exactly a clerk when she logs in
+    maria = secured.login("maria")
+    actor = users.session_actor(maria.session_factory)
+    assert Perm.ADMIN_USUARIOS not in actor.permissions and actor.role is RoleCode.CLERK
+    maria.dispose()
+
+
+def test_user_administration_goes_through_the_server_for_an_admin_only(secured):
+    factory = secured.admin_db.session_factory
+    admin = users.session_actor(factory)
+    joao = next(u for u in user_admin.list_users(factory, admin) if u.login == "joao")
+    with pytest.raises(users.UserError, match="tirar de si mesmo"):
+        user_admin.update_user(
+            factory, admin, admin.user_id, name="A", role=RoleCode.CLERK, active=True,
+            permissions=frozenset({Perm.NEG_INCLUIR}),
+        )  # fmt: skip
+    # an exception to joao's profile: he gains NEG_CONFIG, loses CREDITO_ANALISE
+    wanted = (joao.role_permissions | {Perm.NEG_CONFIG}) - {Perm.CREDITO_ANALISE}
+    user_admin.update_user(factory, admin, joao.id, name="João", role=RoleCode.SUPERVISOR,
+                           active=True, permissions=wanted)  # fmt: skip
+    joao_db = secured.login("joao")
+    actor = users.session_actor(joao_db.session_factory)
+    assert actor.permissions == wanted
+    # the server agrees: he may now write integrations, and no longer credit profiles
+    with joao_db.session_factory.begin() as session:
+        session.execute(text("UPDATE integrations SET active = active"))
+    with pytest.raises(Exception, match="(?i)denied"):
+        with joao_db.session_factory.begin() as session:
+            session.execute(text("DELETE FROM credit_profiles"))
+    joao_db.dispose()
+    # a password reset by an admin must be changed at the next login
+    user_admin.reset_password(factory, admin, joao.id, "Outra-senha-forte-1")
+    with factory() as session:
+        assert session.scalar(select(User.must_change_password).where(User.login == "joao"))
+    # deactivated: the server refuses the login itself
+    user_admin.update_user(factory, admin, joao.id, name="João", role=RoleCode.SUPERVISOR,
+                           active=False, permissions=wanted)  # fmt: skip
+    if secured.kind == "mariadb":  # CI's PostgreSQL trusts local logins; MariaDB does not
+        with pytest.raises(users.LoginFailed):
+            secured.login("joao", "Outra-senha-forte-1")
+
+
+def test_changes_made_with_sql_by_an_admin_are_in_the_audit_log(secured):
+    factory = secured.admin_db.session_factory
+    admin = users.session_actor(factory)
+    from gestao_negativacao.services import bureau_config, operators
+
+    operator = operators.create_operator(factory, admin, "spc_brasil", "OPER01")
+    integration = bureau_config.create_integration(
+        factory, admin, "SPC", "spc_brasil", "https://servicos.spc.org.br/spc",
+        operator_ids=(operator.id,),
+    )  # fmt: skip
+    operators.set_operator_secret(factory, admin, operator.id, "segredo-do-operador")
+    engine, conn = secured.plain("admin")
+    try:
+        conn.execute(text(f"UPDATE integrations SET url = 'https://atacante.example/x' "
+                          f"WHERE id = {integration.id}"))  # fmt: skip
+    finally:
+        conn.close()
+        engine.dispose()
+    with factory() as session:
+        row = session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.entity == "integrations", AuditEntry.action == "banco.update")
+            .order_by(AuditEntry.id.desc())
+        ).first()
+        assert row.login == "admin" and str(integration.id) == row.entity_key
+        assert "servicos.spc.org.br" in row.details and "atacante.example" in row.details
+        # the secret was kept for the old host: the server cleared it, and said why
+        stored = session.get(Operator, operator.id)
+        assert not stored.secret_set and "mudou" in stored.secret_note
+        secrets_in_trail = session.scalars(select(AuditEntry.details)).all()
+    assert not any("segredo-do-operador" in d for d in secrets_in_trail)
+    with pytest.raises(Exception, match="não tem a senha do operador OPER01"):
+        bureau_config.adapter_for(factory, integration.id, operator.id)
+
+
+def test_a_workstation_never_migrates_a_server_and_names_the_command(secured, postgres_server):
+    raw = postgres_server.create(prepared=False)  # a database nobody prepared
+    try:
+        with pytest.raises(SchemaMismatch, match="db init"):
+            open_database(raw)
+    finally:
+        postgres_server.drop(raw)
+    with pytest.raises(users.LoginFailed, match="não é um usuário ativo"):
+        db = open_database(secured.owner_url)  # the server administrator is no app user
+        try:
+            users.session_actor(db.session_factory)
+        finally:
+            db.dispose()
+
+
+def cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "gestao_negativacao", *args],
+        capture_output=True, text=True, timeout=120, env={**os.environ, **env},
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("secured", ["postgresql"], indirect=True)
+def test_the_command_line_has_no_all_powerful_actor_on_a_server(secured):
+    base = {"GESTAO_NEGATIVACAO_NEW_PASSWORD": "Malvado-com-senha-1"}
+    # without --user: whoever the address names acts (the server's administrator is not an
+    # application user, so nothing happens)
+    refused = cli("--database", secured.owner_url, "user", "add", "malvado", "--role", "admin",
+                  env=base)  # fmt: skip
+    assert refused.returncode == 2 and "não é um usuário ativo" in refused.stderr
+    # a clerk cannot create users; her own password is not the new user's
+    as_clerk = cli("--database", secured.address, "user", "add", "malvado", "--role", "admin",
+                   "--user", "maria", env={**base, "GESTAO_NEGATIVACAO_PASSWORD": PASSWORD})  # fmt: skip
+    assert as_clerk.returncode == 2 and "ADMIN_USUARIOS" in as_clerk.stderr
+    made = cli("--database", secured.address, "user", "add", "ana", "--role", "clerk",
+               "--user", "admin", env={**base, "GESTAO_NEGATIVACAO_PASSWORD": PASSWORD})  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    with secured.admin_db.session_factory() as session:
+        logins = set(session.scalars(select(User.login)))
+        audit = session.scalars(
+            select(AuditEntry.login).where(AuditEntry.action == "usuario.criar")
+        ).all()
+    assert "malvado" not in logins and "ana" in logins
+    assert "admin" in audit
+
+
+def test_the_privilege_list_holds_every_table_and_no_other():
+    """Each table of the schema is in the list (a new table cannot be forgotten), and the
+    list names no table the schema does not have."""
+    from gestao_negativacao.db.base import Base
+    from gestao_negativacao.db.server import privileges as P
+
+    named = set(P.DEFINER_ONLY) | set(P.APPEND_ONLY) | set(P.AUDITED_TABLES)
+    for tables in P.TABLE_PRIVILEGES.values():
+        named |= set(tables)
+    for tables in P.COLUMN_PRIVILEGES.values():
+        named |= set(tables)
+    assert named <= set(Base.metadata.tables)
+    assert set(Base.metadata.tables) - named == set()
