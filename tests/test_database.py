@@ -146,3 +146,17 @@ def test_generated_columns_on_every_database(any_db):
         (2, Decimal("100.00"), date(2026, 4, 10), date(2026, 3, 10)),
         (3, Decimal("100.00"), date(2026, 2, 1), date(2026, 2, 1)),
     ]
+
+
+def test_the_local_database_and_its_folder_belong_to_the_account_alone(sqlite_db, app_home):
+    import os
+    import stat
+
+    from gestao_negativacao.config import data_dir, log_dir
+
+    if os.name != "posix":  # Windows: %LOCALAPPDATA% is already private to the account
+        return
+    for folder in (data_dir(), log_dir()):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    database = app_home / "teste.db"
+    assert stat.S_IMODE(database.stat().st_mode) == 0o600

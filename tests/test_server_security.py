@@ -266,3 +266,131 @@ def test_the_privilege_list_holds_every_table_and_no_other():
         named |= set(tables)
     assert named <= set(Base.metadata.tables)
     assert set(Base.metadata.tables) - named == set()
+
+
+def test_each_profile_works_as_itself_on_the_server(secured, tmp_path):
+    """The application's flows, each run by a real login of its profile — the grants are
+    enough for what the screens do (and a URL changed with SQL stops the next send, with
+    the reason)."""
+    import json
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from gestao_negativacao.bureaus.sandbox import running_sandbox
+    from gestao_negativacao.services import (
+        bureau_config,
+        credit,
+        credit_queries,
+        demo_setup,
+        operators,
+        parameters,
+        rules,
+    )
+    from gestao_negativacao.services.importing import import_file
+    from gestao_negativacao.services.scheduling import schedules
+    from gestao_negativacao.services.sending.enqueue import enqueue_removals
+    from gestao_negativacao.services.sending.follow_up import refresh_confirmations
+    from gestao_negativacao.services.sending.release import manual_removal, release
+    from gestao_negativacao.services.sending.service import send
+    from gestao_negativacao.services.sending.worker import Sender, SendOptions
+    from tests.rules_helpers import AS_OF
+    from tests.sending_helpers import _cpf, write_portfolio_csv
+
+    fast = SendOptions(concurrency=4, retry_base=0.02, retry_cap=0.1, timeout=5, max_attempts=2)
+    admin_f = secured.admin_db.session_factory
+    admin = users.session_actor(admin_f)
+    with running_sandbox(process_after=None) as sandbox:
+        # admin: integrations and operators (usable by every profile), rules, parameters
+        demo_setup.ensure_sandbox_integrations(admin_f, admin, sandbox.url)
+        for op in operators.list_operators(admin_f):
+            operators.update_operator(admin_f, admin, op.id, user_logins=("admin", "maria", "joao"))
+        rules.import_rules(admin_f, admin, json.dumps([
+            {"name": "Atraso 30", "kind": "inclusion", "criteria": {"days_overdue": {"min": 30}}},
+            {"name": "Pagas", "kind": "removal", "triggers": {"paid": True}}]))  # fmt: skip
+        parameters.save_credit(admin_f, admin, parameters.CreditParameters(enabled=True))
+        schedules.save_schedule(admin_f, admin, "Incluir", "inclusion", rules=("Atraso 30",),
+                                integrator="spc_brasil", run_as="maria")  # fmt: skip
+        from gestao_negativacao.services.credit import set_authority
+
+        set_authority(admin_f, admin, "joao", Decimal("100000.00"))
+
+        # the clerk: import, send, follow-up, release, manual removal, credit query
+        maria_db = secured.login("maria")
+        mf = maria_db.session_factory
+        maria = users.session_actor(mf)
+        path = write_portfolio_csv(tmp_path / "carteira.csv", 4, 2)
+        assert import_file(mf, maria, path).written
+        stored = rules.get_rule(mf, "Atraso 30")
+        done = send(mf, maria, rule=stored.rule, rule_id=stored.id, integrator="spc_brasil",
+                    as_of=AS_OF, options=fast)  # fmt: skip
+        assert done.report.sent == done.enqueued.queued > 0
+        soa = send(mf, maria, rule=stored.rule, integrator="soa_serasa", as_of=AS_OF,
+                   options=fast)  # fmt: skip
+        assert soa.report.unconfirmed > 0
+        sandbox.process()
+        assert refresh_confirmations(mf, maria).activated == soa.report.unconfirmed
+        sandbox.faults.rates["http500"] = 1.0
+        stuck = send(mf, maria, rule=stored.rule, integrator="boa_vista", as_of=AS_OF,
+                     options=fast)  # fmt: skip
+        sandbox.faults.rates.clear()
+        assert stuck.report.pending > 0
+        assert release(mf, maria, action="inclusion", integrator="boa_vista") > 0
+        with mf() as session:
+            from gestao_negativacao.db.models import Negativation
+
+            active = session.scalars(
+                select(Negativation.id).where(Negativation.status == "ativa")
+            ).all()
+        assert manual_removal(mf, maria, [active[-1]], "baixada no site do SPC") == 1
+        newer = write_portfolio_csv(tmp_path / "carteira2.csv", 4, 2, paid={0})
+        assert import_file(mf, maria, newer).written  # the ERP's next export: a payment
+        removal = rules.get_rule(mf, "Pagas")
+        removed = send(mf, maria, action="removal", rule=removal.rule, rule_id=removal.id,
+                       as_of=AS_OF, options=fast)  # fmt: skip
+        assert removed.report.sent >= 1
+        report = credit_queries.query_credit(mf, maria, "41224824458", "spc_brasil")
+        assert report.report["score"] is not None
+        # the clerk's own schedule: the runner logged in as her runs it
+        from gestao_negativacao.db.base import utc_now
+        from gestao_negativacao.services.scheduling.runner import run_due
+
+        runs = run_due(mf, utc_now() + timedelta(days=2), as_user=maria.user_id, options=fast)
+        assert [r.status for r in runs] == ["ok"]
+
+        # the supervisor: a rule, a request sent to analysis and approved within his alçada
+        joao_db = secured.login("joao")
+        jf = joao_db.session_factory
+        joao = users.session_actor(jf)
+        rule = rules.get_rule(jf, "Atraso 30").rule
+        rules.save_rule(jf, joao, rule.__class__(**{**rule.__dict__, "name": "Atraso 45"}))
+        info, decision = credit.submit(jf, joao, credit.parse_request({
+            "customer": _cpf(1), "company": "29141777000158", "sale": "N-1",
+            "method": "boleto", "amount": "300.00",
+            "installments": [{"due": (AS_OF + timedelta(days=30)).isoformat(),
+                              "value": "300.00"}]}), AS_OF)  # fmt: skip
+        assert decision.outcome == "analise"
+        credit.approve(jf, joao, info.id)
+
+        # a URL changed with SQL: the next send stops, and says why
+        engine, conn = secured.plain("admin")
+        try:
+            conn.execute(text("UPDATE integrations SET url = 'https://atacante.example/spc' "
+                              "WHERE integrator = 'spc_brasil'"))  # fmt: skip
+        finally:
+            conn.close()
+            engine.dispose()
+        with mf() as session:
+            one = session.scalars(
+                select(Negativation.id).where(Negativation.status == "ativa",
+                                              Negativation.integrator == "spc_brasil")
+            ).first()
+        enqueue_removals(mf, maria, select(Negativation.id.label("negativation_id")).where(
+            Negativation.id == one))  # fmt: skip
+        before = sandbox.state.requests["spc_brasil"]
+        stopped = Sender(mf, maria, integrators=["spc_brasil"], options=fast).run()
+        assert stopped.no_configuration == 1
+        assert "mudou" in stopped.problems[0].message
+        assert sandbox.state.requests["spc_brasil"] == before  # nothing went anywhere
+        maria_db.dispose()
+        joao_db.dispose()
+    assert bureau_config  # every module above ran as the profile it belongs to

@@ -38,7 +38,7 @@ def cmd_run_due(db: Database, args: argparse.Namespace) -> int:
     from gestao_negativacao.services.scheduling.runner import run_due
 
     now = _now(args.now)
-    runs = run_due(db.session_factory, now)
+    runs = run_due(db.session_factory, now, as_user=_server_runner(db))
     today = (now or datetime.now(LOCAL)).astimezone(LOCAL).date()
     try:
         emailed = send_summary(db.session_factory, runs, today)
@@ -84,13 +84,21 @@ def cmd_run_due(db: Database, args: argparse.Namespace) -> int:
     return EXIT_DATA_ERRORS if any(r.status == "erro" for r in runs) else EXIT_OK
 
 
+def _server_runner(db: Database) -> int | None:
+    """On a server, the user this runner is logged in as (``--user``): it runs that user's
+    schedules only. The local file's runner runs them all."""
+    if not db.is_server:
+        return None
+    return support.acting_user(db, None).user_id
+
+
 def cmd_serve(db: Database, args: argparse.Namespace) -> int:
     from gestao_negativacao.services.scheduling.notify import send_summary
     from gestao_negativacao.services.scheduling.runner import run_due
 
     print(f"Agendador em execução (a cada {args.interval} s; Ctrl+C para sair).", flush=True)
     while True:
-        runs = run_due(db.session_factory)
+        runs = run_due(db.session_factory, as_user=_server_runner(db))
         for r in runs:
             print(f"{datetime.now(LOCAL):%d/%m/%Y %H:%M} {r.schedule}: {r.status}", flush=True)
         if runs:

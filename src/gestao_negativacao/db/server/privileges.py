@@ -63,6 +63,8 @@ TABLE_PRIVILEGES: dict[Perm, dict[str, str]] = {
         "schedule_leases": WRITE,
     },
     Perm.DADOS_IMPORTAR: {
+        "schedule_runs": "INSERT, UPDATE",  # the ERP synchronisation is a scheduled job
+        "schedule_leases": WRITE,
         "companies": WRITE,
         "enterprises": WRITE,
         "customers": WRITE,
@@ -88,14 +90,21 @@ TABLE_PRIVILEGES: dict[Perm, dict[str, str]] = {
 }
 
 # column-level grants, where a permission may change only part of a row
+# the scheduler, logged in as a schedule's user, marks the slot it ran
+_SLOT = {"schedules": ("UPDATE", ("last_slot_at",))}
 COLUMN_PRIVILEGES: dict[Perm, dict[str, tuple[str, tuple[str, ...]]]] = {
+    Perm.NEG_INCLUIR: _SLOT,
+    Perm.NEG_BAIXAR: _SLOT,
     Perm.NEG_CONFIG: {
         "operators": (
             "UPDATE",
             ("name", "company_id", "secret_set", "active", "query_code", "secret_note"),
         ),
     },
-    Perm.DADOS_IMPORTAR: {"import_sources": ("UPDATE", ("last_imported",))},
+    Perm.DADOS_IMPORTAR: {
+        "import_sources": ("UPDATE", ("last_imported",)),
+        **_SLOT,
+    },
 }
 
 # reading the audit trail: those who administer, and whoever answers a person's LGPD request
