@@ -104,13 +104,17 @@ class ServerDatabases:
             if self.backend == "postgresql":
                 alive = set(conn.execute(text("SELECT datname FROM pg_database")).scalars())
                 bases = conn.execute(
-                    text("SELECT rolname FROM pg_roles WHERE rolname LIKE 'gn\\_test\\_%\\_usuario'")
+                    text(
+                        "SELECT rolname FROM pg_roles WHERE rolname LIKE 'gn\\_test\\_%\\_usuario'"
+                    )
                 ).scalars()
             else:
                 alive = set(conn.execute(text("SHOW DATABASES")).scalars())
                 bases = conn.execute(
-                    text("SELECT User FROM mysql.user WHERE is_role = 'Y' AND "
-                         "User LIKE 'gn\\_test\\_%\\_usuario'")  # fmt: skip
+                    text(
+                        "SELECT User FROM mysql.user WHERE is_role = 'Y' AND "
+                        "User LIKE 'gn\\_test\\_%\\_usuario'"
+                    )  # fmt: skip
                 ).scalars()
             for base in list(bases):
                 database = base.removesuffix("_usuario")
@@ -153,7 +157,9 @@ def any_db(request: pytest.FixtureRequest, app_home: Path) -> Iterator[Database]
     if request.param == "sqlite":
         url = f"sqlite:///{(app_home / 'teste.db').as_posix()}"
     else:
-        servers = request.getfixturevalue(f"{request.param.replace('postgresql', 'postgres')}_server")
+        servers = request.getfixturevalue(
+            f"{request.param.replace('postgresql', 'postgres')}_server"
+        )
         url = servers.create()
     db = open_database(url)
     yield db

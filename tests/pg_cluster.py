@@ -57,6 +57,7 @@ class Cluster:
 
 def _certificates(folder: Path, owner: str | None) -> Path:
     """A certificate authority and a server certificate for 127.0.0.1 signed by it."""
+
     def openssl(*args: str) -> None:
         subprocess.run(["openssl", *args], check=True, capture_output=True, cwd=folder)
 
@@ -101,9 +102,7 @@ def start() -> Cluster | str:
                 f"'{root}'\nssl = on\nssl_cert_file = '{root / 'server.crt'}'\n"
                 f"ssl_key_file = '{root / 'server.key'}'\npassword_encryption = scram-sha-256\n"
             )
-        (root / "data" / "pg_hba.conf").write_text(
-            "host all all 127.0.0.1/32 scram-sha-256\n"
-        )
+        (root / "data" / "pg_hba.conf").write_text("host all all 127.0.0.1/32 scram-sha-256\n")
         cluster._run(bin_dir / "pg_ctl", "-D", root / "data", "-l", root / "log", "-w", "start")
     except (subprocess.SubprocessError, OSError) as exc:
         shutil.rmtree(root, ignore_errors=True)

@@ -69,7 +69,8 @@ def test_incluir_only_queues_and_consultar_confirms_later(sandbox):
     assert not queued.confirmed and queued.bureau_id.startswith("BV")
     answers = bv.fetch_status([queued.bureau_id, too_big.bureau_id])
     assert [(a.status, a.message) for a in answers] == [
-        ("pendente", "Registro ainda não enviado para Bvs")] * 2
+        ("pendente", "Registro ainda não enviado para Bvs")
+    ] * 2
     sandbox.process()
     answers = bv.fetch_status([queued.bureau_id, too_big.bureau_id])
     assert [(a.status, a.message) for a in answers] == [
@@ -109,7 +110,7 @@ def test_every_element_is_qualified_and_the_co_obligor_rides_in_the_holders_reco
     assert operation.findtext(f"{NS}p_autenticacao/{NS}CHAVE") == "CHAVE-01"
     assert operation.findtext(f"{NS}p_autenticacao/{NS}KEY") == "sandbox"
     data = operation.find(f"{NS}p_inclusao")
-    fields = {e.tag[len(NS):]: e.text for e in data}
+    fields = {e.tag[len(NS) :]: e.text for e in data}
     assert {k: fields[k] for k in ("DataVencimento", "DataNascimento", "ValorTitulo", "IdNatureza",
                                    "NumeroContratoCliente", "NumeroDocumento", "TipoPessoa", "CEP",
                                    "UF", "CodigoIBGECidade", "Ddd", "Telefone")} == {
@@ -168,9 +169,7 @@ def test_the_sandbox_refuses_what_the_distributor_would(sandbox):
     answer = _raw(sandbox, f"<tem:Consultar>{auth}<p_idRegistro>1</p_idRegistro></tem:Consultar>",
                   f"{NAMESPACE}Consultar")  # fmt: skip
     assert answer.status_code == 200 and b"<codigoErro>01</codigoErro>" in answer.content
-    qualified = (
-        "<tem:p_autenticacao><tem:CHAVE>C</tem:CHAVE><tem:KEY>sandbox</tem:KEY></tem:p_autenticacao>"
-    )
+    qualified = "<tem:p_autenticacao><tem:CHAVE>C</tem:CHAVE><tem:KEY>sandbox</tem:KEY></tem:p_autenticacao>"
     answer = _raw(sandbox, f"<tem:Consultar>{qualified}<tem:p_idRegistro>1</tem:p_idRegistro>"
                   "</tem:Consultar>", "http://outro/Consultar")  # fmt: skip
     assert answer.status_code == 500 and b"soap:Client" in answer.content

@@ -132,8 +132,9 @@ def test_include_duplicate_remove_and_status(sandbox):
     ]
 
 
-@pytest.mark.parametrize(("status", "error"),
-                         [(404, Rejected), (409, Rejected), (200, Transient), (201, Transient)])
+@pytest.mark.parametrize(
+    ("status", "error"), [(404, Rejected), (409, Rejected), (200, Transient), (201, Transient)]
+)
 def test_no_status_alone_is_read_as_done(status, error):
     """A wrong route answers 404 with a page, not the partner's body: never "removed"; a
     success status without the partner's body is tried again, never taken for done."""

@@ -94,7 +94,7 @@ def test_a_removal_shaped_otherwise_than_the_inclusion_is_not_found_and_the_reco
     old = (
         f'<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" '
         f'xmlns:web="{NAMESPACE}"><soapenv:Body><web:excluirSpc><excluir>'
-        "<tipo-pessoa>F</tipo-pessoa><cpf numero=\"41224824458\"/>"
+        '<tipo-pessoa>F</tipo-pessoa><cpf numero="41224824458"/>'
         f"<data-vencimento>{PAST.isoformat()}T00:00:00</data-vencimento>"
         "<numero-contrato>V-001-003</numero-contrato><motivo-exclusao><id>1</id></motivo-exclusao>"
         "</excluir></web:excluirSpc></soapenv:Body></soapenv:Envelope>"
@@ -250,7 +250,9 @@ def test_a_company_is_named_by_razao_social_and_nome_comercial_in_both_direction
     for sent_request, root in zip(sent, ("insumoSpc", "excluir"), strict=True):
         block = fromstring(sent_request.content).find(f".//{root}/dados-pessoa-juridica")
         assert block.find("cnpj").get("numero") == "29141777000158"
-        assert block.findtext("razao-social") == block.findtext("nome-comercial") == "Loja Silva Ltda"
+        assert (
+            block.findtext("razao-social") == block.findtext("nome-comercial") == "Loja Silva Ltda"
+        )
 
 
 def test_fault_specs_are_parsed_and_seeded():

@@ -225,7 +225,10 @@ def test_no_valid_configuration_keeps_the_item_pending_with_the_reason(ready, sa
     portfolio(db, 1)
     enqueue_all(db, admin, "boa_vista")
     report = Sender(
-        db.session_factory, admin, options=FAST, has_secret=lambda integration_id, operator_id: False
+        db.session_factory,
+        admin,
+        options=FAST,
+        has_secret=lambda integration_id, operator_id: False,
     ).run()
     assert report.no_configuration == 1
     message = report.problems[0].message

@@ -43,7 +43,11 @@ def test_a_wrong_password_or_an_unknown_login_is_refused_the_same_way(prepared):
         open_database(prepared, login="admin", password="senha-errada")
     with pytest.raises(users.LoginFailed) as unknown:
         open_database(prepared, login="ninguem", password="senha-errada")
-    assert str(wrong.value) == str(unknown.value) == "Usuário ou senha inválidos, ou usuário desativado."
+    assert (
+        str(wrong.value)
+        == str(unknown.value)
+        == "Usuário ou senha inválidos, ou usuário desativado."
+    )
     db = open_database(prepared, login="admin", password=PASSWORD)
     actor = users.session_actor(db.session_factory)
     assert actor.login == "admin" and actor.user_id is not None

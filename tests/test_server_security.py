@@ -381,8 +381,9 @@ def test_each_profile_works_as_itself_on_the_server(secured, tmp_path):
             engine.dispose()
         with mf() as session:
             one = session.scalars(
-                select(Negativation.id).where(Negativation.status == "ativa",
-                                              Negativation.integrator == "spc_brasil")
+                select(Negativation.id).where(
+                    Negativation.status == "ativa", Negativation.integrator == "spc_brasil"
+                )
             ).first()
         enqueue_removals(mf, maria, select(Negativation.id.label("negativation_id")).where(
             Negativation.id == one))  # fmt: skip

@@ -320,8 +320,11 @@ def credit_report(document: str, result: Element, raw: str) -> CreditReport:
     for source in ("spc-score-12-meses", "spc-score-3-meses", "score-cadastro-positivo"):
         block = soap.direct(result, source)
         detail = next(
-            (e for e in (block if block is not None else []) if soap.local(e.tag).startswith(
-                "detalhe-")),
+            (
+                e
+                for e in (block if block is not None else [])
+                if soap.local(e.tag).startswith("detalhe-")
+            ),
             None,
         )
         text = detail.get("score") if detail is not None else None

@@ -60,9 +60,7 @@ def server_url(
         query["ssl_verify_identity"] = "true" if tls == "verify-full" else "false"
         if tls == "require" and not ca_file.strip():
             query["ssl"] = "true"
-    return URL.create(
-        kind, host=host.strip(), port=port, database=database.strip(), query=query
-    )
+    return URL.create(kind, host=host.strip(), port=port, database=database.strip(), query=query)
 
 
 def without_login(url: URL) -> URL:
@@ -145,8 +143,7 @@ def encryption(conn) -> bool:
     """Whether this session's link is encrypted (TLS), as the server sees it."""
     if conn.dialect.name == "postgresql":
         return bool(
-            conn.execute(text("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"))
-            .scalar()
+            conn.execute(text("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")).scalar()
         )
     row = conn.execute(text("SHOW SESSION STATUS LIKE 'Ssl_cipher'")).first()
     return bool(row and row[1])

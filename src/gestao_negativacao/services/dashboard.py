@@ -212,9 +212,9 @@ def dashboard(session_factory: sessionmaker[Session], as_of: date | None = None)
         board.failed_runs = _failed_runs(session, as_of)
         board.to_check = (
             session.scalar(
-                select(func.count()).select_from(Negativation).where(
-                    Negativation.attention.is_not(None)
-                )
+                select(func.count())
+                .select_from(Negativation)
+                .where(Negativation.attention.is_not(None))
             )
             or 0
         )

@@ -60,17 +60,21 @@ def is_login_refused(exc: BaseException) -> bool:
     if sqlstate in ("28P01", "28000") or number in (1045, 1698, 1044, 4151):
         return True
     text = str(getattr(exc, "orig", exc)).lower()
-    return "password authentication failed" in text or (
-        "role" in text and "does not exist" in text
-    ) or "permission denied for database" in text
+    return (
+        "password authentication failed" in text
+        or ("role" in text and "does not exist" in text)
+        or "permission denied for database" in text
+    )
 
 
 def is_permission_refused(exc: BaseException) -> bool:
     """The database itself refused: the user's role lacks the privilege (or a definer
     function refused the caller)."""
     sqlstate, number = _codes(exc)
-    return sqlstate == "42501" or number in (1142, 1143, 1370, 1227, 1044) or (
-        number == 1644 and "ADMIN_USUARIOS" in str(getattr(exc, "orig", exc))
+    return (
+        sqlstate == "42501"
+        or number in (1142, 1143, 1370, 1227, 1044)
+        or (number == 1644 and "ADMIN_USUARIOS" in str(getattr(exc, "orig", exc)))
     )
 
 

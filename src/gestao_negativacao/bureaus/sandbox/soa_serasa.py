@@ -125,8 +125,12 @@ class SoaSerasaSandbox:
         except InvalidDocument:
             raise Refused(CODE_INVALID_DOCUMENT, "Documento inválido") from None
         cep = F.text(devedor, "Endereco", "CEP")
-        if not cep or len(cep) != 8 or not cep.isdigit() or not F.text(devedor, "Endereco",
-                                                                        "Logradouro"):
+        if (
+            not cep
+            or len(cep) != 8
+            or not cep.isdigit()
+            or not F.text(devedor, "Endereco", "Logradouro")
+        ):
             raise Refused("G002M002", "endereço do devedor incompleto para o comunicado")
         return document
 

@@ -43,7 +43,9 @@ def _owner(names: Names) -> str:
 
 def ensure_roles(conn: Connection, names: Names, database: str) -> None:
     conn.execute(text(f"CREATE USER IF NOT EXISTS {_owner(names)} ACCOUNT LOCK"))
-    conn.execute(text(f"GRANT ALL PRIVILEGES ON {q(database)}.* TO {_owner(names)} WITH GRANT OPTION"))
+    conn.execute(
+        text(f"GRANT ALL PRIVILEGES ON {q(database)}.* TO {_owner(names)} WITH GRANT OPTION")
+    )
     conn.execute(text(f"GRANT CREATE USER ON *.* TO {_owner(names)}"))
     conn.execute(text(f"GRANT SELECT ON mysql.roles_mapping TO {_owner(names)}"))
     for role in (names.base, *names.all_permission_roles()):
@@ -79,9 +81,7 @@ def grant(conn: Connection, names: Names, database: str) -> None:
         conn.execute(text(f"GRANT SELECT ON {db}.audit_log TO {q(names.permission(perm))}"))
     for perm, tables in P.TABLE_PRIVILEGES.items():
         for table, privs in tables.items():
-            conn.execute(
-                text(f"GRANT {privs} ON {db}.{q(table)} TO {q(names.permission(perm))}")
-            )
+            conn.execute(text(f"GRANT {privs} ON {db}.{q(table)} TO {q(names.permission(perm))}"))
     for perm, tables in P.COLUMN_PRIVILEGES.items():
         for table, (priv, columns) in tables.items():
             cols = ", ".join(q(c) for c in columns)
@@ -290,14 +290,18 @@ def _triggers_sql(names: Names, database: str) -> list[str]:
 
 def _drop_existing(conn: Connection, database: str) -> None:
     for name in conn.execute(
-        text("SELECT ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = :d "
-             "AND ROUTINE_NAME LIKE 'gn\\\\_%'"),  # fmt: skip
+        text(
+            "SELECT ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = :d "
+            "AND ROUTINE_NAME LIKE 'gn\\\\_%'"
+        ),  # fmt: skip
         {"d": database},
     ).scalars():
         conn.execute(text(f"DROP PROCEDURE IF EXISTS {q(database)}.{q(name)}"))
     for name in conn.execute(
-        text("SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = :d "
-             "AND TRIGGER_NAME LIKE 'gn\\\\_%'"),  # fmt: skip
+        text(
+            "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = :d "
+            "AND TRIGGER_NAME LIKE 'gn\\\\_%'"
+        ),  # fmt: skip
         {"d": database},
     ).scalars():
         conn.execute(text(f"DROP TRIGGER IF EXISTS {q(database)}.{q(name)}"))
@@ -311,9 +315,7 @@ def procedures_and_triggers(conn: Connection, names: Names, database: str) -> No
             cursor.execute(sql)
     for name in ("gn_create_user", "gn_update_user", "gn_set_password",
                  "gn_set_role_permissions", "gn_logged_in"):  # fmt: skip
-        conn.execute(
-            text(f"GRANT EXECUTE ON PROCEDURE {q(database)}.{q(name)} TO {q(names.base)}")
-        )
+        conn.execute(text(f"GRANT EXECUTE ON PROCEDURE {q(database)}.{q(name)} TO {q(names.base)}"))
 
 
 def provision(conn: Connection, names: Names, database: str) -> None:

@@ -34,7 +34,9 @@ def lit(value: str) -> str:
 
 
 def _role_exists(conn: Connection, name: str) -> bool:
-    return bool(conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first())
+    return bool(
+        conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first()
+    )
 
 
 def ensure_roles(conn: Connection, names: Names) -> None:

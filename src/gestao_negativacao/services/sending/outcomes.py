@@ -215,7 +215,9 @@ class Recorder:
         removed = {
             (r.item.integrator, r.item.bureau_id)
             for r in results
-            if r.item.action == "removal" and r.kind is Kind.ACCEPTED and r.item.bureau_id
+            if r.item.action == "removal"
+            and r.kind is Kind.ACCEPTED
+            and r.item.bureau_id
             and r.item.integrator in CO_OBLIGOR_WITH_HOLDER
         }
         events = []
@@ -231,9 +233,7 @@ class Recorder:
                 .where(N.c.id.in_(ids), *condition)
                 .values(status="baixada", processing="ok", removed_at=now, updated_at=now)
             )
-            conn.execute(
-                delete(Q).where(Q.c.negativation_id.in_(ids), Q.c.action == "removal")
-            )
+            conn.execute(delete(Q).where(Q.c.negativation_id.in_(ids), Q.c.action == "removal"))
             for negativation_id in ids:
                 events.append(
                     {

@@ -62,8 +62,10 @@ def _members(session: Session, keys: list[Key]) -> dict[Key, list[int]]:
     conditions = []
     if inclusions:
         conditions.append(
-            and_(Q.c.action == "inclusion",
-                 tuple_(N.c.integrator, N.c.installment_id).in_(inclusions))  # fmt: skip
+            and_(
+                Q.c.action == "inclusion",
+                tuple_(N.c.integrator, N.c.installment_id).in_(inclusions),
+            )  # fmt: skip
         )
     if removals:
         conditions.append(

@@ -148,8 +148,14 @@ def load_options(session: Session, integrator: str | None = None) -> list[Integr
             i.integrator,
             frozenset(companies.get(i.id, ())),
             tuple(
-                OperatorOption(o.id, o.code, o.company_id, frozenset(users.get(o.id, ())), o.active,
-                               o.secret_note)  # fmt: skip
+                OperatorOption(
+                    o.id,
+                    o.code,
+                    o.company_id,
+                    frozenset(users.get(o.id, ())),
+                    o.active,
+                    o.secret_note,
+                )  # fmt: skip
                 for o in (operators[op_id] for op_id in links.get(i.id, []))
             ),
             i.active,
