@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 # The two first digits of every code are the state's IBGE code: a code that does not start
@@ -43,6 +43,7 @@ def _table() -> dict[str, dict[str, str]]:
     }
 
 
+@lru_cache(maxsize=16_384)  # a portfolio has few distinct cities; an import asks per person
 def city_code(city: str | None, uf: str | None) -> str | None:
     """The 7-digit IBGE code of a municipality, or None when the name is not one of the
     UF's municipalities."""

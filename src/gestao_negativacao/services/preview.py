@@ -24,6 +24,7 @@ from gestao_negativacao.rules.facts import NegativationFact
 from gestao_negativacao.rules.sql import inclusion_candidates, removal_candidates
 from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.facts import load_facts, sales_of_customer
+from gestao_negativacao.services.found_items import FoundItems, FoundRow
 
 ACTIONS = ("inclusion", "removal")
 SORTABLE = (
@@ -129,6 +130,11 @@ class Preview:
             if action == "inclusion"
             else removal_candidates(rule, self.integrator, as_of)
         )
+        # the reference date the list shows and sorts "days overdue" by (rules.sql)
+        criteria = rule.criteria if rule is not None and action == "inclusion" else None
+        days = criteria.days_overdue if criteria is not None else None
+        self.effective_reference = days is None or days.reference != "due_date"
+        self._found: dict[tuple, FoundItems] = {}
 
     def _where(self, excluded: bool):
         reason = self.source.c.reason
@@ -158,6 +164,35 @@ class Preview:
         tie = (self.source.c.installment_id, self.source.c.customer_id)
         return select(self.source).where(self._where(excluded)).order_by(key, *tie)
 
+    def found(
+        self,
+        order_by: str = "due_date",
+        descending: bool = False,
+        *,
+        excluded: bool = False,
+        again: bool = False,
+    ) -> FoundItems:
+        """Every item in this order, evaluated once (``again``: evaluate anew, as "Buscar"
+        does); further pages of the same order read only their own rows."""
+        key = (order_by, descending, excluded)
+        if again or key not in self._found:
+            ordered = self._ordered(order_by, descending, excluded)
+            columns = [
+                self.source.c.installment_id,
+                self.source.c.customer_id,
+                self.source.c.debtor_role,
+                self.source.c.reason,
+            ]
+            if self.action == "removal":
+                columns += [self.source.c.negativation_id, self.source.c.trigger]
+            self._found[key] = FoundItems(
+                self.session_factory,
+                ordered.with_only_columns(*columns),
+                effective_reference=self.effective_reference,
+                removal=self.action == "removal",
+            )
+        return self._found[key]
+
     def page(
         self,
         order_by: str = "due_date",
@@ -167,9 +202,8 @@ class Preview:
         *,
         excluded: bool = False,
     ) -> list[PreviewItem]:
-        query = self._ordered(order_by, descending, excluded).offset(offset).limit(limit)
-        with self.session_factory() as session:
-            return [self._item(row) for row in session.execute(query).mappings()]
+        found = self.found(order_by, descending, excluded=excluded)
+        return [self._item(row) for row in found.rows(offset, limit)]
 
     def first_page(
         self,
@@ -179,15 +213,9 @@ class Preview:
         *,
         excluded: bool = False,
     ) -> tuple[int, list[PreviewItem]]:
-        """The count and the first page in one evaluation ("Buscar"): the database finds
-        the items once and counts them with a window function while sorting."""
-        ordered = self._ordered(order_by, descending, excluded)
-        query = ordered.add_columns(func.count().over().label("total_count")).limit(limit)
-        with self.session_factory() as session:
-            rows = session.execute(query).mappings().all()
-        if not rows:
-            return 0, []
-        return rows[0]["total_count"], [self._item(row) for row in rows]
+        """ "Buscar": the rule evaluated anew, once; the count and the first page."""
+        found = self.found(order_by, descending, excluded=excluded, again=True)
+        return len(found), [self._item(row) for row in found.rows(0, limit)]
 
     def iterate(
         self, *, excluded: bool = False, order_by: str = "company_cnpj"
@@ -197,7 +225,7 @@ class Preview:
         with self.session_factory() as session:
             result = session.execute(query.execution_options(yield_per=2000)).mappings()
             for row in result:
-                yield self._item(row)
+                yield self._streamed_item(row)
 
     def selection(self) -> Select:
         """ "Select all that match" as a query: (installment_id, customer_id, debtor_role
@@ -211,7 +239,30 @@ class Preview:
             columns.append(self.source.c.negativation_id)
         return select(*columns).where(self._where(False))
 
-    def _item(self, row) -> PreviewItem:
+    def _item(self, row: FoundRow) -> PreviewItem:
+        return PreviewItem(
+            installment_id=row.installment_id,
+            customer_id=row.customer_id,
+            debtor_role=row.debtor_role,
+            company_cnpj=row.company_cnpj,
+            company_name=row.company_name,
+            enterprise_code=row.enterprise_code,
+            sale_number=row.sale_number,
+            installment_number=row.installment_number,
+            due_date=row.due_date,
+            extended_due_date=row.extended_due_date,
+            reference_date=row.reference_date,
+            debtor_document=row.debtor_document,
+            debtor_name=row.debtor_name,
+            amount=row.amount,
+            days_overdue=(self.as_of - row.reference_date).days,
+            reason=row.reason,
+            trigger=row.trigger,
+            negativation_id=row.negativation_id,
+            integrator=row.integrator or self.integrator,
+        )
+
+    def _streamed_item(self, row) -> PreviewItem:
         reference_date = row["reference_date"]
         return PreviewItem(
             installment_id=row["installment_id"],

@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from gestao_negativacao.domain.enums import SaleSituation
+from gestao_negativacao.domain.money import to_cents
 
 _COMMA_DECIMAL = re.compile(r"^-?\d{1,3}(\.\d{3})*(,\d+)?$|^-?\d+(,\d+)?$")
 _POINT_DECIMAL = re.compile(r"^-?\d{1,3}(,\d{3})*(\.\d+)?$|^-?\d+(\.\d+)?$")
@@ -57,6 +58,14 @@ def parse_money(text: str, decimal_sep: str) -> Decimal:
     return value.quantize(Decimal("0.01"))
 
 
+def parse_cents(text: str, decimal_sep: str) -> int:
+    """``parse_money`` in integer cents (how the import holds and writes money)."""
+    head, sep, tail = text.partition(decimal_sep)
+    if head.isdigit() and head.isascii() and (not sep or (tail.isdigit() and len(tail) <= 2)):
+        return int(head) * 100 + (int(tail.ljust(2, "0")) if tail else 0)
+    return to_cents(parse_money(text, decimal_sep))
+
+
 def money_from_number(value: float | int | Decimal) -> Decimal:
     """A numeric spreadsheet cell: floats carry binary noise (2968.1400000001)."""
     number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
@@ -100,6 +109,7 @@ def date_from_cell(value: object) -> date:
     return parse_date(str(value))
 
 
+@lru_cache(maxsize=4096)  # "1", "2", … "03/12": few texts, a million times
 def parse_installment_number(text: str) -> int:
     """``3`` or ``03``; ``3/12`` (installment 3 of 12) as many ERPs print it."""
     raw = text.strip()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from gestao_negativacao.services.importing import packed
 from gestao_negativacao.services.importing.validate import (
     ABSENT,
     Issue,
@@ -14,7 +15,6 @@ from gestao_negativacao.services.importing.validate import (
 )
 
 SaleKey = tuple[str, str]  # (company CNPJ, sale number)
-InstallmentKey = tuple[str, str, int]  # (company CNPJ, sale number, installment number)
 
 
 @dataclass
@@ -31,6 +31,8 @@ class SaleData:
     situation: Any
     situation_date: Any
     line: int
+    # number -> the installment's values and line, packed (``packed``)
+    installments: packed.SaleInstallments = field(default_factory=packed.SaleInstallments)
 
 
 @dataclass
@@ -43,8 +45,25 @@ class Portfolio:
     sales: dict[SaleKey, SaleData] = field(default_factory=dict)
     # None when the file has no guarantor columns: guarantors are then left alone
     guarantors: dict[SaleKey, set[str]] | None = None
-    installments: dict[InstallmentKey, tuple] = field(default_factory=dict)
-    installment_lines: dict[InstallmentKey, int] = field(default_factory=dict)
+
+    def installment_count(self) -> int:
+        return sum(len(sale.installments) for sale in self.sales.values())
+
+
+@dataclass
+class Batch:
+    """What the rows since the previous batch brought for the first time: natural keys
+    not seen before, and the first row of each installment. A batch is written (or, in a
+    dry run, compared) while the rows after it are still being read."""
+
+    companies: dict[str, Any] = field(default_factory=dict)  # cnpj -> name or ABSENT
+    enterprises: set[tuple[str, str]] = field(default_factory=set)
+    # document -> (kind, values as known so far; later rows may still fill ABSENT ones)
+    customers: dict[str, tuple[str, tuple]] = field(default_factory=dict)
+    sales: dict[SaleKey, SaleData] = field(default_factory=dict)
+    # sale -> [(number, packed record)]
+    installments: dict[SaleKey, list[tuple[int, bytes]]] = field(default_factory=dict)
+    rows: int = 0  # installments in the batch
 
 
 def _conflict(what: str, line: int) -> str:
@@ -56,6 +75,34 @@ class PortfolioBuilder:
         self.portfolio = Portfolio(guarantors={} if has_guarantor_columns else None)
         self.warnings: list[Issue] = []
         self._last_merged: dict[str, Person] = {}
+        # first seen since the last batch was taken
+        self._new_companies: list[str] = []
+        self._new_enterprises: list[tuple[str, str]] = []
+        self._new_customers: list[str] = []
+        self._new_sales: list[SaleKey] = []
+        self._new_installments: dict[SaleKey, list[tuple[int, bytes]]] = {}
+        self.pending = 0  # installments not yet in a batch
+        self._consistent: tuple = (None,) * 5
+
+    def take_batch(self) -> Batch:
+        """Everything first seen since the previous call."""
+        p = self.portfolio
+        customers = p.customers
+        batch = Batch(
+            companies={cnpj: p.companies[cnpj] for cnpj in self._new_companies},
+            enterprises=set(self._new_enterprises),
+            customers={
+                doc: (customers[doc].kind, tuple(customers[doc].values))
+                for doc in self._new_customers
+            },
+            sales={key: p.sales[key] for key in self._new_sales},
+            installments=self._new_installments,
+            rows=self.pending,
+        )
+        self._new_companies, self._new_enterprises = [], []
+        self._new_customers, self._new_sales = [], []
+        self._new_installments, self.pending = {}, 0
+        return batch
 
     def add(self, row: ParsedRow) -> list[Issue]:
         """Add a valid row; return the errors of a row that contradicts an earlier one (the
@@ -64,7 +111,16 @@ class PortfolioBuilder:
         sale_key = (row.company_cnpj, row.sale)
         errors: list[Issue] = []
         sale = p.sales.get(sale_key)
-        if sale is not None:
+        # the rows of a sale repeat the very objects the validator parsed once: checked
+        # against the sale once, they need no checking again
+        last = self._consistent
+        if sale is not None and not (
+            sale is last[0]
+            and row.holder is last[1]
+            and row.situation is last[2]
+            and row.situation_date is last[3]
+            and row.enterprise is last[4]
+        ):
             if sale.holder != row.holder.document:
                 errors.append(
                     Issue(row.line, "titular_documento", _conflict("titular da venda", sale.line))
@@ -85,28 +141,34 @@ class PortfolioBuilder:
                 errors.append(
                     Issue(row.line, "empreendimento", _conflict("empreendimento", sale.line))
                 )
-        key = (row.company_cnpj, row.sale, row.installment)
-        known = p.installments.get(key)
-        if known is not None and known != row.values:
+        if not errors:
+            self._consistent = (sale, row.holder, row.situation, row.situation_date, row.enterprise)
+        installment = packed.pack(row.values, row.line)
+        known = sale.installments.get(row.installment) if sale is not None else None
+        if known is not None and not packed.same_values(known, installment):
             errors.append(
                 Issue(
                     row.line,
                     "parcela",
-                    _conflict(f"parcela {row.installment} com dados", p.installment_lines[key]),
+                    _conflict(f"parcela {row.installment} com dados", packed.line_of(known)),
                 )
             )
         if errors:
             return errors
 
-        name = p.companies.get(row.company_cnpj, ABSENT)
-        if name is ABSENT:
+        if row.company_cnpj not in p.companies:
             p.companies[row.company_cnpj] = row.company_name
+            self._new_companies.append(row.company_cnpj)
         if row.enterprise:
-            p.enterprises.add((row.company_cnpj, row.enterprise))
+            enterprise = (row.company_cnpj, row.enterprise)
+            if enterprise not in p.enterprises:
+                p.enterprises.add(enterprise)
+                self._new_enterprises.append(enterprise)
         if sale is None:
-            p.sales[sale_key] = SaleData(
+            sale = p.sales[sale_key] = SaleData(
                 row.enterprise, row.holder.document, row.situation, row.situation_date, row.line
             )
+            self._new_sales.append(sale_key)
         self._add_customer(row.holder, row.line)
         if p.guarantors is not None:
             guarantors = p.guarantors.setdefault(sale_key, set())
@@ -115,8 +177,9 @@ class PortfolioBuilder:
         if row.guarantor is not None:
             self._add_customer(row.guarantor, row.line)
         if known is None:
-            p.installments[key] = row.values
-            p.installment_lines[key] = row.line
+            sale.installments.put(row.installment, installment)
+            self._new_installments.setdefault(sale_key, []).append((row.installment, installment))
+            self.pending += 1
         return []
 
     def _add_customer(self, person: Person, line: int) -> None:
@@ -128,6 +191,7 @@ class PortfolioBuilder:
         data = customers.get(person.document)
         if data is None:
             customers[person.document] = CustomerData(person.kind.value, list(person.values), line)
+            self._new_customers.append(person.document)
             self.warnings.extend(
                 Issue(line, column, message) for column, message in person.address_defects
             )

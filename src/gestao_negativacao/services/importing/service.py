@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import gc
 import logging
+import queue
+import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -11,7 +14,6 @@ from datetime import date
 from itertools import chain, islice
 from pathlib import Path
 
-from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.domain.permissions import Perm
@@ -36,6 +38,9 @@ log = logging.getLogger(__name__)
 
 # progress(stage, done, total); stages: "lendo", "validando", "comparando", "gravando"
 DETECTION_ROWS = 5000
+# installments per batch written while the next rows are validated (servers only)
+BATCH_ROWS = 20_000
+CHECK_ROWS = 5_000  # progress, cancel and batches are looked at every so many rows
 Progress = Callable[[str, int, int], None]
 
 
@@ -174,27 +179,37 @@ def import_table(
     validator = RowValidator(index, table.format.decimal_separator, as_of or date.today())
     builder = PortfolioBuilder(has_guarantor_columns="avalista_documento" in index)
     estimate = _estimate_rows(table, head)
-    try:
-        with _collector_paused():
-            _validate_rows(
-                chain(head, rows), estimate, validator, builder, report, notify, is_cancelled
-            )
-    except UnreadableFile as exc:
-        report.errors.append(Issue(1, "", str(exc)))
-        return report
-    report.warnings.extend(builder.warnings)
-    report.warnings.sort(key=lambda issue: issue.line)
-    if report.errors and not valid_only:
-        return report
-
-    notify("comparando", 0, 0)
+    validation = _Validation(chain(head, rows), estimate, validator, builder, report)
+    # On a server, batches are written while the next rows are validated (the server
+    # works on another core meanwhile); on SQLite the file is written after the last row
+    # is read, so that the write lock other workstations' senders wait for is short.
     with session_factory() as session:
-        connection = session.connection()
-        with _collector_paused():
-            changes = writer.compare(connection, builder.portfolio)
-        report.created, report.updated, report.removed = changes.counts()
-        if dry_run:
-            session.rollback()
+        early = not dry_run and session.get_bind().dialect.name != "sqlite"
+        loader = writer.Loader(session.connection(), write=not dry_run)
+        pipeline = _Pipeline(loader) if early else None
+
+        def on_rows() -> None:
+            if pipeline is None:
+                return
+            if report.errors and not valid_only:
+                pipeline.stop()  # nothing will be kept: stop writing, go on finding errors
+            elif builder.pending >= BATCH_ROWS:
+                pipeline.submit(builder.take_batch())
+
+        try:
+            with _collector_paused(), _quick_switching(pipeline is not None):
+                validation.run(notify, is_cancelled, on_rows)
+        except UnreadableFile as exc:
+            _abandon(session, pipeline)
+            report.errors.append(Issue(1, "", str(exc)))
+            return report
+        except BaseException:
+            _abandon(session, pipeline)
+            raise
+        report.warnings.extend(builder.warnings)
+        report.warnings.sort(key=lambda issue: issue.line)
+        if report.errors and not valid_only:
+            _abandon(session, pipeline)
             return report
 
         def on_write(done: int, total_rows: int) -> None:
@@ -204,7 +219,25 @@ def import_table(
 
         try:
             with _collector_paused():
-                writer.apply(connection, changes, on_write)
+                if pipeline is not None:
+                    notify("gravando", 0, 0)
+                    pipeline.close()
+                else:
+                    notify("comparando", 0, 0)
+                batch = builder.take_batch()
+                written = 0
+
+                def advance(count: int) -> None:
+                    nonlocal written
+                    written += count
+                    on_write(written, batch.rows)
+
+                loader.load(batch, advance if not dry_run else None)
+                loader.finish(builder.portfolio)
+            report.created, report.updated, report.removed = loader.counts()
+            if dry_run:
+                session.rollback()
+                return report
             audit.record(
                 session,
                 actor,
@@ -220,12 +253,87 @@ def import_table(
                 },
             )
             session.commit()
-        except (ImportCancelled, IntegrityError, OperationalError):
-            session.rollback()
+        except BaseException:
+            _abandon(session, pipeline)
             raise
     report.written = True
     log.info("importação de %s: %s linhas, criados %s", source_name, report.rows, report.created)
     return report
+
+
+def _abandon(session: Session, pipeline: _Pipeline | None) -> None:
+    """Nothing of the file is kept: stop the writing thread, then roll back."""
+    if pipeline is not None:
+        pipeline.stop()
+    session.rollback()
+
+
+class _Pipeline:
+    """Writes batches on a thread of its own while the main thread validates the next rows.
+
+    The thread only waits for the database most of the time (the driver lets go of the
+    interpreter meanwhile), so Python's validation and the server's work (indexes,
+    constraints, its log) run side by side. At most two batches wait, so memory stays
+    flat when the server is the slower one. A failure in the thread is raised in the main
+    thread at the next batch or at the end.
+    """
+
+    def __init__(self, loader: writer.Loader) -> None:
+        self.loader = loader
+        self.error: BaseException | None = None
+        self._queue: queue.Queue = queue.Queue(maxsize=2)
+        self._skip = False  # set by ``stop``: what still waits is not written
+        self._ended = False
+        self._thread = threading.Thread(target=self._run, name="importacao-gravacao", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (batch := self._queue.get()) is not None:
+            if self.error is None and not self._skip:
+                try:
+                    self.loader.load(batch)
+                except BaseException as exc:  # noqa: BLE001 - handed to the main thread
+                    self.error = exc
+
+    def _raise(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+    def _end(self) -> None:
+        if not self._ended:
+            self._ended = True
+            self._queue.put(None)
+            self._thread.join()
+
+    def submit(self, batch) -> None:
+        self._raise()
+        if not self._ended:
+            self._queue.put(batch)
+
+    def close(self) -> None:
+        """Wait until every batch submitted is written; raise what failed."""
+        self._end()
+        self._raise()
+
+    def stop(self) -> None:
+        """Write nothing more (what is written is rolled back by the caller)."""
+        self._skip = True
+        self._end()
+
+
+@contextmanager
+def _quick_switching(on: bool) -> Iterator[None]:
+    """While a batch is written beside the validation, the writing thread mostly waits for
+    the server, and each time the server answers it needs the interpreter back. By default
+    it would wait up to 5 ms for the validating thread to let go, every time (the "convoy"
+    effect), and the server would sit idle; switching every 0.5 ms keeps it busy."""
+    previous = sys.getswitchinterval()
+    if on:
+        sys.setswitchinterval(0.0005)
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(previous)
 
 
 @contextmanager
@@ -250,27 +358,37 @@ def _estimate_rows(table: Table, head: list[tuple[int, list[str]]]) -> int:
     return max(len(head), table.size_hint * len(head) // max(sampled, 1))
 
 
-def _validate_rows(
-    rows: Iterable[tuple[int, list[str]]],
-    estimate: int,
-    validator: RowValidator,
-    builder: PortfolioBuilder,
-    report: ImportReport,
-    notify: Progress,
-    is_cancelled: Callable[[], bool],
-) -> None:
-    count = 0
-    for count, (line, cells) in enumerate(rows, start=1):
-        row, errors, warnings = validator.validate(line, cells)
-        if row is not None:
-            errors = builder.add(row)
-        if errors:
-            report.errors.extend(errors)
-            report.invalid_rows += 1
-        if warnings:
-            report.warnings.extend(warnings)
-        if count % 20_000 == 0:
-            notify("validando", count, max(estimate, count))
-            if is_cancelled():
-                raise ImportCancelled()
-    report.rows = count
+class _Validation:
+    def __init__(
+        self,
+        rows: Iterable[tuple[int, list[str]]],
+        estimate: int,
+        validator: RowValidator,
+        builder: PortfolioBuilder,
+        report: ImportReport,
+    ) -> None:
+        self.rows, self.estimate = rows, estimate
+        self.validator, self.builder, self.report = validator, builder, report
+
+    def run(
+        self, notify: Progress, is_cancelled: Callable[[], bool], on_rows: Callable[[], None]
+    ) -> None:
+        """Every row validated and added to the portfolio; ``on_rows`` every few thousand
+        rows (a batch may be written meanwhile)."""
+        report, validate, add = self.report, self.validator.validate, self.builder.add
+        count = 0
+        for count, (line, cells) in enumerate(self.rows, start=1):
+            row, errors, warnings = validate(line, cells)
+            if row is not None:
+                errors = add(row)
+            if errors:
+                report.errors.extend(errors)
+                report.invalid_rows += 1
+            if warnings:
+                report.warnings.extend(warnings)
+            if count % CHECK_ROWS == 0:
+                notify("validando", count, max(self.estimate, count))
+                if is_cancelled():
+                    raise ImportCancelled()
+                on_rows()
+        report.rows = count

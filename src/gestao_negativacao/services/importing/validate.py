@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from operator import itemgetter
 from typing import Any
 
@@ -15,15 +14,16 @@ from gestao_negativacao.domain.address import UFS
 from gestao_negativacao.domain.documents import InvalidDocument, parse_document
 from gestao_negativacao.domain.enums import PersonKind
 from gestao_negativacao.domain.ibge import city_code
+from gestao_negativacao.domain.money import format_brl, from_cents
 from gestao_negativacao.services.importing import columns as C
 from gestao_negativacao.services.importing.parsing import (
     decimal_vote,
     normalise_cep,
     normalise_phone,
+    parse_cents,
     parse_date,
     parse_flag,
     parse_installment_number,
-    parse_money,
     parse_situation,
 )
 
@@ -114,7 +114,7 @@ class ParsedRow:
     holder: Person
     guarantor: Person | None
     installment: int
-    values: tuple  # INSTALLMENT_ATTRS, each a value, None or ABSENT
+    values: tuple  # INSTALLMENT_ATTRS, each a value (money in cents), None or ABSENT
 
 
 def detect_decimal_separator(rows: Sequence[tuple[int, list[str]]], indexes: list[int]) -> str:
@@ -305,9 +305,9 @@ class RowValidator:
             values = (
                 parse_date(due),
                 _opt_parse(extended, parse_date),
-                parse_money(principal, sep),
-                ABSENT if adjusted is None else (parse_money(adjusted, sep) if adjusted else None),
-                ABSENT if paid is None else (parse_money(paid, sep) if paid else None),
+                parse_cents(principal, sep),
+                ABSENT if adjusted is None else (parse_cents(adjusted, sep) if adjusted else None),
+                ABSENT if paid is None else (parse_cents(paid, sep) if paid else None),
                 _opt_parse(payment, parse_date),
                 _opt_parse(disputed, parse_flag),
             )
@@ -350,12 +350,12 @@ class RowValidator:
 
     # -- helpers --------------------------------------------------------------------
 
-    def _parse_money(self, text: str) -> Decimal:
-        return parse_money(text, self.decimal_sep)
+    def _parse_money(self, text: str) -> int:
+        return parse_cents(text, self.decimal_sep)
 
-    def _money(self, text: str, column: str, errors: list) -> Decimal | None:
+    def _money(self, text: str, column: str, errors: list) -> int | None:
         try:
-            return parse_money(text, self.decimal_sep)
+            return parse_cents(text, self.decimal_sep)
         except ValueError as exc:
             errors.append((column, str(exc)))
             return None
@@ -379,11 +379,9 @@ class RowValidator:
     ) -> tuple[ParsedRow | None, list[Issue], list[Issue]]:
         row = self._prepare(cells)
         get = self._getters
-        errors: list[tuple[str, str]] = []
-        warnings: list[tuple[str, str]] = []
-
         # Rows of one sale are usually adjacent and repeat the same company, sale and holder
         # cells: comparing with the previous row is cheaper than hashing fresh strings.
+        # (This runs a million times for a big file: lists are made only when needed.)
         head = get["head"](row)
         if head == self._previous_head:
             cnpj, company_name, enterprise, sale, situation, situation_date, holder = (
@@ -402,15 +400,17 @@ class RowValidator:
                 cnpj, company_name, enterprise, sale, situation, situation_date, holder,
             )  # fmt: skip
             self._previous_issues = (head_errors, head_warnings)
-        errors.extend(head_errors)
-        warnings.extend(head_warnings)
+        errors: list[tuple[str, str]] = list(head_errors)
+        warnings: list[tuple[str, str]] = list(head_warnings)
 
         guarantor = None
         guarantor_raw = get["guarantor"](row)
         if guarantor_raw[0] and guarantor_raw[0].strip():  # avalista_documento filled
             guarantor, g_errors, g_warnings = self._person(guarantor_raw, "avalista")
-            errors.extend(g_errors)
-            warnings.extend(g_warnings)
+            if g_errors:
+                errors.extend(g_errors)
+            if g_warnings:
+                warnings.extend(g_warnings)
             if guarantor_raw[1] is None:
                 errors.append(
                     (
@@ -420,18 +420,23 @@ class RowValidator:
                 )
             if guarantor and holder and guarantor.document == holder.document:
                 errors.append(("avalista_documento", "o avalista é o próprio titular da venda"))
-        elif any(v and v.strip() for v in guarantor_raw[1:]):
+        elif any(guarantor_raw[1:]) and any(v and v.strip() for v in guarantor_raw[1:]):
             errors.append(
                 ("avalista_documento", "há dados de avalista nesta linha, mas falta o CPF/CNPJ")
             )
 
         number, values, inst_errors = self._installment(get["installment"](row))
-        errors.extend(inst_errors)
-        if not inst_errors:
+        if inst_errors:
+            errors.extend(inst_errors)
+        else:
             overpaid = paid_more_than_owed(values)
             if overpaid:
                 errors.append(("valor_pago", overpaid))
-            warnings.extend(self._installment_warnings(values))
+            due, extended, _principal, _adjusted, paid, payment, _disputed = values
+            if extended and extended < due:
+                warnings.append(("prorrogacao", "data de prorrogação anterior ao vencimento"))
+            if paid and payment is None:
+                warnings.append(("data_pagamento", _PAYMENT_WITHOUT_DATE))
 
         line_errors = [Issue(line, c, m) for c, m in errors] if errors else []
         line_warnings = [Issue(line, c, m) for c, m in warnings] if warnings else []
@@ -455,27 +460,22 @@ class RowValidator:
             line_warnings,
         )
 
-    def _installment_warnings(self, values: tuple) -> list[tuple[str, str]]:
-        due, extended, principal, adjusted, paid, payment, _disputed = values
-        warnings = []
-        if extended and due and extended < due:
-            warnings.append(("prorrogacao", "data de prorrogação anterior ao vencimento"))
-        if paid and payment is None:
-            warnings.append(
-                (
-                    "data_pagamento",
-                    "pagamento sem data: o prazo legal de baixa (5 dias úteis) não pode "
-                    "ser calculado",
-                )
-            )
-        return warnings
+
+_PAYMENT_WITHOUT_DATE = (
+    "pagamento sem data: o prazo legal de baixa (5 dias úteis) não pode ser calculado"
+)
 
 
 def paid_more_than_owed(values: tuple) -> str | None:
+    """Money here is in cents; None and ABSENT are told apart by identity (comparing them
+    with ``==`` would be slower and mean nothing)."""
     _due, _ext, principal, adjusted, paid, _payment, _disputed = values
-    owed = adjusted if adjusted not in (None, ABSENT) else principal
-    if paid not in (None, ABSENT) and owed is not None and paid > owed:
-        return f"valor pago ({paid}) maior que o valor devido ({owed})"
+    owed = principal if adjusted is None or adjusted is ABSENT else adjusted
+    if paid is not None and paid is not ABSENT and owed is not None and paid > owed:
+        return (
+            f"valor pago ({format_brl(from_cents(paid))}) maior que o valor devido "
+            f"({format_brl(from_cents(owed))})"
+        )
     return None
 
 
