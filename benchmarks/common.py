@@ -174,23 +174,25 @@ def demo_portfolio(database: str, installments: int) -> BenchDatabase:
     table = demo_table(installments, seed=SEED, as_of=AS_OF)
     report = import_table(db.session_factory, target.actor(db), table, "bench", as_of=AS_OF)
     assert report.written, report.errors[:3]
-    analyse(db)
-    print(f"  pronta em {time.perf_counter() - started:.0f} s", flush=True)
     db.dispose()
+    analyse(target)
+    print(f"  pronta em {time.perf_counter() - started:.0f} s", flush=True)
     return target
 
 
-def analyse(db: Database) -> None:
-    """Fresh planner statistics, as a server's autovacuum would have after a while."""
-    with db.engine.connect() as conn:
-        if db.dialect == "postgresql":
-            conn.execute(text("ANALYZE"))
-        elif db.dialect == "sqlite":
+def analyse(target: BenchDatabase) -> None:
+    """Fresh planner statistics and visibility map, as a server's autovacuum would have
+    made them a while after a big import (run as the owner: only the owner may)."""
+    engine = create_engine(target.owner_url or target.url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        if target.kind == "postgresql":
+            conn.execute(text("VACUUM (ANALYZE)"))
+        elif target.kind == "sqlite":
             conn.execute(text("ANALYZE"))
         else:
             for table in ("installments", "sales", "customers", "sale_guarantors"):
                 conn.execute(text(f"ANALYZE TABLE {table}"))
-        conn.commit()
+    engine.dispose()
 
 
 # -- measuring -----------------------------------------------------------------------------

@@ -22,10 +22,21 @@ def test_migrations_match_the_models_on_every_database(any_db):
     with any_db.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         diff = compare_metadata(context, Base.metadata)
+        alembic_says = context.get_current_revision()
     assert diff == []
-    assert migrate.current_revision(any_db.engine) == migrate.head_revision()
+    assert migrate.current_revision(any_db.engine) == migrate.head_revision() == alembic_says
     tables = set(inspect(any_db.engine).get_table_names())
     assert {"companies", "customers", "sales", "installments", "users", "audit_log"} <= tables
+
+
+def test_head_read_from_the_scripts_is_alembics():
+    """Start-up reads the newest revision from the scripts without loading Alembic; it
+    must be the head Alembic itself would migrate to."""
+    from alembic.script import ScriptDirectory
+
+    assert migrate.head_revision() == (
+        ScriptDirectory.from_config(migrate.alembic_config()).get_current_head()
+    )
 
 
 def test_rule_indexes_exist(any_db):

@@ -65,6 +65,18 @@ def test_release_by_company_brings_items_back_to_the_inclusion_screen(queued):
     )
 
 
+def test_release_all_but_the_ones_unticked(queued):
+    """ "Selecionar todos" then untick one: everything else under the filters goes."""
+    db = queued.db
+    entries = pending_entries(db.session_factory, Actor.system(), action="inclusion")
+    kept = next(e for e in entries if e.sale_number == "V1")
+    released = release(
+        db.session_factory, Actor.system(), action="inclusion", leave_out=[kept.queue_id]
+    )
+    assert released == 1
+    assert [e.sale_number for e in pending_entries(db.session_factory, Actor.system())] == ["V1"]
+
+
 def test_manual_removal_needs_a_reason_and_touches_only_active(queued):
     db = queued.db
     with db.session_factory.begin() as s:

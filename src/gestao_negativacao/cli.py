@@ -17,27 +17,16 @@ from pathlib import Path
 
 from gestao_negativacao import __version__
 from gestao_negativacao import cli_support as support
-from gestao_negativacao.bureaus.errors import BureauError
 from gestao_negativacao.cli_support import EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, CliError
 from gestao_negativacao.config import PASSWORD_ENV
 from gestao_negativacao.db.engine import DatabaseConfigError, normalise_url
 from gestao_negativacao.domain.passwords import WeakPassword
 from gestao_negativacao.domain.permissions import RoleCode
 from gestao_negativacao.domain.rules import RuleError
-from gestao_negativacao.domain.schedule import ScheduleError
 from gestao_negativacao.logs import configure_console_logging, configure_file_logging
 from gestao_negativacao.services import users
-from gestao_negativacao.services.actor import PermissionDenied
-from gestao_negativacao.services.bureau_config import ConfigError
 from gestao_negativacao.services.connection import resolve_url
-from gestao_negativacao.services.credentials import CredentialStoreUnavailable
-from gestao_negativacao.services.credit import CreditError
 from gestao_negativacao.services.database import Database, SchemaMismatch, open_database
-from gestao_negativacao.services.preview import PreviewError
-from gestao_negativacao.services.rules import RuleInUse, RuleNotFound
-from gestao_negativacao.services.scheduling.schedules import ScheduleConfigError
-from gestao_negativacao.services.sending.release import SendingError
-from gestao_negativacao.services.sending.selection import NoConfiguration
 
 EXIT_UNEXPECTED = 3  # a bug or an environment failure: the details are in the log
 
@@ -124,6 +113,7 @@ def _print_import_report(report, args: argparse.Namespace) -> None:
 
 def cmd_demo(db: Database, args: argparse.Namespace) -> int:
     from gestao_negativacao.services import demo_setup
+    from gestao_negativacao.services.credentials import CredentialStoreUnavailable
 
     actor = support.acting_user(db, args.user)
     created_admin = not db.is_server and demo_setup.ensure_admin(
@@ -405,6 +395,42 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _refusals() -> tuple[type[Exception], ...]:
+    """What a command may refuse with: printed as is, exit code 2. Imported here rather
+    than at the top, so that opening the window (no command) does not load every service
+    (start-up time, issue 16)."""
+    from gestao_negativacao.bureaus.errors import BureauError
+    from gestao_negativacao.domain.schedule import ScheduleError
+    from gestao_negativacao.services.actor import PermissionDenied
+    from gestao_negativacao.services.bureau_config import ConfigError
+    from gestao_negativacao.services.credentials import CredentialStoreUnavailable
+    from gestao_negativacao.services.credit import CreditError
+    from gestao_negativacao.services.preview import PreviewError
+    from gestao_negativacao.services.rules import RuleInUse, RuleNotFound
+    from gestao_negativacao.services.scheduling.schedules import ScheduleConfigError
+    from gestao_negativacao.services.sending.release import SendingError
+    from gestao_negativacao.services.sending.selection import NoConfiguration
+
+    return (
+        CliError,
+        PermissionDenied,
+        CredentialStoreUnavailable,
+        ConfigError,
+        users.LoginFailed,
+        users.UserError,
+        WeakPassword,
+        RuleNotFound,
+        RuleInUse,
+        PreviewError,
+        SendingError,
+        ScheduleConfigError,
+        ScheduleError,
+        CreditError,
+        NoConfiguration,
+        BureauError,
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -445,24 +471,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return args.handler(db, args)
-    except (
-        CliError,
-        PermissionDenied,
-        CredentialStoreUnavailable,
-        ConfigError,
-        users.LoginFailed,
-        users.UserError,
-        WeakPassword,
-        RuleNotFound,
-        RuleInUse,
-        PreviewError,
-        SendingError,
-        ScheduleConfigError,
-        ScheduleError,
-        CreditError,
-        NoConfiguration,
-        BureauError,
-    ) as exc:
+    except _refusals() as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE
     except RuleError as exc:

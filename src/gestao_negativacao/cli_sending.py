@@ -7,15 +7,15 @@ import json
 import sys
 import time
 from datetime import date
+from typing import TYPE_CHECKING
 
 from gestao_negativacao import cli_support as support
 from gestao_negativacao.cli_support import EXIT_DATA_ERRORS, EXIT_OK, CliError
 from gestao_negativacao.domain.documents import format_document
 from gestao_negativacao.services.database import Database
-from gestao_negativacao.services.sending.progress import Progress, SendReport
-from gestao_negativacao.services.sending.release import release
-from gestao_negativacao.services.sending.sent import SentFilter, list_sent
-from gestao_negativacao.services.sending.worker import SendOptions
+
+if TYPE_CHECKING:  # the services are imported by the commands that use them (start-up time)
+    from gestao_negativacao.services.sending.progress import Progress, SendReport
 
 INTEGRATORS = "spc_brasil, boa_vista, soa_serasa, credito_na_medida"
 
@@ -43,6 +43,7 @@ class _ProgressLine:
 def cmd_send(db: Database, args: argparse.Namespace) -> int:
     from gestao_negativacao.services.rules import get_rule
     from gestao_negativacao.services.sending.service import send
+    from gestao_negativacao.services.sending.worker import SendOptions
 
     actor = support.acting_user(db, args.user)
     stored = get_rule(db.session_factory, args.rule) if args.rule else None
@@ -118,6 +119,8 @@ def _print_send_report(enqueued, report: SendReport) -> None:
 
 
 def cmd_sent(db: Database, args: argparse.Namespace) -> int:
+    from gestao_negativacao.services.sending.sent import SentFilter, list_sent
+
     actor = support.acting_user(db, args.user)
     if args.refresh:
         from gestao_negativacao.services.sending.follow_up import refresh_confirmations
@@ -158,6 +161,8 @@ def cmd_sent(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_release(db: Database, args: argparse.Namespace) -> int:
+    from gestao_negativacao.services.sending.release import release
+
     actor = support.acting_user(db, args.user)
     released = release(
         db.session_factory,

@@ -1,14 +1,6 @@
 """Every Qt name the application uses comes from here (one place to change bindings)."""
 
 # ruff: noqa: F401
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSeries,
-    QBarSet,
-    QChart,
-    QChartView,
-    QValueAxis,
-)
 from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,

@@ -1,10 +1,12 @@
-"""One table model for every list (STYLE habit 4): rows come from a ``PagedQuery`` a page
-at a time, as the user scrolls (``fetchMore``); sorting by a header is an ORDER BY in the
-database; the count and every page are read off the window's thread. Only the rows
-fetched so far are held, never the whole list."""
+"""One table model for every list (STYLE habit 4). The model has as many rows as the list
+(a million if need be); a page of rows is read from the ``PagedQuery`` off the window's
+thread when the view first shows one of its rows, so scrolling, paging back or jumping to
+the end each read just the page shown. Only the last pages shown are held (``KEEP_PAGES``),
+never the whole list. Sorting by a header is an ORDER BY in the database."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
 from gestao_negativacao.domain.display import show
@@ -18,18 +20,22 @@ RAW_ROLE = Qt.ItemDataRole.UserRole + 1  # the value as read, for code that need
 
 class PagedTableModel(QAbstractTableModel):
     """Signals: ``count_changed(int)`` when the total under the filter is known,
-    ``loading_changed(bool)``, ``failed(object)`` when the database could not answer."""
+    ``loading_changed(bool)``, ``failed(object)`` when the database could not answer,
+    ``page_loaded(int)`` when a page beyond the first arrived."""
 
     count_changed = Signal(int)
     loading_changed = Signal(bool)
     failed = Signal(object)
+    page_loaded = Signal(int)
     PAGE = 200
+    KEEP_PAGES = 50  # 10,000 rows: memory stays flat however far one scrolls
 
     def __init__(self, source: PagedQuery, parent=None) -> None:
         super().__init__(parent)
         self.source = source
         self.columns = source.columns
-        self._rows: list[tuple[Any, ...]] = []
+        self._pages: OrderedDict[int, list[tuple[Any, ...]]] = OrderedDict()
+        self._asked: set[int] = set()
         self.total = 0
         self.filter_text = ""
         self.order_by: str | None = None
@@ -60,7 +66,8 @@ class PagedTableModel(QAbstractTableModel):
         if generation != self._generation:
             return  # an older question: the user typed on meanwhile
         self.beginResetModel()
-        self._rows = rows
+        self._pages = OrderedDict({0: rows})
+        self._asked = set()
         self.total = total
         self.endResetModel()
         self._set_loading(False)
@@ -82,47 +89,61 @@ class PagedTableModel(QAbstractTableModel):
         self.filter_text = text
         self.reload()
 
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008 - Qt's signature
-        return not parent.isValid() and not self._loading and len(self._rows) < self.total
-
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
+    def _ask(self, page: int) -> None:
+        """Read ``page`` off the window's thread, once."""
+        if page in self._asked or self._loading:
             return
+        self._asked.add(page)
         generation = self._generation
-        offset = len(self._rows)
         text, order, descending = self.filter_text, self.order_by, self.descending
 
         def work(task):
             rows = self.source.page(
-                offset, self.PAGE, order_by=order, descending=descending, text=text
+                page * self.PAGE, self.PAGE, order_by=order, descending=descending, text=text
             )
-            return generation, offset, rows
+            return generation, page, rows
 
-        self._set_loading(True)
-        run_task(work, on_done=self._appended, on_failed=self._failed)
+        run_task(work, on_done=self._page_arrived, on_failed=self._failed)
 
-    def _appended(self, result: tuple) -> None:
-        generation, offset, rows = result
-        self._set_loading(False)
-        if generation != self._generation or offset != len(self._rows) or not rows:
+    def _page_arrived(self, result: tuple) -> None:
+        generation, page, rows = result
+        self._asked.discard(page)
+        if generation != self._generation:
             return
-        self.beginInsertRows(QModelIndex(), offset, offset + len(rows) - 1)
-        self._rows.extend(rows)
-        self.endInsertRows()
+        self._pages[page] = rows
+        while len(self._pages) > self.KEEP_PAGES:
+            self._pages.popitem(last=False)  # the page shown longest ago
+        first = page * self.PAGE
+        last = min(first + self.PAGE, self.total) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
+        self.page_loaded.emit(page)
+
+    def is_loaded(self, row: int) -> bool:
+        return row // self.PAGE in self._pages
+
+    def load_row(self, row: int) -> None:
+        """Make sure the page of ``row`` is (being) read."""
+        if 0 <= row < self.total and not self.is_loaded(row):
+            self._ask(row // self.PAGE)
 
     # -- Qt's model interface -------------------------------------------------------------
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self.total
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid() or index.row() >= self.total:
+            return None
+        values = self.row_values(index.row())
+        if values is None:  # not read yet: asked for, shown when it arrives
+            self.load_row(index.row())
             return None
         column = self.columns[index.column()]
-        value = self._rows[index.row()][index.column()]
+        value = values[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return show(value, column.kind)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in ("money", "number"):
@@ -150,14 +171,24 @@ class PagedTableModel(QAbstractTableModel):
         if self._generation:  # before the first load, only remember it
             self.reload()
 
-    def row_values(self, row: int) -> tuple[Any, ...]:
-        return self._rows[row]
+    def row_values(self, row: int) -> tuple[Any, ...] | None:
+        """The row as read, or None while its page is not (the view shows it empty)."""
+        page = self._pages.get(row // self.PAGE)
+        if page is None or row % self.PAGE >= len(page):
+            return None
+        self._pages.move_to_end(row // self.PAGE)
+        return page[row % self.PAGE]
+
+    def loaded_rows(self) -> list[tuple[Any, ...]]:
+        """The rows held now (the pages shown last), in list order."""
+        return [row for _, page in sorted(self._pages.items()) for row in page]
 
 
 class CheckableModel(PagedTableModel):
     """The same model with a check box in the first column. "Selecionar todos" selects the
-    whole result as a query (rows not yet fetched included); unticking a row then leaves it
-    out. Signal: ``checks_changed()``."""
+    whole result as a query (rows not yet read included); unticking a row then leaves it
+    out. The rows toggled are kept with their values, so what is ticked survives paging
+    away. Signal: ``checks_changed()``."""
 
     checks_changed = Signal()
 
@@ -165,17 +196,19 @@ class CheckableModel(PagedTableModel):
         super().__init__(source, parent)
         self.key_of = key_of  # row → the key sent (hashable)
         self.all_selected = False
-        self.toggled: set = set()  # ticked (or, when all are selected, unticked) keys
+        self.toggled: dict = {}  # key → row: ticked (or, when all are selected, unticked)
 
     def reload(self) -> None:
         self.all_selected = False
-        self.toggled = set()
+        self.toggled = {}
         super().reload()
         self.checks_changed.emit()
 
     def is_checked(self, row: int) -> bool:
-        key = self.key_of(self.row_values(row))
-        return (key in self.toggled) != self.all_selected
+        values = self.row_values(row)
+        if values is None:
+            return self.all_selected
+        return (self.key_of(values) in self.toggled) != self.all_selected
 
     def flags(self, index):
         flags = super().flags(index)
@@ -185,7 +218,7 @@ class CheckableModel(PagedTableModel):
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.CheckStateRole and index.isValid() and index.column() == 0:
-            if index.row() >= self.rowCount():
+            if index.row() >= self.rowCount() or self.row_values(index.row()) is None:
                 return None
             checked = self.is_checked(index.row())
             return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
@@ -194,15 +227,21 @@ class CheckableModel(PagedTableModel):
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or index.column():
             return False
-        key = self.key_of(self.row_values(index.row()))
-        self.toggled.symmetric_difference_update({key})
+        values = self.row_values(index.row())
+        if values is None:
+            return False
+        key = self.key_of(values)
+        if key in self.toggled:
+            del self.toggled[key]
+        else:
+            self.toggled[key] = values
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
         self.checks_changed.emit()
         return True
 
     def select_all(self, selected: bool) -> None:
         self.all_selected = selected
-        self.toggled = set()
+        self.toggled = {}
         if self.rowCount():
             self.dataChanged.emit(
                 self.index(0, 0),
@@ -215,5 +254,9 @@ class CheckableModel(PagedTableModel):
         return self.total - len(self.toggled) if self.all_selected else len(self.toggled)
 
     def checked_rows(self) -> list:
-        """The fetched rows that are ticked (all ticked rows are fetched unless all are)."""
-        return [self.row_values(r) for r in range(self.rowCount()) if self.is_checked(r)]
+        """The rows ticked one by one (when not all are selected)."""
+        return [] if self.all_selected else list(self.toggled.values())
+
+    def unticked_rows(self) -> list:
+        """The rows unticked after "Selecionar todos"."""
+        return list(self.toggled.values()) if self.all_selected else []

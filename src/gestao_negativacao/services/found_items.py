@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Select, select, text
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.db.models import (
@@ -30,6 +30,7 @@ from gestao_negativacao.db.models import (
     Negativation,
     Sale,
 )
+from gestao_negativacao.rules.sql import tune_session
 
 ROLES = ("holder", "guarantor")
 
@@ -84,9 +85,10 @@ class FoundItems:
         *,
         effective_reference: bool,
         removal: bool,
+        grouped: bool = False,
     ) -> None:
-        """``keys`` selects, in display order: installment_id, customer_id, debtor_role,
-        reason, and for a removal negativation_id and trigger."""
+        """``keys`` selects, in display order: installment_id, customer_id, the role's
+        position in ``ROLES``, reason, and for a removal negativation_id and trigger."""
         self.session_factory = session_factory
         self.effective_reference = effective_reference
         self.removal = removal
@@ -97,6 +99,7 @@ class FoundItems:
         self._negativations = array("q")
         self._triggers = bytearray()
         self._codes = _Codes()
+        self._grouped = grouped
         self._evaluate(keys)
 
     def __len__(self) -> int:
@@ -106,18 +109,21 @@ class FoundItems:
         code = self._codes.code
         with self.session_factory() as session:
             conn = session.connection()
-            if conn.dialect.name == "postgresql":
-                # the whole result is sorted once: in memory, not in temporary files
-                conn.execute(text("SET LOCAL work_mem = '64MB'"))
-            result = conn.execute(keys.execution_options(yield_per=20_000))
-            for row in result:
-                self._installments.append(row[0])
-                self._customers.append(row[1])
-                self._roles.append(ROLES.index(row[2]))
-                self._reasons.append(code(row[3]))
-                if self.removal:
-                    self._negativations.append(row[4])
-                    self._triggers.append(code(row[5]))
+            tune_session(conn, grouped=self._grouped)
+            # The keys are plain integers and short texts that need no conversion, so they
+            # are read straight from the driver's cursor (a client-side one: a server-side
+            # cursor would make PostgreSQL plan for the first rows and give up its parallel
+            # workers). Even a million keys are a few tens of megabytes, briefly.
+            result = conn.execute(keys)
+            rows = result.cursor.fetchall()
+            result.close()
+        self._installments = array("q", [row[0] for row in rows])
+        self._customers = array("q", [row[1] for row in rows])
+        self._roles = bytearray(row[2] for row in rows)
+        self._reasons = bytearray(code(row[3]) for row in rows)
+        if self.removal:
+            self._negativations = array("q", [row[4] for row in rows])
+            self._triggers = bytearray(code(row[5]) for row in rows)
 
     # -- a slice --------------------------------------------------------------------------
 

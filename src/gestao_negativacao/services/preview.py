@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, case, func, null, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.db.models import Installment, Negativation
@@ -21,10 +21,16 @@ from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.domain.rules import Rule
 from gestao_negativacao.rules import reference
 from gestao_negativacao.rules.facts import NegativationFact
-from gestao_negativacao.rules.sql import inclusion_candidates, removal_candidates
+from gestao_negativacao.rules.sql import (
+    inclusion_candidates,
+    removal_candidates,
+    tune_session,
+    uses_grouped_lists,
+    written_order,
+)
 from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.facts import load_facts, sales_of_customer
-from gestao_negativacao.services.found_items import FoundItems, FoundRow
+from gestao_negativacao.services.found_items import ROLES, FoundItems, FoundRow
 
 ACTIONS = ("inclusion", "removal")
 SORTABLE = (
@@ -135,20 +141,25 @@ class Preview:
         days = criteria.days_overdue if criteria is not None else None
         self.effective_reference = days is None or days.reference != "due_date"
         self._found: dict[tuple, FoundItems] = {}
+        self.grouped = action == "inclusion" and uses_grouped_lists(rule)
 
     def _where(self, excluded: bool):
         reason = self.source.c.reason
         return reason.is_not(None) if excluded else reason.is_(None)
 
     def count(self, *, excluded: bool = False) -> int:
-        query = select(func.count()).select_from(self.source).where(self._where(excluded))
+        query = written_order(
+            select(func.count()).select_from(self.source).where(self._where(excluded))
+        )
         with self.session_factory() as session:
+            tune_session(session.connection(), grouped=self.grouped)
             return session.scalar(query) or 0
 
     def totals(self, *, excluded: bool = False) -> tuple[int, Decimal]:
         amount = func.coalesce(func.sum(self.source.c.amount), 0)
-        query = select(func.count(), amount).where(self._where(excluded))
+        query = written_order(select(func.count(), amount).where(self._where(excluded)))
         with self.session_factory() as session:
+            tune_session(session.connection(), grouped=self.grouped)
             count, total = session.execute(query.select_from(self.source)).one()
         return count or 0, Decimal(total or 0).quantize(Decimal("0.01"))
 
@@ -162,7 +173,8 @@ class Preview:
             descending = not descending  # more days overdue = an earlier date
         key = column.desc() if descending else column.asc()
         tie = (self.source.c.installment_id, self.source.c.customer_id)
-        return select(self.source).where(self._where(excluded)).order_by(key, *tie)
+        # MariaDB merges a one-branch list into this query: keep the branch's join order
+        return written_order(select(self.source).where(self._where(excluded)).order_by(key, *tie))
 
     def found(
         self,
@@ -177,19 +189,23 @@ class Preview:
         key = (order_by, descending, excluded)
         if again or key not in self._found:
             ordered = self._ordered(order_by, descending, excluded)
-            columns = [
-                self.source.c.installment_id,
-                self.source.c.customer_id,
-                self.source.c.debtor_role,
-                self.source.c.reason,
-            ]
+            # the items found have no reason: not selecting it saves evaluating it twice
+            reason = self.source.c.reason if excluded else null()
+            role = case((self.source.c.debtor_role == ROLES[0], 0), else_=1)
+            columns = [self.source.c.installment_id, self.source.c.customer_id, role, reason]
             if self.action == "removal":
                 columns += [self.source.c.negativation_id, self.source.c.trigger]
+            # The count rides along as a window over the whole list. Besides being the
+            # count, it keeps SQLite from flattening the candidates into this query and
+            # then walking every past-due installment by date to spare itself the sort
+            # (2.2 s instead of 1.5 s on the benchmark's million installments).
+            columns.append(func.count().over())
             self._found[key] = FoundItems(
                 self.session_factory,
                 ordered.with_only_columns(*columns),
                 effective_reference=self.effective_reference,
                 removal=self.action == "removal",
+                grouped=self.grouped,
             )
         return self._found[key]
 
@@ -223,6 +239,7 @@ class Preview:
         """Every item, streamed from the database in chunks (for exports and the CLI)."""
         query = self._ordered(order_by, False, excluded)
         with self.session_factory() as session:
+            tune_session(session.connection(), grouped=self.grouped)
             result = session.execute(query.execution_options(yield_per=2000)).mappings()
             for row in result:
                 yield self._streamed_item(row)

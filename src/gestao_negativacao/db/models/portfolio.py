@@ -114,6 +114,9 @@ class Installment(Base):
             "open_amount",
             sqlite_where=text("open_amount > 0"),
             postgresql_where=text("open_amount > 0"),
+            # SQLite and InnoDB carry the primary key in every index; PostgreSQL needs it
+            # named to answer the rules' grouped lists from the index alone (0012)
+            postgresql_include=["id"],
         ),
     )
 

@@ -8,14 +8,17 @@ from __future__ import annotations
 from datetime import date
 
 from gestao_negativacao.domain.display import show
-from gestao_negativacao.gui.context import Context
-from gestao_negativacao.gui.messages import show_error
-from gestao_negativacao.gui.qt import (
+from gestao_negativacao.gui.charts_qt import (
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
     QChart,
     QChartView,
+    QValueAxis,
+)
+from gestao_negativacao.gui.context import Context
+from gestao_negativacao.gui.messages import show_error
+from gestao_negativacao.gui.qt import (
     QColor,
     QGridLayout,
     QGroupBox,
@@ -26,7 +29,6 @@ from gestao_negativacao.gui.qt import (
     Qt,
     QTableWidget,
     QTableWidgetItem,
-    QValueAxis,
     QVBoxLayout,
     QWidget,
     Signal,

@@ -107,11 +107,8 @@ class ReleasePage(QWidget):
             f"{'Inclusão' if self.action.currentData() == 'inclusion' else 'Baixa'}."
         ):
             return
-        ids = (
-            None
-            if model.all_selected and not model.toggled
-            else [model.key_of(row) for row in model.checked_rows()]
-        )
+        ids = None if model.all_selected else [model.key_of(row) for row in model.checked_rows()]
+        left_out = list(model.toggled) if model.all_selected else None
         try:
             released = release(
                 self.context.session_factory,
@@ -120,6 +117,7 @@ class ReleasePage(QWidget):
                 company_cnpj=self.company.currentData() or None,
                 integrator=self.integrator.currentData() or None,
                 queue_ids=ids,
+                leave_out=left_out,
             )
         except Exception as exc:  # noqa: BLE001
             self.message.setText(user_message(exc))

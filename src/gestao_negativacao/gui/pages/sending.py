@@ -322,11 +322,7 @@ class SendingPage(QWidget):
         model = self.found_grid.model
         if model.all_selected and self.preview is not None:
             _count, total = self.preview.totals()
-            unticked = [
-                row
-                for row in (model.row_values(r) for r in range(model.rowCount()))
-                if model.key_of(row) in model.toggled
-            ]
+            unticked = model.unticked_rows()
             return total - sum((row[-1].amount for row in unticked), Decimal("0.00"))
         amount_index = [c.key for c in model.columns].index("amount")
         return sum(

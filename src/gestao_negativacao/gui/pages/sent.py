@@ -55,9 +55,9 @@ class StatusModel(PagedTableModel):
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
-            if index.row() < self.rowCount():
-                colour = COLOURS.get(self.row_values(index.row())[1])
-                return QColor(colour) if colour else None
+            values = self.row_values(index.row()) if index.row() < self.rowCount() else None
+            colour = COLOURS.get(values[1]) if values is not None else None
+            return QColor(colour) if colour else None
         value = super().data(index, role)
         if role == Qt.ItemDataRole.DisplayRole and index.isValid() and index.column() == 1:
             return STATUS_LABELS.get(value, value)

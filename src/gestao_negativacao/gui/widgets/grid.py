@@ -15,6 +15,7 @@ from gestao_negativacao.gui.qt import (
     QLabel,
     QLineEdit,
     QPushButton,
+    Qt,
     QTableView,
     QTimer,
     QVBoxLayout,
@@ -25,6 +26,9 @@ from gestao_negativacao.gui.table_model import PagedTableModel
 from gestao_negativacao.gui.tasks import run_task
 from gestao_negativacao.services.export import export_rows
 from gestao_negativacao.services.listing import PagedQuery
+
+FIT_PADDING = 24  # pixels around a cell's text (margins, the sort arrow on the header)
+FIT_LIMIT = 360  # no column wider than this when fitted: a long name must not hide the rest
 
 
 class Grid(QWidget):
@@ -82,30 +86,53 @@ class Grid(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.export_button.clicked.connect(self.export)
         self.model.modelReset.connect(self._fit_columns)
-        self.table.horizontalHeader().sectionResized.connect(
-            lambda *_: settings.save_header(self.table.horizontalHeader(), self.key)
-        )
+        self._fitting = False
+        self.table.horizontalHeader().sectionResized.connect(self._save_widths)
 
     def reload(self) -> None:
         self.model.reload()
 
+    def _save_widths(self, *_args) -> None:
+        if not self._fitting:  # fitting saves once at its end, not once per column
+            settings.save_header(self.table.horizontalHeader(), self.key)
+
     def _fit_columns(self) -> None:
-        """The first time a list is shown on this workstation: columns fit their content."""
-        if not self._restored and self.model.rowCount():
-            self._restored = True
-            self.table.resizeColumnsToContents()
+        """The first time a list is shown on this workstation: columns fit their content
+        of the first page. Not Qt's ``resizeColumnsToContents``: it samples a thousand rows
+        across the whole list, and on a result of a million each row of a page not read
+        yet is a question to the database (the window froze 2.6 s)."""
+        if self._restored or not self.model.rowCount():
+            return
+        self._restored = True
+        metrics = self.table.fontMetrics()
+        horizontal = Qt.Orientation.Horizontal
+        rows = min(self.model.rowCount(), self.model.PAGE)
+        self._fitting = True
+        for column in range(self.model.columnCount()):
+            texts = [str(self.model.headerData(column, horizontal) or "")]
+            texts += [
+                str(self.model.data(self.model.index(row, column)) or "") for row in range(rows)
+            ]
+            widest = max(metrics.horizontalAdvance(text) for text in texts)
+            self.table.setColumnWidth(column, min(widest + FIT_PADDING, FIT_LIMIT))
+        self._fitting = False
+        self._save_widths()
 
     def _show_count(self, total: int) -> None:
         number = f"{total:,}".replace(",", ".")
         self.count_label.setText(f"{number} registro" + ("" if total == 1 else "s"))
 
     def _activated(self, index) -> None:
-        if index.isValid():
-            self.activated.emit(self.model.row_values(index.row()))
+        values = self.model.row_values(index.row()) if index.isValid() else None
+        if values is not None:
+            self.activated.emit(values)
 
     def selected_rows(self) -> list[tuple]:
+        """The rows selected that have been read (a selection reaching pages never shown,
+        by Shift+End, holds only what was read)."""
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.model.row_values(r) for r in rows]
+        found = (self.model.row_values(r) for r in rows)
+        return [values for values in found if values is not None]
 
     def _selection_changed(self, *_args) -> None:
         self.selection.emit(self.selected_rows())

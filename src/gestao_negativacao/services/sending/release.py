@@ -110,14 +110,18 @@ def release(
     company_cnpj: str | None = None,
     integrator: str | None = None,
     queue_ids: list[int] | None = None,
+    leave_out: list[int] | None = None,
 ) -> int:
-    """Take the matching (or the given) pending entries out of the queue; returns how many."""
+    """Take the matching (or the given) pending entries out of the queue, except those in
+    ``leave_out`` (unticked after "Selecionar todos"); returns how many."""
     actor.require(Perm.NEG_LIBERAR)
     # an entry a living sending process holds is not taken from under it
     claimed = or_(SendQueueEntry.claimed_by.is_(None), SendQueueEntry.claimed_until < utc_now())
     chosen = _filtered(action, company_cnpj, integrator).where(claimed)
     if queue_ids is not None:
         chosen = chosen.where(SendQueueEntry.id.in_(queue_ids))
+    if leave_out:
+        chosen = chosen.where(SendQueueEntry.id.not_in(leave_out))
     ids = chosen.subquery("chosen")
     now = literal(utc_now(), UtcDateTime())
     with session_factory.begin() as session:
