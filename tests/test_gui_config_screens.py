@@ -149,6 +149,8 @@ def test_integrations_fetch_the_bureaus_lists_and_save_the_codes(qtbot, context)
 
 def test_rules_edit_preview_refuse_delete_and_files(qtbot, context, tmp_path):
     page = page_of(qtbot, RulesPage(context, "inclusion"))
+    # LEGAL.md: a new rule does not negativate minors unless the clerk says otherwise
+    assert page.criteria.checks["skip_minors"].isChecked()
     page.ui.name.setText("Atraso 30")
     page.criteria.checks["days_overdue"].setChecked(True)
     page.criteria.inputs["days_overdue"]["min"].setValue(60)
@@ -173,6 +175,7 @@ def test_rules_edit_preview_refuse_delete_and_files(qtbot, context, tmp_path):
         "reference": "due_date",
     }
     assert stored["criteria"]["installment_value"]["min"] == "1000.50"
+    assert stored["criteria"]["skip_minors"] == {"reference": "due_date"}
     assert stored["filters"]["include"]["companies"] == [COMPANY]
     page.ui.preview.click()
     qtbot.waitUntil(lambda: page.ui.previewResult.text().startswith("Hoje:"), timeout=15_000)

@@ -38,7 +38,14 @@ def setup_chain(db, admin, folder, sandbox_url):
     parameters.save_general(
         db.session_factory,
         admin,
-        general.__class__(**{**general.__dict__, "auto_include": True, "auto_remove": True}),
+        general.__class__(
+            **{
+                **general.__dict__,
+                "auto_include": True,
+                "auto_remove": True,
+                "days_to_execute": 30,  # as the rule: the installments here are 30–31 days late
+            }
+        ),
     )
     with db.session_factory.begin() as s:
         source = ImportSource(name="ERP", kind="folder", path=str(folder))
@@ -131,6 +138,41 @@ def test_a_company_set_to_nao_takes_no_part(sqlite_db, tmp_path):
         runs = run_due(sqlite_db.session_factory, at(23), options=FAST)
         assert runs[2].queued == 0 and "nenhuma empresa" in runs[2].errors[0]
         assert statuses(sqlite_db) == {"ativa": 3}
+
+
+def test_days_to_execute_holds_back_what_is_not_late_enough(sqlite_db, tmp_path):
+    """Seeds 000/001 "Dias para executar": the automatic inclusion sends an installment
+    only once it is that many days overdue on the run's date, whatever the rule's own
+    lower bound (here 30); the company's own figure wins over the general one."""
+    admin = admin_actor(sqlite_db)
+    folder = tmp_path / "erp"
+    folder.mkdir()
+    write_portfolio_csv(folder / "carteira.csv", 3, 2)  # due 22/10 and 21/10
+    os.utime(folder / "carteira.csv", (at(21, 5).timestamp(),) * 2)
+    with running_sandbox() as sandbox:
+        setup_chain(sqlite_db, admin, folder, sandbox.url)
+        general = parameters.general(sqlite_db.session_factory)
+        parameters.save_general(
+            sqlite_db.session_factory,
+            admin,
+            general.__class__(**{**general.__dict__, "days_to_execute": 31}),
+        )
+        first = run_due(sqlite_db.session_factory, at(21), options=FAST)
+        # on 21/11 only the installments due 21/10 are 31 days late
+        assert first[2].found == 6 and first[2].queued == 3 and first[2].sent == 3
+        assert statuses(sqlite_db) == {"ativa": 3}
+        # the company's own figure (33) wins over the general one
+        choices = parameters.company_choices(sqlite_db.session_factory)
+        parameters.save_company_choices(
+            sqlite_db.session_factory,
+            admin,
+            [c.__class__(**{**c.__dict__, "days_to_execute": 33}) for c in choices],
+        )
+        second = run_due(sqlite_db.session_factory, at(23), options=FAST)
+        assert second[2].queued == 0  # on 23/11 those due 22/10 are 32 days late
+        third = run_due(sqlite_db.session_factory, at(24), options=FAST)
+        assert third[2].queued == 3  # and 33 on 24/11
+        assert statuses(sqlite_db) == {"ativa": 6}
 
 
 def test_two_runners_on_postgresql_run_a_schedule_once(postgres_server, tmp_path):

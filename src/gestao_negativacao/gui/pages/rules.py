@@ -31,6 +31,8 @@ from gestao_negativacao.services.preview import Preview
 TITLES = {"inclusion": "Regra de inclusão", "removal": "Regra de baixa"}
 
 
+NEW_INCLUSION_CRITERIA = {"skip_minors": {"reference": "due_date"}}
+
 class RulesPage(QWidget):
     def __init__(self, context: Context, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,7 +84,9 @@ class RulesPage(QWidget):
         self.ui.name.setEnabled(True)
         self.ui.name.clear()
         self.ui.active.setChecked(True)
-        self.criteria.from_json({})
+        # a new inclusion rule starts with criterion 6 on (LEGAL.md: minors lack full civil
+        # capacity); the clerk may switch it off, and a rule file says what it says
+        self.criteria.from_json(NEW_INCLUSION_CRITERIA if self.kind == "inclusion" else {})
         self.filters.from_json({})
         self.ui.delete.setEnabled(False)
         self.ui.previewResult.clear()

@@ -3,7 +3,8 @@
 - inclusion (job 44) / removal (job 43): every rule of the schedule finds its items on the
   day of the slot, they are queued, and one sending run sends everything pending; only the
   companies whose automatic inclusion/removal is on (Sim, or Padrão with the general
-  parameter on) take part;
+  parameter on) take part, and an inclusion only of installments overdue by at least the
+  company's "Dias para executar" on the run's date, whatever the rule's own lower bound;
 - legal: the removals owed for full payments (five business days, LEGAL.md) and the
   negativations reaching five years — each can be turned off by an admin in Parâmetros;
 - sync: the ERP's newest export in a folder, or a read-only query on its database.
@@ -12,12 +13,13 @@
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import Select, make_url, select, text
+from sqlalchemy import Select, and_, make_url, or_, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.db.engine import make_engine
@@ -46,25 +48,39 @@ class JobResult:
     errors: list[str] = field(default_factory=list)
 
 
-def _automatic_companies(session_factory, action: str) -> list[int]:
+def _automatic_companies(session_factory, action: str) -> dict[int, int]:
     """Companies whose automatic inclusion (or removal) is on (seed 000: Sim / Padrão /
-    Não, Padrão following the general parameter)."""
+    Não, Padrão following the general parameter), each with its "Dias para executar"
+    (the company's own, or the general one)."""
     defaults = parameters.general(session_factory)
-    allowed = []
+    allowed = {}
     for choice in parameters.company_choices(session_factory):
-        include, remove, _days = parameters.effective(choice, defaults)
+        include, remove, days = parameters.effective(choice, defaults)
         if include if action == "inclusion" else remove:
-            allowed.append(choice.company_id)
+            allowed[choice.company_id] = days
     return allowed
 
 
-def _of_companies(selection: Select, company_ids: list[int]) -> Select:
+def _of_companies(
+    selection: Select, companies: dict[int, int], action: str, as_of: date
+) -> Select:
+    """``selection`` kept to the installments of ``companies``; for an inclusion, only
+    those due at least the company's days to execute before ``as_of`` (seeds 000/001:
+    days after the due date before an automatic inclusion)."""
     chosen = selection.subquery("chosen")
-    in_companies = (
-        select(Installment.id)
-        .join(Sale, Sale.id == Installment.sale_id)
-        .where(Sale.company_id.in_(company_ids))
-    )
+    if action == "inclusion":
+        by_days: dict[int, list[int]] = defaultdict(list)
+        for company_id, days in companies.items():
+            by_days[days].append(company_id)
+        allowed = or_(
+            *(
+                and_(Sale.company_id.in_(ids), Installment.due_date <= as_of - timedelta(days))
+                for days, ids in sorted(by_days.items())
+            )
+        )
+    else:
+        allowed = Sale.company_id.in_(list(companies))
+    in_companies = select(Installment.id).join(Sale, Sale.id == Installment.sale_id).where(allowed)
     return select(*chosen.c).where(chosen.c.installment_id.in_(in_companies))
 
 
@@ -94,7 +110,7 @@ def run_rules(session_factory, actor, schedule: Schedule, as_of: date, options=N
             session_factory, actor, schedule.action, stored.rule, schedule.integrator, as_of
         )
         result.found += preview.count()
-        selection = _of_companies(preview.selection(), companies)
+        selection = _of_companies(preview.selection(), companies, schedule.action, as_of)
         if schedule.action == "inclusion":
             queued = enqueue_inclusions(
                 session_factory, actor, selection, schedule.integrator, rule_id=stored.id
