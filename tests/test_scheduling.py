@@ -175,6 +175,41 @@ def test_days_to_execute_holds_back_what_is_not_late_enough(sqlite_db, tmp_path)
         assert statuses(sqlite_db) == {"ativa": 6}
 
 
+def test_an_integration_without_the_automatic_flag_is_left_to_the_clerks(sqlite_db, tmp_path):
+    """Seed 000 "Incluir automaticamente": with the flag off on every SPC Brasil
+    integration, the inclusion job sends nothing and says why; switched on, it sends."""
+    from gestao_negativacao.db.models import Integration
+    from gestao_negativacao.services import bureau_config
+
+    admin = admin_actor(sqlite_db)
+    folder = tmp_path / "erp"
+    folder.mkdir()
+    write_portfolio_csv(folder / "carteira.csv", 2, 1)
+    os.utime(folder / "carteira.csv", (at(21, 5).timestamp(),) * 2)
+    with running_sandbox() as sandbox:
+        setup_chain(sqlite_db, admin, folder, sandbox.url)
+        with sqlite_db.session_factory() as s:
+            spc = s.scalars(select(Integration.id).where(Integration.integrator == "spc_brasil"))
+            spc = list(spc)
+        for integration_id in spc:
+            bureau_config.update_integration(
+                sqlite_db.session_factory, admin, integration_id, auto_include=False
+            )
+        first = run_due(sqlite_db.session_factory, at(21), options=FAST)
+        assert first[2].queued == 0 and first[2].sent == 0
+        assert "nenhuma integração de SPC Brasil com “Incluir automaticamente” ligado" in (
+            first[2].errors[0]
+        )
+        assert statuses(sqlite_db) == {}
+        for integration_id in spc:
+            bureau_config.update_integration(
+                sqlite_db.session_factory, admin, integration_id, auto_include=True
+            )
+        second = run_due(sqlite_db.session_factory, at(23), options=FAST)
+        assert second[2].sent == 2
+        assert statuses(sqlite_db) == {"ativa": 2}
+
+
 def test_two_runners_on_postgresql_run_a_schedule_once(postgres_server, tmp_path):
     url = postgres_server.create()
     db = open_database(url)

@@ -15,6 +15,7 @@ from gestao_negativacao.db.base import utc_now
 from gestao_negativacao.db.models import (
     Customer,
     Installment,
+    Integration,
     Negativation,
     NegativationEvent,
     Sale,
@@ -263,3 +264,28 @@ def test_cancel_stops_claiming_and_loses_nothing(ready, sandbox):
     sandbox.latency = 0
     assert Sender(db.session_factory, admin, options=FAST).run().sent == 60 - report.sent
     assert {r["inclusions"] for r in sandbox_records(sandbox, "spc_brasil")} == {1}
+
+
+def test_a_schedules_run_sends_only_through_integrations_flagged_automatic(ready, sandbox):
+    """A clerk queued items for SPC Brasil and Boa Vista; "Incluir automaticamente" is off
+    on SPC Brasil. A schedule's run (``automatic``) sends Boa Vista's and leaves SPC
+    Brasil's in the queue untouched, for the clerk's own run, which sends them."""
+    from gestao_negativacao.services import bureau_config
+
+    db, admin = ready
+    portfolio(db, 2)
+    enqueue_all(db, admin, "spc_brasil")
+    enqueue_all(db, admin, "boa_vista")
+    with db.session_factory() as s:
+        spc = s.scalar(select(Integration.id).where(Integration.integrator == "spc_brasil"))
+    bureau_config.update_integration(db.session_factory, admin, spc, auto_include=False)
+    report = Sender(db.session_factory, admin, options=FAST, automatic=True).run()
+    assert report.total == 2 and report.sent + report.unconfirmed == 2  # Boa Vista's two
+    assert sum(statuses(db, "boa_vista").values()) == 2
+    waiting = queue(db)
+    assert [(q.integrator, q.attempts, q.last_error) for q in waiting] == [
+        ("spc_brasil", 0, None),
+        ("spc_brasil", 0, None),
+    ]
+    assert Sender(db.session_factory, admin, options=FAST).run().sent == 2
+    assert statuses(db, "spc_brasil") == {"ativa": 2}

@@ -99,6 +99,9 @@ def ensure_sandbox_integrations(
                 nature_company=natures[1],
                 removal_reason=reason,
                 query_url=query_url,
+                # the sandbox is there to be tried, schedules included
+                auto_include=True,
+                auto_remove=True,
             )
             created.append(name)
         # the secrets are bound to the integration's address: set once it exists

@@ -23,7 +23,8 @@ from sqlalchemy import Select, and_, make_url, or_, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.db.engine import make_engine
-from gestao_negativacao.db.models import ImportSource, Installment, Sale, Schedule
+from gestao_negativacao.db.models import ImportSource, Installment, Integration, Sale, Schedule
+from gestao_negativacao.domain.enums import Integrator
 from gestao_negativacao.domain.rules import parse_rule
 from gestao_negativacao.services import credentials, parameters
 from gestao_negativacao.services.actor import Actor
@@ -32,6 +33,7 @@ from gestao_negativacao.services.importing.reader import FileFormat, Table
 from gestao_negativacao.services.preview import Preview
 from gestao_negativacao.services.rules import get_rule
 from gestao_negativacao.services.sending.enqueue import enqueue_inclusions, enqueue_removals
+from gestao_negativacao.services.sending.selection import AUTOMATIC_FLAGS
 from gestao_negativacao.services.sending.worker import Sender, SendOptions
 
 EXPORTS = (".csv", ".txt", ".xlsx")
@@ -61,9 +63,7 @@ def _automatic_companies(session_factory, action: str) -> dict[int, int]:
     return allowed
 
 
-def _of_companies(
-    selection: Select, companies: dict[int, int], action: str, as_of: date
-) -> Select:
+def _of_companies(selection: Select, companies: dict[int, int], action: str, as_of: date) -> Select:
     """``selection`` kept to the installments of ``companies``; for an inclusion, only
     those due at least the company's days to execute before ``as_of`` (seeds 000/001:
     days after the due date before an automatic inclusion)."""
@@ -84,8 +84,26 @@ def _of_companies(
     return select(*chosen.c).where(chosen.c.installment_id.in_(in_companies))
 
 
-def _send(session_factory, actor: Actor, result: JobResult, options: SendOptions | None) -> None:
-    report = Sender(session_factory, actor, options=options).run()
+def _flagged_integrators(session_factory, action: str, integrator: str | None) -> set[str]:
+    """Integrators with an active integration whose automatic flag for ``action`` is on
+    (seed 000: "Incluir automaticamente" / "Remover automaticamente")."""
+    flag = Integration.auto_include if action == "inclusion" else Integration.auto_remove
+    query = select(Integration.integrator).where(Integration.active, flag)
+    if integrator is not None:
+        query = query.where(Integration.integrator == integrator)
+    with session_factory() as session:
+        return set(session.scalars(query))
+
+
+def _send(
+    session_factory,
+    actor: Actor,
+    result: JobResult,
+    options: SendOptions | None,
+    *,
+    automatic: bool = False,
+) -> None:
+    report = Sender(session_factory, actor, options=options, automatic=automatic).run()
     result.sent += report.sent + report.unconfirmed
     result.already += report.already
     result.rejected += report.rejected
@@ -100,6 +118,11 @@ def run_rules(session_factory, actor, schedule: Schedule, as_of: date, options=N
         result.errors.append(
             "nenhuma empresa com envio automático ligado (Parâmetros: Sim / Padrão / Não)"
         )
+        return result
+    if not _flagged_integrators(session_factory, schedule.action, schedule.integrator):
+        flag = AUTOMATIC_FLAGS[schedule.action]
+        where = f" de {Integrator(schedule.integrator).label}" if schedule.integrator else ""
+        result.errors.append(f"nenhuma integração{where} com “{flag}” ligado (Integrações)")
         return result
     for name in json.loads(schedule.rules):
         stored = get_rule(session_factory, name)
@@ -118,7 +141,7 @@ def run_rules(session_factory, actor, schedule: Schedule, as_of: date, options=N
         else:
             queued = enqueue_removals(session_factory, actor, selection, rule_id=stored.id)
         result.queued += queued.queued
-    _send(session_factory, actor, result, options)
+    _send(session_factory, actor, result, options, automatic=True)
     return result
 
 

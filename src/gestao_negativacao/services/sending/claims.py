@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 import psutil
-from sqlalchemy import Connection, or_, select, update
+from sqlalchemy import Connection, and_, false, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.db.base import utc_now
@@ -78,8 +78,10 @@ def claim(
     lease: timedelta,
     actions: Iterable[str],
     integrators: Iterable[str] | None = None,
+    pairs: Iterable[tuple[str, str]] | None = None,
 ) -> list[int]:
-    """Claim up to ``limit`` entries due now; returns their ids in queue order."""
+    """Claim up to ``limit`` entries due now; returns their ids in queue order.
+    ``pairs``: only these (action, integrator) (a schedule's automatic run)."""
     now = utc_now()
     with session_factory.begin() as session:
         conn = session.connection()
@@ -95,6 +97,9 @@ def claim(
         )
         if integrators is not None:
             due = due.where(Q.c.integrator.in_(list(integrators)))
+        if pairs is not None:
+            allowed = [and_(Q.c.action == a, Q.c.integrator == i) for a, i in sorted(pairs)]
+            due = due.where(or_(*allowed) if allowed else false())
         values = {"claimed_by": me, "claimed_until": now + lease}
         dialect = conn.dialect.name
         if dialect in ("mysql", "mariadb"):

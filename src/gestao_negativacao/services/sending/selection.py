@@ -30,6 +30,7 @@ from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services.actor import Actor
 
 NO_VALID_CONFIGURATION = "nenhuma configuração válida encontrada para envio"
+AUTOMATIC_FLAGS = {"inclusion": "Incluir automaticamente", "removal": "Remover automaticamente"}
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ class IntegrationOption:
     company_ids: frozenset[int]
     operators: tuple[OperatorOption, ...]  # in the integration's order
     active: bool = True
+    # the actions its "Incluir/Remover automaticamente" flags allow the scheduler (seed 000)
+    automatic: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -84,13 +87,20 @@ def choose(
     company_id: int,
     actor: Actor,
     has_secret: Callable[[int, int], bool],
+    automatic: str | None = None,
 ) -> Choice:
+    """The first (integration, operator) that may send for ``company_id``; ``automatic``
+    (an action) when a schedule sends: then only integrations whose flag allows it."""
     skipped: list[str] = []
     candidates = [i for i in integrations if i.integrator == integrator]
     ordered = _linked_first(candidates, company_id, lambda i, c: c in i.company_ids)
     for integration in ordered:
         if not integration.active:
             skipped.append(f"integração {integration.name}: inativa")
+            continue
+        if automatic is not None and automatic not in integration.automatic:
+            flag = AUTOMATIC_FLAGS[automatic]
+            skipped.append(f"integração {integration.name}: “{flag}” desligado")
             continue
         if not integration.operators:
             skipped.append(f"integração {integration.name}: sem operadores")
@@ -159,6 +169,11 @@ def load_options(session: Session, integrator: str | None = None) -> list[Integr
                 for o in (operators[op_id] for op_id in links.get(i.id, []))
             ),
             i.active,
+            frozenset(
+                action
+                for action, on in (("inclusion", i.auto_include), ("removal", i.auto_remove))
+                if on
+            ),
         )
         for i in integrations
     ]

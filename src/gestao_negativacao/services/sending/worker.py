@@ -24,7 +24,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import and_, false, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.bureaus.base import BureauAdapter
@@ -68,7 +68,9 @@ class SendOptions:
 
 class Sender:
     """One sending run. ``integrators`` / ``actions`` narrow its scope (default: every
-    integrator, the actions the user may do)."""
+    integrator, the actions the user may do). ``automatic``: a schedule's run of rules,
+    which sends only through integrations whose automatic flag for the action is on
+    (the rest stays queued for a clerk's run)."""
 
     def __init__(
         self,
@@ -84,8 +86,10 @@ class Sender:
         has_secret: Callable[[int, int], bool] | None = None,
         today: date | None = None,
         rng: random.Random | None = None,
+        automatic: bool = False,
     ) -> None:
         self.session_factory = session_factory
+        self.automatic = automatic
         self.actor = actor
         self.integrators = list(integrators) if integrators is not None else None
         if actions is None:
@@ -124,6 +128,13 @@ class Sender:
             self._options = load_options(session)
             self._integrations = {i.id: i for i in session.scalars(select(Integration))}
             session.expunge_all()
+        # (action, integrator) a schedule may send: an active integration's flag is on
+        self._automatic_pairs = {
+            (action, option.integrator)
+            for option in self._options
+            if option.active
+            for action in option.automatic
+        }
         self.report.total = self._make_all_due()
         self._report()
         try:
@@ -138,6 +149,12 @@ class Sender:
         query = query.where(Q.c.action.in_(self.actions))
         if self.integrators is not None:
             query = query.where(Q.c.integrator.in_(self.integrators))
+        if self.automatic:  # what no flag allows stays queued, untouched, for a clerk
+            pairs = [
+                and_(Q.c.action == action, Q.c.integrator == integrator)
+                for action, integrator in sorted(self._automatic_pairs)
+            ]
+            query = query.where(or_(*pairs) if pairs else false())
         return query
 
     def _make_all_due(self) -> int:
@@ -199,6 +216,7 @@ class Sender:
             lease=self.options.lease,
             actions=self.actions,
             integrators=self.integrators,
+            pairs=self._automatic_pairs if self.automatic else None,
         )
         if not ids:
             return 0
@@ -219,6 +237,7 @@ class Sender:
         return len(ids)
 
     def _choose(self, item: WorkItem) -> Choice:
+        automatic = item.action if self.automatic else None
         if item.action == "removal" and item.integration_id and item.operator_id:
             # the associate that included a record is the one that may remove it
             same = [
@@ -227,10 +246,14 @@ class Sender:
                 if o.id == item.integration_id
             ]
             try:
-                return choose(same, item.integrator, item.company_id, self.actor, self.has_secret)
+                return choose(
+                    same, item.integrator, item.company_id, self.actor, self.has_secret, automatic
+                )
             except NoConfiguration:
                 pass
-        return choose(self._options, item.integrator, item.company_id, self.actor, self.has_secret)
+        return choose(
+            self._options, item.integrator, item.company_id, self.actor, self.has_secret, automatic
+        )
 
     def _accept_with_companions(self, result: Result) -> None:
         for each in (result, *companion_results(result)):
