@@ -6,7 +6,9 @@ from sqlalchemy import select
 from gestao_negativacao.db.models import Negativation, NegativationEvent, SendQueueEntry
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services.actor import Actor, PermissionDenied
+from gestao_negativacao.services.dashboard import dashboard
 from gestao_negativacao.services.preview import Preview
+from gestao_negativacao.services.sending.sent import SentFilter, list_sent
 from gestao_negativacao.services.sending.enqueue import enqueue_inclusions
 from gestao_negativacao.services.sending.release import (
     SendingError,
@@ -59,6 +61,23 @@ def test_release_by_company_brings_items_back_to_the_inclusion_screen(queued):
     assert preview_count(db) == 1  # V2 shows again
     with db.session_factory() as s:
         assert "liberada" in set(s.scalars(select(NegativationEvent.kind)))
+    # seed 004 §8–9: "pendente" is what waits in the queue; the released one says so
+    where = {(r.sale, r.status, r.processing) for r in list_sent(db.session_factory, SentFilter())}
+    assert where == {("V1", "pendente", "pendente"), ("V2", "pendente", "liberada")}
+    released_only = list_sent(db.session_factory, SentFilter(processing="liberada"))
+    assert [r.as_json()["processing"] for r in released_only] == ["liberada"]
+    board = dashboard(db.session_factory, AS_OF)
+    assert (board.pending, board.released) == (2, 1)
+    # found again and sent again: back in the queue, "pendente" once more
+    preview = Preview(
+        db.session_factory, Actor.system(), "inclusion", inclusion_rule(), "spc_brasil", AS_OF
+    )
+    requeued = enqueue_inclusions(
+        db.session_factory, Actor.system(), preview.selection(), "spc_brasil"
+    )
+    assert requeued.queued == 1
+    assert {r.processing for r in list_sent(db.session_factory, SentFilter())} == {"pendente"}
+    release(db.session_factory, Actor.system(), action="inclusion", company_cnpj="12ABC34501DE35")
     assert release(db.session_factory, Actor.system(), action="removal") == 0
     assert (
         release(db.session_factory, Actor.system(), action="inclusion", integrator="boa_vista") == 0

@@ -58,8 +58,13 @@ class NegativationStatus(StrEnum):
 
 
 class Processing(StrEnum):
+    """Where a negativation stands in our own processing (seed 004 §8–9): ``pendente``
+    while it waits in the send queue, ``ok`` once the bureau answered, ``liberada`` when
+    a clerk took it out of the queue ("Liberar parcelas") before it was sent."""
+
     PENDING = "pendente"
     OK = "ok"
+    RELEASED = "liberada"
 
 
 class QueueAction(StrEnum):

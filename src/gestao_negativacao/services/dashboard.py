@@ -62,6 +62,7 @@ class Dashboard:
     by_integrator: list[Group] = field(default_factory=list)
     by_company: list[Group] = field(default_factory=list)
     pending: int = 0
+    released: int = 0  # of the pending, those a clerk took out of the queue (Liberar)
     errors: int = 0
     queued: int = 0
     removals_owed: list[RemovalOwed] = field(default_factory=list)
@@ -205,6 +206,14 @@ def dashboard(session_factory: sessionmaker[Session], as_of: date | None = None)
             ).all()
         )
         board.pending, board.errors = counts.get("pendente", 0), counts.get("erro", 0)
+        board.released = (
+            session.scalar(
+                select(func.count()).where(
+                    Negativation.status == "pendente", Negativation.processing == "liberada"
+                )
+            )
+            or 0
+        )
         board.queued = session.scalar(select(func.count()).select_from(SendQueueEntry)) or 0
         board.removals_owed = _removals_owed(session)
         board.months = _months(session, as_of)

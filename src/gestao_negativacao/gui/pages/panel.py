@@ -165,7 +165,8 @@ class PanelPage(QWidget):
             f"<b>{show(active, 'number')}</b> negativações ativas, "
             f"<b>{show(amount, 'money')}</b> em aberto"
         )
-        self.pending.setText(f"Pendentes: {show(board.pending, 'number')}")
+        released = f" ({show(board.released, 'number')} liberadas)" if board.released else ""
+        self.pending.setText(f"Pendentes: {show(board.pending, 'number')}{released}")
         self.errors.setText(f"Com erro: {show(board.errors, 'number')}")
         self.to_check.setText(f"Baixas a conferir: {show(board.to_check, 'number')}")
         self.to_check.setVisible(board.to_check > 0)

@@ -33,6 +33,7 @@ TITLES = {"inclusion": "Regra de inclusão", "removal": "Regra de baixa"}
 
 NEW_INCLUSION_CRITERIA = {"skip_minors": {"reference": "due_date"}}
 
+
 class RulesPage(QWidget):
     def __init__(self, context: Context, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

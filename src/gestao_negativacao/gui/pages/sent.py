@@ -75,7 +75,12 @@ class SentPage(QWidget):
         for value, label in STATUS_LABELS.items():
             self.status.addItem(label, value)
         self.processing = QComboBox(self)
-        for value, label in (("", "(todos)"), ("ok", "OK"), ("pendente", "Pendente")):
+        for value, label in (
+            ("", "(todos)"),
+            ("ok", "OK"),
+            ("pendente", "Pendente"),
+            ("liberada", "Liberada"),
+        ):
             self.processing.addItem(label, value)
         self.integrator = QComboBox(self)
         self.integrator.addItem("(todas)", "")

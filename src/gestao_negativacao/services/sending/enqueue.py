@@ -8,7 +8,18 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Select, String, and_, exists, func, literal, select, tuple_
+from sqlalchemy import (
+    Connection,
+    Select,
+    String,
+    and_,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    tuple_,
+)
 from sqlalchemy.dialects import mysql, postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -160,12 +171,14 @@ def enqueue_inclusions(
                 "updated_at",
             ]
             _insert_ignoring_duplicates(conn, N, columns, new_rows)
-            # an item in erro, or removed before, is included again
+            # an item in erro, removed before, or released from the queue is included again
+            reopenable = or_(
+                N.c.status.in_(REOPENABLE),
+                and_(N.c.status == "pendente", N.c.processing == "liberada"),
+            )
             conn.execute(
                 N.update()
-                .where(
-                    N.c.integrator == integrator, N.c.status.in_(REOPENABLE), key.in_(selected_keys)
-                )
+                .where(N.c.integrator == integrator, reopenable, key.in_(selected_keys))
                 .values(
                     status="pendente",
                     processing="pendente",
@@ -223,7 +236,7 @@ def enqueue_removals(
             conn.execute(
                 N.update()
                 .where(N.c.status == "ativa", N.c.id.in_(select(chosen.c.negativation_id)))
-                .values(removal_rule_id=rule_id, updated_at=utc_now())
+                .values(removal_rule_id=rule_id, processing="pendente", updated_at=utc_now())
             )
             batch, queued = _queue_and_log(
                 conn, actor, active, "removal", rule_id, "baixa_enfileirada", "ativa"

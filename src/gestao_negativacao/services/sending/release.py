@@ -139,6 +139,12 @@ def release(
                 ["negativation_id", "at", "kind", "user_id", "login", "workstation"], events
             )
         )
+        # taken out of the queue, the item is no longer "pendente" in our processing
+        conn.execute(
+            update(N)
+            .where(N.c.id.in_(select(Q.c.negativation_id).where(Q.c.id.in_(select(ids.c.id)))))
+            .values(processing="liberada", updated_at=utc_now())
+        )
         released = conn.execute(delete(Q).where(Q.c.id.in_(select(ids.c.id)))).rowcount or 0
         audit.record(
             session,

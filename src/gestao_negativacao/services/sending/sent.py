@@ -50,7 +50,7 @@ class SentFilter:
             if status not in known:
                 raise SendingError(f"Situação desconhecida: {status}. Use {', '.join(known)}.")
         if self.processing and self.processing not in {p.value for p in Processing}:
-            raise SendingError("Processamento deve ser ok ou pendente.")
+            raise SendingError("Processamento deve ser ok, pendente ou liberada.")
         if self.integrator and self.integrator not in {i.value for i in Integrator}:
             names = ", ".join(i.value for i in Integrator)
             raise SendingError(f"Integradora desconhecida: {self.integrator}. Use {names}.")
