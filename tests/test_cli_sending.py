@@ -161,3 +161,25 @@ def test_sending_errors_are_clear(demo):
     assert bad.returncode == 2 and "Situação desconhecida: ativo" in bad.stderr
     wrong_password = run("send", "--action", "removal", "--user", "admin", password="errada")
     assert wrong_password.returncode == 2 and wrong_password.stderr.strip()
+
+
+def test_the_readmes_examples_work_on_a_fresh_demo(demo):
+    """`demo` creates the README's rules and its clerk maria and supervisor joao (with the
+    admin's password), who may use the demo operators: the README's send works as maria."""
+    rules = json.loads(run("rules", "export").stdout)
+    assert {"Atraso 60 dias", "Baixa por pagamento"} <= {r["name"] for r in rules}
+    result = run(
+        "send", "--action", "inclusion", "--rule", "Atraso 60 dias",
+        "--integrator", "spc_brasil", "--as-of", AS_OF, "--json",
+        "--user", "maria", password=PASSWORD,
+    )  # fmt: skip
+    assert result.returncode in (0, 1), result.stderr
+    report = json.loads(result.stdout)
+    assert report["queued"] > 0 and report["no_configuration"] == 0
+    removal = run(
+        "send", "--action", "removal", "--rule", "Baixa por pagamento", "--as-of", AS_OF,
+        "--json", "--user", "joao", password=PASSWORD,
+    )  # fmt: skip
+    assert removal.returncode in (0, 1), removal.stderr
+    again = run("demo", "--no-data", "--sandbox-url", demo.url)
+    assert "Regra criada" not in again.stdout and "maria criado" not in again.stdout

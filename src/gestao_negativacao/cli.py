@@ -116,11 +116,19 @@ def cmd_demo(db: Database, args: argparse.Namespace) -> int:
     from gestao_negativacao.services.credentials import CredentialStoreUnavailable
 
     actor = support.acting_user(db, args.user)
+    asked: list[str] = []  # the new admin's password, when it was asked for
+
+    def admin_password() -> str:
+        asked.append(support.new_password("admin", acting_allowed=True))
+        return asked[0]
+
     created_admin = not db.is_server and demo_setup.ensure_admin(
-        db.session_factory, actor, lambda: support.new_password("admin", acting_allowed=True)
+        db.session_factory, actor, admin_password
     )
     if created_admin:
         print("Usuário admin criado.")
+        for login in demo_setup.ensure_demo_users(db.session_factory, actor, asked[0]):
+            print(f"Usuário {login} criado (mesma senha do admin).")
     integrations, keyring_missing = demo_setup.ensure_sandbox_integrations(
         db.session_factory, actor, args.sandbox_url
     )
@@ -128,6 +136,8 @@ def cmd_demo(db: Database, args: argparse.Namespace) -> int:
         print(f"Integração criada: {name} -> {args.sandbox_url}")
     if keyring_missing:
         print(f"Aviso: {CredentialStoreUnavailable()}", file=sys.stderr)
+    for name in demo_setup.ensure_demo_rules(db.session_factory, actor):
+        print(f"Regra criada: {name}")
     if args.no_data:
         return EXIT_OK
     report = demo_setup.load_portfolio(

@@ -1,4 +1,6 @@
-"""The ``demo`` command's work: the admin user and the synthetic portfolio."""
+"""The ``demo`` command's work: the admin user (and, with the same password, the README's
+clerk ``maria`` and supervisor ``joao``), the sandbox integrations whose operators they may
+use, the README's example rules and the synthetic portfolio."""
 
 from __future__ import annotations
 
@@ -17,6 +19,37 @@ from gestao_negativacao.services.demo import demo_table
 from gestao_negativacao.services.importing import ImportReport, import_table
 
 ADMIN_LOGIN = "admin"
+# the README's examples sign in as these (same password as admin, created with it)
+DEMO_USERS = (
+    ("maria", RoleCode.CLERK, "Maria (operadora de cobrança)"),
+    ("joao", RoleCode.SUPERVISOR, "João (supervisor)"),
+)
+DEMO_LOGINS = (ADMIN_LOGIN, *(login for login, _role, _name in DEMO_USERS))
+# the rules the README's examples and schedules name (DESIGN §13 format)
+DEMO_RULES = [
+    {
+        "name": "Atraso 60 dias",
+        "kind": "inclusion",
+        "active": True,
+        "criteria": {
+            "days_overdue": {"min": 60, "reference": "due_date"},
+            "installment_value": {"min": "50.00", "reference": "adjusted"},
+            "debtors": "holder",
+            "skip_minors": {"reference": "due_date"},
+        },
+    },
+    {
+        "name": "Baixa por pagamento",
+        "kind": "removal",
+        "active": True,
+        "triggers": {
+            "paid": True,
+            "partial_payment": {"percent": "50.00"},
+            "termination": "both",
+            "renegotiated": True,
+        },
+    },
+]
 DEFAULT_SANDBOX_URL = "http://127.0.0.1:8765"
 SANDBOX_SECRET = "sandbox"
 QUERY_CODE = "00001234"  # Boa Vista's CSR60 query operator at the sandbox
@@ -49,6 +82,40 @@ def ensure_admin(
     return True
 
 
+def ensure_demo_users(
+    session_factory: sessionmaker[Session], actor: Actor, password: str
+) -> list[str]:
+    """The README's clerk and supervisor, unless they exist; returns those created."""
+    created = []
+    with session_factory() as session:
+        existing = set(session.scalars(select(User.login)))
+    for login, role, name in DEMO_USERS:
+        if login not in existing:
+            users.create_user(session_factory, actor, login, password, role, name)
+            created.append(login)
+    return created
+
+
+def ensure_demo_rules(session_factory: sessionmaker[Session], actor: Actor) -> list[str]:
+    """The README's example rules, unless a rule of that name exists (a rule someone
+    changed is theirs); returns the names created."""
+    import json
+
+    from gestao_negativacao.services import rules
+
+    existing = {r.name for r in rules.list_rules(session_factory)}
+    missing = [r for r in DEMO_RULES if r["name"] not in existing]
+    if missing:
+        rules.import_rules(session_factory, actor, json.dumps(missing))
+    return [r["name"] for r in missing]
+
+
+def _demo_logins(session_factory: sessionmaker[Session]) -> tuple[str, ...]:
+    with session_factory() as session:
+        existing = set(session.scalars(select(User.login).where(User.login.in_(DEMO_LOGINS))))
+    return tuple(login for login in DEMO_LOGINS if login in existing)
+
+
 def ensure_sandbox_integrations(
     session_factory: sessionmaker[Session], actor: Actor, sandbox_url: str = DEFAULT_SANDBOX_URL
 ) -> tuple[list[str], bool]:
@@ -79,8 +146,13 @@ def ensure_sandbox_integrations(
                 integrator,
                 code,
                 f"Operador de demonstração ({integrator})",
-                user_logins=(ADMIN_LOGIN,),
+                user_logins=_demo_logins(session_factory),
             ).id
+        else:  # demo users created since: they may send through it too
+            current = operators.get_operator(session_factory, operator_id).user_logins
+            wanted = tuple(dict.fromkeys((*current, *_demo_logins(session_factory))))
+            if wanted != tuple(current):
+                operators.update_operator(session_factory, actor, operator_id, user_logins=wanted)
         if exists is None:
             url, port, query_url = base + path, None, None
             if port_apart:  # Boa Vista is configured with URL and port apart
