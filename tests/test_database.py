@@ -171,3 +171,49 @@ def test_the_local_database_and_its_folder_belong_to_the_account_alone(sqlite_db
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
     database = app_home / "teste.db"
     assert stat.S_IMODE(database.stat().st_mode) == 0o600
+
+
+def test_the_removal_protocol_migration_gives_back_the_inclusions(any_db):
+    """Migration 0013: before it a removal overwrote the inclusion's protocol; on a removed
+    negativation the protocol left is the removal's, and the inclusion's is in its history."""
+    from datetime import UTC, date, datetime
+
+    from alembic import command
+
+    from tests.scenario import Scenario
+
+    sc = Scenario(any_db)
+    sc.customer("ana")
+    sc.sale("V1", "ana")
+    sc.installment("V1", 1, date(2026, 1, 10))
+    config = migrate.alembic_config()
+    with any_db.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0012")
+    now = datetime(2026, 11, 20, 12, tzinfo=UTC).replace(tzinfo=None)
+    with any_db.engine.begin() as conn:
+        installment, customer = conn.execute(
+            text("SELECT i.id, s.holder_id FROM installments i JOIN sales s ON s.id = i.sale_id")
+        ).one()
+        conn.execute(
+            text(
+                "INSERT INTO negativations (installment_id, customer_id, debtor_role, integrator,"
+                " status, processing, protocol, created_at, updated_at) VALUES"
+                " (:i, :c, 'holder', 'spc_brasil', 'baixada', 'ok', 'BAIXA-2', :now, :now)"
+            ),
+            {"i": installment, "c": customer, "now": now},
+        )
+        negativation = conn.execute(text("SELECT id FROM negativations")).scalar()
+        for kind, protocol in (("incluida", "INC-1"), ("baixada", "BAIXA-2")):
+            conn.execute(
+                text(
+                    "INSERT INTO negativation_events (negativation_id, at, kind, protocol, login,"
+                    " workstation)"
+                    " VALUES (:n, :now, :kind, :protocol, 'ana', 'PC-1')"
+                ),
+                {"n": negativation, "now": now, "kind": kind, "protocol": protocol},
+            )
+    migrate.upgrade(any_db.engine)
+    with any_db.engine.connect() as conn:
+        row = conn.execute(text("SELECT protocol, removal_protocol FROM negativations")).one()
+    assert tuple(row) == ("INC-1", "BAIXA-2")

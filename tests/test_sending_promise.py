@@ -26,6 +26,7 @@ from gestao_negativacao.services.importing import import_file
 from gestao_negativacao.services.preview import Preview
 from gestao_negativacao.services.rules import get_rule
 from gestao_negativacao.services.sending.follow_up import refresh_confirmations
+from gestao_negativacao.services.sending.sent import SentFilter, list_sent
 from gestao_negativacao.services.sending.service import enqueue_rule, send
 from gestao_negativacao.services.sending.worker import Sender, SendOptions
 from tests.rules_helpers import AS_OF
@@ -259,3 +260,9 @@ def test_the_removal_flow_from_a_newer_erp_file(sandbox, sqlite_db, tmp_path):
     with db.session_factory() as s:
         done = s.scalars(select(Negativation).where(Negativation.status == "baixada")).all()
         assert all(n.removed_at is not None and n.removal_rule_id == removal.id for n in done)
+    # sent --json: the inclusion's protocol kept, the removal's beside it (DESIGN §13)
+    removed_rows = list_sent(db.session_factory, SentFilter(status=("baixada",)))
+    shapes = [r.as_json() for r in removed_rows]
+    # (Crédito na Medida answers a removal without a protocol of its own)
+    assert len(shapes) == 4 and all(s["protocol"].startswith("CNM") for s in shapes)
+    assert all("removal_protocol" in s for s in shapes)

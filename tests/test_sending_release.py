@@ -8,7 +8,6 @@ from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services.actor import Actor, PermissionDenied
 from gestao_negativacao.services.dashboard import dashboard
 from gestao_negativacao.services.preview import Preview
-from gestao_negativacao.services.sending.sent import SentFilter, list_sent
 from gestao_negativacao.services.sending.enqueue import enqueue_inclusions
 from gestao_negativacao.services.sending.release import (
     SendingError,
@@ -16,6 +15,7 @@ from gestao_negativacao.services.sending.release import (
     pending_entries,
     release,
 )
+from gestao_negativacao.services.sending.sent import SentFilter, list_sent
 from tests.rules_helpers import AS_OF, inclusion_rule
 from tests.scenario import Scenario
 

@@ -41,7 +41,8 @@ class Negativation(Base):
     integration_id: Mapped[int | None] = mapped_column(Integer)
     operator_id: Mapped[int | None] = mapped_column(Integer)
     user_id: Mapped[int | None] = mapped_column(Integer)
-    protocol: Mapped[str | None] = mapped_column(String(120))
+    protocol: Mapped[str | None] = mapped_column(String(120))  # the inclusion's, kept
+    removal_protocol: Mapped[str | None] = mapped_column(String(120))
     bureau_id: Mapped[str | None] = mapped_column(String(120))  # what identifies it there
     message: Mapped[str | None] = mapped_column(Text)
     included_at: Mapped[datetime | None] = mapped_column(UtcDateTime)

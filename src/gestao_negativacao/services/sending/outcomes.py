@@ -77,6 +77,8 @@ def _transition(result: Result) -> tuple[str, str, str, dict]:
         "operator_id": result.operator_id,
         "bureau_id": _cut(result.bureau_id or item.bureau_id, 120),
     }
+    if removal:  # the inclusion's protocol stays; the removal's has its own place
+        sent_by["removal_protocol"] = sent_by.pop("protocol")
     now = utc_now()
     if result.kind is Kind.REJECTED:
         after, kind = "erro", ("baixa_rejeitada" if removal else "inclusao_rejeitada")
@@ -99,6 +101,7 @@ def _transition(result: Result) -> tuple[str, str, str, dict]:
             "included_at": now,
             "removed_at": None,
             "removal_reason": None,
+            "removal_protocol": None,
             **sent_by,
         }
     if result.already:

@@ -73,6 +73,7 @@ class SentItem:
     included_at: datetime | None
     removed_at: datetime | None
     message: str | None
+    removal_protocol: str | None = None
 
     def as_json(self) -> dict:
         """The ``sent --json`` shape of DESIGN §13."""
@@ -90,6 +91,7 @@ class SentItem:
             "status": self.status,
             "processing": self.processing,
             "protocol": self.protocol,
+            "removal_protocol": self.removal_protocol,
             "included_at": instant(self.included_at),
             "removed_at": instant(self.removed_at),
             "message": self.message,
@@ -113,6 +115,7 @@ def _query(where: SentFilter) -> Select:
             Negativation.included_at,
             Negativation.removed_at,
             Negativation.message,
+            Negativation.removal_protocol,
         )
         .join(Installment, Installment.id == Negativation.installment_id)
         .join(Sale, Sale.id == Installment.sale_id)
@@ -218,6 +221,7 @@ def sent_listing(
         Negativation.included_at.label("included_at"),
         Negativation.removed_at.label("removed_at"),
         Negativation.protocol.label("protocol"),
+        Negativation.removal_protocol.label("removal_protocol"),
         Negativation.message.label("message"),
         maintain_column_froms=True,
     )
@@ -239,6 +243,7 @@ def sent_listing(
             Column("included_at", "Incluída em", "datetime"),
             Column("removed_at", "Baixada em", "datetime"),
             Column("protocol", "Protocolo", searchable=True),
+            Column("removal_protocol", "Protocolo da baixa", searchable=True),
             Column("message", "Mensagem do birô"),
         ],
         default_order="id",
