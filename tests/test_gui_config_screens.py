@@ -147,6 +147,65 @@ def test_integrations_fetch_the_bureaus_lists_and_save_the_codes(qtbot, context)
     qtbot.waitUntil(lambda: len(rows_of(page.grid)) == 1)
 
 
+def test_operators_and_integrations_never_used_can_be_deleted(qtbot, context):
+    """Seed 004 §2: Excluir removes an operator or integration that never sent anything
+    (after asking); one that sent is refused with the reason, and stays."""
+    from gestao_negativacao.db.models import Installment, Negativation, Sale
+    from gestao_negativacao.services import bureau_config, operators
+
+    used = operators.create_operator(context.session_factory, context.actor, "spc_brasil", "USADO")
+    spare = operators.create_operator(context.session_factory, context.actor, "spc_brasil", "SOBRA")
+    kept = bureau_config.create_integration(
+        context.session_factory, context.actor, "SPC usada", "spc_brasil",
+        "https://spc.example", operator_ids=(used.id, spare.id),
+    )  # fmt: skip
+    gone = bureau_config.create_integration(
+        context.session_factory, context.actor, "SPC nunca usada", "spc_brasil",
+        "https://spc2.example", operator_ids=(spare.id,),
+    )  # fmt: skip
+    with context.session_factory.begin() as s:  # as a send through them would leave it
+        installment, holder = s.execute(
+            select(Installment.id, Sale.holder_id).join(Sale).limit(1)
+        ).one()
+        s.add(
+            Negativation(
+                installment_id=installment, customer_id=holder, debtor_role="holder",
+                integrator="spc_brasil", status="ativa", processing="ok",
+                integration_id=kept.id, operator_id=used.id,
+            )
+        )  # fmt: skip
+
+    page = page_of(qtbot, OperatorsPage(context))
+    assert not page.ui.delete.isEnabled()  # nothing chosen yet
+    asked = []
+    page.confirm = lambda text: asked.append(text) or True
+    page.load(used.id)
+    page.ui.delete.click()
+    assert "já enviou 1 negativação(ões) e não pode ser excluído" in page.ui.message.text()
+    page.load(spare.id)
+    page.ui.delete.click()
+    assert page.ui.message.text() == "Operador SOBRA excluído." and len(asked) == 2
+    with context.session_factory() as s:
+        assert [o.code for o in s.scalars(select(Operator))] == ["USADO"]
+
+    page = page_of(qtbot, IntegrationsPage(context))
+    page.confirm = lambda text: False  # "Não": nothing happens
+    page.load(gone.id)
+    page.ui.delete.click()
+    with context.session_factory() as s:
+        assert len(s.scalars(select(Integration)).all()) == 2
+    page.confirm = lambda text: True
+    page.ui.delete.click()
+    assert page.ui.message.text() == "Integração SPC nunca usada excluída."
+    page.load(kept.id)
+    page.ui.delete.click()
+    assert "já enviou 1 negativação(ões) e não pode ser excluída" in page.ui.message.text()
+    with context.session_factory() as s:
+        assert [i.name for i in s.scalars(select(Integration))] == ["SPC usada"]
+        kinds = set(s.scalars(select(AuditEntry.action)))
+    assert {"operador.excluir", "integracao.excluir"} <= kinds
+
+
 def test_rules_edit_preview_refuse_delete_and_files(qtbot, context, tmp_path):
     page = page_of(qtbot, RulesPage(context, "inclusion"))
     # LEGAL.md: a new rule does not negativate minors unless the clerk says otherwise

@@ -71,9 +71,7 @@ def loaded(qtbot, model: PagedTableModel, timeout=20_000):
     qtbot.waitUntil(lambda: not model.loading and model.total > 0, timeout=timeout)
 
 
-def test_a_million_rows_any_page_read_when_shown_and_never_all(
-    qtbot, qtmodeltester, sqlite_db
-):
+def test_a_million_rows_any_page_read_when_shown_and_never_all(qtbot, qtmodeltester, sqlite_db):
     model = PagedTableModel(numbers_query(sqlite_db, MILLION))
     model.reload()
     loaded(qtbot, model)

@@ -197,8 +197,9 @@ def test_an_integration_without_the_automatic_flag_is_left_to_the_clerks(sqlite_
             )
         first = run_due(sqlite_db.session_factory, at(21), options=FAST)
         assert first[2].queued == 0 and first[2].sent == 0
-        assert "nenhuma integração de SPC Brasil com “Incluir automaticamente” ligado" in (
-            first[2].errors[0]
+        assert (
+            "nenhuma integração de SPC Brasil com “Inclusão automática” ligado"
+            in (first[2].errors[0])
         )
         assert statuses(sqlite_db) == {}
         for integration_id in spc:

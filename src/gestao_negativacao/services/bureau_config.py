@@ -497,3 +497,51 @@ def update_integration(
             details={"antes": before, "depois": {k: changes[k] for k in before}},
         )
         return get_integration(session, integration_id)
+
+
+def negativations_sent_through(session: Session, *, integration_id=None, operator_id=None) -> int:
+    """How many negativations went through this integration (or operator): their history
+    names it, so it can be inactivated but never deleted."""
+    from sqlalchemy import func
+
+    from gestao_negativacao.db.models import Negativation
+
+    query = select(func.count()).select_from(Negativation)
+    if integration_id is not None:
+        query = query.where(Negativation.integration_id == integration_id)
+    if operator_id is not None:
+        query = query.where(Negativation.operator_id == operator_id)
+    return session.scalar(query) or 0
+
+
+def delete_integration(
+    session_factory: sessionmaker[Session], actor: Actor, integration_id: int
+) -> str:
+    """Delete an integration that never sent anything (seed 004 §2), with its operator and
+    company links and its cached lists; one that did can only be inactivated. Returns its
+    name."""
+    actor.require(Perm.NEG_CONFIG)
+    with session_factory.begin() as session:
+        integration = session.get(Integration, integration_id)
+        if integration is None:
+            raise ConfigError("Integração não encontrada.")
+        used = negativations_sent_through(session, integration_id=integration_id)
+        if used:
+            raise ConfigError(
+                f"A integração {integration.name} já enviou {used} negativação(ões) e não pode "
+                "ser excluída: o histórico delas a menciona. Desmarque Ativa para que não "
+                "seja mais usada."
+            )
+        name = integration.name
+        for table in (IntegrationOperator, IntegrationCompany, BureauListItem):
+            session.execute(delete(table).where(table.integration_id == integration_id))
+        session.delete(integration)
+        audit.record(
+            session,
+            actor,
+            "integracao.excluir",
+            entity="integration",
+            entity_key=name,
+            details={"integradora": integration.integrator},
+        )
+    return name

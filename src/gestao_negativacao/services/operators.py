@@ -24,6 +24,7 @@ from gestao_negativacao.services.bureau_config import (
     ConfigError,
     check_integrator,
     company_id_of,
+    negativations_sent_through,
     operator_places,
     query_place,
 )
@@ -295,3 +296,37 @@ def integration_of(session_factory: sessionmaker[Session], operator_id: int) -> 
             .order_by(Integration.active.desc(), Integration.id)
             .limit(1)
         )
+
+
+def delete_operator(session_factory: sessionmaker[Session], actor: Actor, operator_id: int) -> str:
+    """Delete an operator that never sent anything (seed 004 §2): its user and integration
+    links go with it, and its secrets leave this workstation's keyring; one that sent can
+    only be inactivated. Returns ``integrator:code``."""
+    actor.require(Perm.NEG_CONFIG)
+    places = operator_places(session_factory, operator_id)
+    with session_factory.begin() as session:
+        operator = session.get(Operator, operator_id)
+        if operator is None:
+            raise ConfigError("Operador não encontrado.")
+        key = f"{operator.integrator}:{operator.code}"
+        used = negativations_sent_through(session, operator_id=operator_id)
+        if used:
+            raise ConfigError(
+                f"O operador {operator.code} já enviou {used} negativação(ões) e não pode ser "
+                "excluído: o histórico delas o menciona. Desmarque Ativo para que não seja "
+                "mais usado."
+            )
+        session.execute(delete(OperatorUser).where(OperatorUser.operator_id == operator_id))
+        session.execute(
+            delete(IntegrationOperator).where(IntegrationOperator.operator_id == operator_id)
+        )
+        session.delete(operator)
+        audit.record(session, actor, "operador.excluir", entity="operator", entity_key=key)
+    try:  # after the row is gone: a secret without its operator would be of no use to anyone
+        for info, place in places:
+            credentials.forget(place)
+            credentials.forget(place, "token")
+            credentials.forget(query_place(session_factory, info, operator_id), "consulta")
+    except credentials.CredentialStoreUnavailable:
+        pass  # nothing could have been kept here either
+    return key

@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'integration_form.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -203,6 +203,11 @@ class Ui_IntegrationForm(object):
 
         self.buttonRow.addItem(self.spacer)
 
+        self.delete = QPushButton(IntegrationForm)
+        self.delete.setObjectName(u"delete")
+
+        self.buttonRow.addWidget(self.delete)
+
         self.save = QPushButton(IntegrationForm)
         self.save.setObjectName(u"save")
 
@@ -254,6 +259,7 @@ class Ui_IntegrationForm(object):
         self.active.setText(QCoreApplication.translate("IntegrationForm", u"A&tiva", None))
         self.operatorsBox.setTitle(QCoreApplication.translate("IntegrationForm", u"Operadores (na ordem em que s\u00e3o tentados)", None))
         self.companiesBox.setTitle(QCoreApplication.translate("IntegrationForm", u"Empresas vinculadas", None))
+        self.delete.setText(QCoreApplication.translate("IntegrationForm", u"E&xcluir", None))
         self.save.setText(QCoreApplication.translate("IntegrationForm", u"&Salvar", None))
         pass
     # retranslateUi

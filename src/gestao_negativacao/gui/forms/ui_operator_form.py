@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'operator_form.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -136,6 +136,11 @@ class Ui_OperatorForm(object):
 
         self.buttonRow.addItem(self.spacer)
 
+        self.delete = QPushButton(OperatorForm)
+        self.delete.setObjectName(u"delete")
+
+        self.buttonRow.addWidget(self.delete)
+
         self.save = QPushButton(OperatorForm)
         self.save.setObjectName(u"save")
 
@@ -176,6 +181,7 @@ class Ui_OperatorForm(object):
 #if QT_CONFIG(tooltip)
         self.setQuery.setToolTip(QCoreApplication.translate("OperatorForm", u"A consulta de cr\u00e9dito da Boa Vista (CSR60) usa um c\u00f3digo e uma senha de operador pr\u00f3prios, diferentes da chave da distribuidora", None))
 #endif // QT_CONFIG(tooltip)
+        self.delete.setText(QCoreApplication.translate("OperatorForm", u"E&xcluir", None))
         self.save.setText(QCoreApplication.translate("OperatorForm", u"&Salvar", None))
         pass
     # retranslateUi

@@ -13,6 +13,7 @@ from gestao_negativacao.gui.forms.ui_integration_form import Ui_IntegrationForm
 from gestao_negativacao.gui.messages import say, user_message
 from gestao_negativacao.gui.qt import (
     QComboBox,
+    QMessageBox,
     QScrollArea,
     QWidget,
 )
@@ -62,6 +63,7 @@ class IntegrationsPage(QWidget):
         self.new_button.clicked.connect(self.new)
         self.grid.selection.connect(lambda rows: rows and self.load(rows[0][0]))
         self.ui.save.clicked.connect(self.save)
+        self.ui.delete.clicked.connect(self.delete)
         self.ui.fetchLists.clicked.connect(self.fetch_lists)
         self.new()
         self.grid.reload()
@@ -125,6 +127,7 @@ class IntegrationsPage(QWidget):
         self._companies([])
         self._integrator_changed()
         self._fill_codes(None, {})
+        self.ui.delete.setEnabled(False)
         say(self.ui.message, "")
 
     def _companies(self, chosen: list[str]) -> None:
@@ -154,7 +157,32 @@ class IntegrationsPage(QWidget):
         self._companies(list(info.company_cnpjs))
         self._fill_codes(info.id, info.__dict__)
         self._integrator_changed()
+        self.ui.delete.setEnabled(True)
         say(self.ui.message, "")
+
+    def confirm(self, text: str) -> bool:
+        """Asked before anything is deleted (tests answer it themselves)."""
+        answer = QMessageBox.question(self, "Excluir", text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def delete(self) -> None:
+        """Seed 004 §2: an integration never used can be deleted; one that sent can only
+        be inactivated (the service says so)."""
+        if self.integration_id is None:
+            return
+        name = self.ui.name.text()
+        if not self.confirm(f"Excluir a integração {name}?"):
+            return
+        try:
+            bureau_config.delete_integration(
+                self.context.session_factory, self.context.actor, self.integration_id
+            )
+        except bureau_config.ConfigError as exc:
+            say(self.ui.message, str(exc), error=True)
+            return
+        self.grid.reload()
+        self.new()
+        say(self.ui.message, f"Integração {name} excluída.")
 
     def _values(self) -> dict:
         integrator = self.ui.integrator.currentData()

@@ -12,6 +12,7 @@ from gestao_negativacao.gui.messages import say, user_message
 from gestao_negativacao.gui.qt import (
     QInputDialog,
     QLineEdit,
+    QMessageBox,
     QWidget,
 )
 from gestao_negativacao.gui.tasks import run_task
@@ -44,6 +45,7 @@ class OperatorsPage(QWidget):
         self.grid.activated.connect(lambda row: self.load(row[0]))
         self.grid.selection.connect(lambda rows: rows and self.load(rows[0][0]))
         self.ui.save.clicked.connect(self.save)
+        self.ui.delete.clicked.connect(self.delete)
         self.ui.setSecret.clicked.connect(self.set_secret)
         self.ui.clearSecret.clicked.connect(self.clear_secret)
         self.ui.testConnection.clicked.connect(self.test_connection)
@@ -70,6 +72,7 @@ class OperatorsPage(QWidget):
         self.ui.active.setChecked(True)
         self.users.set_items({login: login for login in self.logins}, [])
         self._secret_state(None)
+        self.ui.delete.setEnabled(False)
         say(self.ui.message, "")
 
     def load(self, operator_id: int) -> None:
@@ -85,7 +88,32 @@ class OperatorsPage(QWidget):
         self.ui.active.setChecked(info.active)
         self.users.set_items({login: login for login in self.logins}, list(info.user_logins))
         self._secret_state(info.id)
+        self.ui.delete.setEnabled(True)
         say(self.ui.message, "")
+
+    def confirm(self, text: str) -> bool:
+        """Asked before anything is deleted (tests answer it themselves)."""
+        answer = QMessageBox.question(self, "Excluir", text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def delete(self) -> None:
+        """Seed 004 §2: an operator never used can be deleted; one that sent can only be
+        inactivated (the service says so)."""
+        if self.operator_id is None:
+            return
+        code = self.ui.code.text()
+        if not self.confirm(f"Excluir o operador {code}? A senha dele sai desta estação."):
+            return
+        try:
+            operators.delete_operator(
+                self.context.session_factory, self.context.actor, self.operator_id
+            )
+        except bureau_config.ConfigError as exc:
+            say(self.ui.message, str(exc), error=True)
+            return
+        self.grid.reload()
+        self.new()
+        say(self.ui.message, f"Operador {code} excluído.")
 
     def _secret_state(self, operator_id: int | None) -> None:
         present = operator_id is not None and operators.has_secret_here(

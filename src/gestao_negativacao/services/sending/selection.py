@@ -30,7 +30,7 @@ from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services.actor import Actor
 
 NO_VALID_CONFIGURATION = "nenhuma configuração válida encontrada para envio"
-AUTOMATIC_FLAGS = {"inclusion": "Incluir automaticamente", "removal": "Remover automaticamente"}
+AUTOMATIC_FLAGS = {"inclusion": "Inclusão automática", "removal": "Baixa automática"}
 
 
 @dataclass(frozen=True)
