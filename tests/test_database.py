@@ -4,7 +4,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.util.exc import CommandError
-from sqlalchemy import inspect, text
+from sqlalchemy import column, inspect, table, text
 
 from gestao_negativacao.db import migrate
 from gestao_negativacao.db.base import Base
@@ -217,3 +217,48 @@ def test_the_removal_protocol_migration_gives_back_the_inclusions(any_db):
     with any_db.engine.connect() as conn:
         row = conn.execute(text("SELECT protocol, removal_protocol FROM negativations")).one()
     assert tuple(row) == ("INC-1", "BAIXA-2")
+
+
+def test_the_visible_from_migration_dates_what_is_already_included(any_db):
+    """Migration 0014: negativations included before it get the inclusion date plus the
+    notice-letter wait stored in the parameters then (per integrator where set)."""
+    import json
+    from datetime import date
+
+    from alembic import command
+
+    from tests.scenario import Scenario
+
+    sc = Scenario(any_db)
+    sc.customer("ana")
+    sc.sale("V1", "ana")
+    sc.installment("V1", 1, date(2026, 1, 10))
+    sc.installment("V1", 2, date(2026, 2, 10))
+    config = migrate.alembic_config()
+    with any_db.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0013")
+    waits = {"notice_wait_days": 12, "notice_waits": {"boa_vista": 5}}
+    with any_db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM parameters"))
+        parameters = table("parameters", column("key"), column("value"), column("updated_at"))
+        conn.execute(  # ``key`` quoted as each database wants it
+            parameters.insert().values(key="geral", value=json.dumps(waits), updated_at=date.today())
+        )
+        rows = conn.execute(
+            text("SELECT i.id, s.holder_id FROM installments i JOIN sales s ON s.id = i.sale_id")
+        ).all()
+        for (installment, customer), integrator in zip(rows, ("spc_brasil", "boa_vista")):
+            conn.execute(
+                text(
+                    "INSERT INTO negativations (installment_id, customer_id, debtor_role,"
+                    " integrator, status, processing, included_on, created_at, updated_at)"
+                    " VALUES (:i, :c, 'holder', :g, 'ativa', 'ok', :on, :on, :on)"
+                ),
+                {"i": installment, "c": customer, "g": integrator, "on": date(2026, 11, 20)},
+            )
+    migrate.upgrade(any_db.engine)
+    with any_db.engine.connect() as conn:
+        got = dict(conn.execute(text("SELECT integrator, visible_from FROM negativations")).all())
+    as_text = {k: str(v)[:10] for k, v in got.items()}
+    assert as_text == {"spc_brasil": "2026-12-02", "boa_vista": "2026-11-25"}

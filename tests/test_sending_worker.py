@@ -2,6 +2,7 @@
 it says, the history written, cancellation losing nothing."""
 
 import threading
+from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
 
@@ -289,3 +290,26 @@ def test_a_schedules_run_sends_only_through_integrations_flagged_automatic(ready
     ]
     assert Sender(db.session_factory, admin, options=FAST).run().sent == 2
     assert statuses(db, "spc_brasil") == {"ativa": 2}
+
+
+def test_an_inclusion_says_when_the_bureau_shows_it(ready, sandbox):
+    """Seeds 000/001/003 "visível a partir de": the inclusion's date plus the integrator's
+    notice-letter wait (Parâmetros; SPC Brasil here follows the general 10 days)."""
+    from datetime import date
+
+    from gestao_negativacao.services import parameters
+    from gestao_negativacao.services.dashboard import dashboard
+
+    db, admin = ready
+    general = parameters.general(db.session_factory)
+    parameters.save_general(
+        db.session_factory, admin, replace(general, notice_waits={"boa_vista": 5})
+    )
+    portfolio(db, 2)
+    enqueue_all(db, admin, "spc_brasil")
+    today = date(2026, 11, 23)
+    Sender(db.session_factory, admin, options=FAST, today=today).run()
+    shown = [r.as_json() for r in list_sent(db.session_factory, SentFilter(status=("ativa",)))]
+    assert [s["visible_from"] for s in shown] == ["2026-12-03", "2026-12-03"]
+    assert dashboard(db.session_factory, date(2026, 11, 27)).visible_this_week == 2
+    assert dashboard(db.session_factory, date(2026, 12, 4)).visible_this_week == 0

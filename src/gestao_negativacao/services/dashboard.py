@@ -70,6 +70,8 @@ class Dashboard:
     recovery: dict[int, Decimal] = field(default_factory=dict)  # days → share (0..1)
     failed_runs: list[tuple[str, datetime, str]] = field(default_factory=list)  # last 7 days
     to_check: int = 0  # removals the bureau did not find: someone must check its site
+    # active records the bureau starts showing in the next seven days (the letter's wait)
+    visible_this_week: int = 0
 
     @property
     def overdue_removals(self) -> int:
@@ -215,6 +217,16 @@ def dashboard(session_factory: sessionmaker[Session], as_of: date | None = None)
             or 0
         )
         board.queued = session.scalar(select(func.count()).select_from(SendQueueEntry)) or 0
+        board.visible_this_week = (
+            session.scalar(
+                select(func.count()).where(
+                    Negativation.status == "ativa",
+                    Negativation.visible_from >= as_of,
+                    Negativation.visible_from <= as_of + timedelta(days=6),
+                )
+            )
+            or 0
+        )
         board.removals_owed = _removals_owed(session)
         board.months = _months(session, as_of)
         board.recovery = _recovery(session, as_of)

@@ -7,7 +7,8 @@ change is audited with its before and after."""
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -37,13 +38,24 @@ class GeneralParameters:
     notice_wait_days: int = 10  # days between the notice letter and the record
     legal_removals: bool = True  # removals owed for payment sent within the deadline
     five_years_removals: bool = True  # negativations reaching five years removed
+    # the wait of one integrator, where it differs from ``notice_wait_days`` (seeds
+    # 000/001/003: each bureau has its own "visível a partir de")
+    notice_waits: dict[str, int] = field(default_factory=dict)
 
     def check(self) -> GeneralParameters:
         if not 1 <= self.days_to_execute <= 1825:
             raise ParameterError("Dias para executar: de 1 a 1825.")
-        if not 0 <= self.notice_wait_days <= 90:
-            raise ParameterError("Dias de espera após a carta comunicado: de 0 a 90.")
+        for days in (self.notice_wait_days, *self.notice_waits.values()):
+            if not 0 <= days <= 90:
+                raise ParameterError("Dias de espera após a carta comunicado: de 0 a 90.")
         return self
+
+    def notice_wait(self, integrator: str) -> int:
+        """Days from the inclusion until the bureau shows the record (the letter's wait)."""
+        return self.notice_waits.get(integrator, self.notice_wait_days)
+
+    def visible_from(self, integrator: str, included_on: date) -> date:
+        return included_on + timedelta(days=self.notice_wait(integrator))
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,8 @@ class Negativation(Base):
     message: Mapped[str | None] = mapped_column(Text)
     included_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     included_on: Mapped[date | None] = mapped_column(Date)  # local date, for day counts
+    # when the bureau shows it: the inclusion plus the integrator's notice-letter wait
+    visible_from: Mapped[date | None] = mapped_column(Date)
     removed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     removal_reason: Mapped[str | None] = mapped_column(String(200))
     # Something for a person to check (e.g. "nao_encontrado": the bureau did not find the

@@ -161,9 +161,15 @@ class PanelPage(QWidget):
         self.updated.setText(f"atualizado em {date.today():%d/%m/%Y}")
         active = sum(g.active for g in board.by_integrator)
         amount = sum((g.amount for g in board.by_integrator), start=0)
+        visible = (
+            f"; <b>{show(board.visible_this_week, 'number')}</b> ficam visíveis no birô "
+            "nos próximos 7 dias"
+            if board.visible_this_week
+            else ""
+        )
         self.active.setText(
             f"<b>{show(active, 'number')}</b> negativações ativas, "
-            f"<b>{show(amount, 'money')}</b> em aberto"
+            f"<b>{show(amount, 'money')}</b> em aberto{visible}"
         )
         released = f" ({show(board.released, 'number')} liberadas)" if board.released else ""
         self.pending.setText(f"Pendentes: {show(board.pending, 'number')}{released}")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from gestao_negativacao.domain.documents import format_document
+from gestao_negativacao.domain.enums import Integrator
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_parameters import Ui_ParametersForm
 from gestao_negativacao.gui.messages import user_message
@@ -55,6 +56,20 @@ class ParametersPage(QWidget):
         self.ui.creditForm.addRow(
             "Consulta repetida ao birô avisa antes, em até:", self.repeat_days
         )
+        # the notice-letter wait of each integrator, where it differs from the general one
+        self.notice_waits: dict[str, QSpinBox] = {}
+        row = self.ui.generalForm.getWidgetPosition(self.ui.noticeWaitDays)[0] + 1
+        for integrator in Integrator:
+            days = QSpinBox(self)
+            days.setRange(-1, 90)
+            days.setSpecialValueText("a geral")  # -1: follows the general wait
+            days.setSuffix(" dias")
+            days.setToolTip(
+                "Dias entre a inclusão e o registro ficar visível no birô (carta comunicado)"
+            )
+            self.notice_waits[integrator.value] = days
+            self.ui.generalForm.insertRow(row, f"   Espera no {integrator.label}:", days)
+            row += 1
         self._email_tab()
         self.ui.save.clicked.connect(self.save)
         self.load()
@@ -92,6 +107,8 @@ class ParametersPage(QWidget):
         self.ui.autoRemove.setChecked(g.auto_remove)
         self.ui.daysToExecute.setValue(g.days_to_execute)
         self.ui.noticeWaitDays.setValue(g.notice_wait_days)
+        for integrator, days in self.notice_waits.items():
+            days.setValue(g.notice_waits.get(integrator, -1))
         self.ui.legalRemovals.setChecked(g.legal_removals)
         self.ui.fiveYearsRemovals.setChecked(g.five_years_removals)
         c = parameters.credit(factory)
@@ -129,6 +146,7 @@ class ParametersPage(QWidget):
             auto_remove=self.ui.autoRemove.isChecked(),
             days_to_execute=self.ui.daysToExecute.value(),
             notice_wait_days=self.ui.noticeWaitDays.value(),
+            notice_waits={i: d.value() for i, d in self.notice_waits.items() if d.value() >= 0},
             legal_removals=self.ui.legalRemovals.isChecked(),
             five_years_removals=self.ui.fiveYearsRemovals.isChecked(),
         )

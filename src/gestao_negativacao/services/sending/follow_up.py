@@ -19,9 +19,9 @@ from gestao_negativacao.bureaus.base import BureauAdapter
 from gestao_negativacao.bureaus.errors import BureauError
 from gestao_negativacao.bureaus.registry import CONFIRMS_LATER
 from gestao_negativacao.db.base import utc_now
-from gestao_negativacao.db.models import Negativation, NegativationEvent
+from gestao_negativacao.db.models import Integration, Negativation, NegativationEvent
 from gestao_negativacao.domain.permissions import Perm
-from gestao_negativacao.services import audit, credentials
+from gestao_negativacao.services import audit, credentials, parameters
 from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.bureau_config import ConfigError, adapter_for
 
@@ -81,8 +81,10 @@ def refresh_confirmations(
     make_adapter = adapter_factory or (lambda i, o: adapter_for(session_factory, i, o, timeout=60))
     today = today or date.today()
     report = RefreshReport()
+    general = parameters.general(session_factory)  # the notice-letter waits (visible_from)
     with session_factory() as session:
         groups = _waiting(session)
+        integrators = dict(session.execute(select(Integration.id, Integration.integrator)).all())
     for (integration_id, operator_id), by_bureau_id in groups.items():
         waiting = sum(len(ids) for ids in by_bureau_id.values())
         report.asked += waiting
@@ -103,7 +105,8 @@ def refresh_confirmations(
             continue
         finally:
             adapter.close()
-        _record(session_factory, actor, answers, by_bureau_id, today, report)
+        visible_from = general.visible_from(integrators[integration_id], today)
+        _record(session_factory, actor, answers, by_bureau_id, (today, visible_from), report)
     with session_factory.begin() as session:
         audit.record(
             session,
@@ -116,7 +119,9 @@ def refresh_confirmations(
     return report
 
 
-def _record(session_factory, actor, answers, by_bureau_id, today, report) -> None:
+def _record(session_factory, actor, answers, by_bureau_id, days, report) -> None:
+    """``days``: (today, the date a record included today becomes visible)."""
+    today, visible_from = days
     now = utc_now()
     with session_factory.begin() as session:
         conn = session.connection()
@@ -129,7 +134,7 @@ def _record(session_factory, actor, answers, by_bureau_id, today, report) -> Non
             status, kind = transition
             values = {"status": status, "updated_at": now, "message": answer.message or None}
             if status == "ativa":
-                values.update(included_at=now, included_on=today)
+                values.update(included_at=now, included_on=today, visible_from=visible_from)
             elif status == "baixada":
                 values.update(removed_at=now)
             changed = conn.execute(

@@ -120,17 +120,26 @@ class Recorder:
         self.actor = actor
         self.me = me
         self.today = today
+        self._general = None  # the parameters, read at the first inclusion of the run
 
     def write(self, results: list[Result]) -> None:
         if not results:
             return
         retry = [r for r in results if r.kind in (Kind.TRANSIENT, Kind.NO_CONFIGURATION)]
         final = [r for r in results if r.kind not in (Kind.TRANSIENT, Kind.NO_CONFIGURATION)]
+        if self._general is None and any(r.item.action == "inclusion" for r in final):
+            # read before this transaction: the notice-letter waits (visible_from)
+            from gestao_negativacao.services import parameters
+
+            self._general = parameters.general(self.session_factory)
         with self.session_factory.begin() as session:
             conn = session.connection()
             events = self._write_retries(conn, retry) + self._write_final(conn, final)
             if events:
                 conn.execute(EV.insert(), events)
+
+    def _visible_from(self, integrator: str):
+        return self._general.visible_from(integrator, self.today)
 
     def _event(self, result: Result, kind: str, before: str, after: str) -> dict:
         return {
@@ -201,6 +210,7 @@ class Recorder:
             current[nid] = (after, "ok")
             if after == "ativa":
                 values["included_on"] = self.today
+                values["visible_from"] = self._visible_from(result.item.integrator)
             values.update(nid=nid, updated_at=utc_now(), user_id=self.actor.user_id)
             changes.setdefault(tuple(sorted(values)), []).append(values)
             events.append(self._event(result, kind, before, after))

@@ -74,6 +74,7 @@ class SentItem:
     removed_at: datetime | None
     message: str | None
     removal_protocol: str | None = None
+    visible_from: date | None = None
 
     def as_json(self) -> dict:
         """The ``sent --json`` shape of DESIGN §13."""
@@ -93,6 +94,7 @@ class SentItem:
             "protocol": self.protocol,
             "removal_protocol": self.removal_protocol,
             "included_at": instant(self.included_at),
+            "visible_from": self.visible_from.isoformat() if self.visible_from else None,
             "removed_at": instant(self.removed_at),
             "message": self.message,
         }
@@ -116,6 +118,7 @@ def _query(where: SentFilter) -> Select:
             Negativation.removed_at,
             Negativation.message,
             Negativation.removal_protocol,
+            Negativation.visible_from,
         )
         .join(Installment, Installment.id == Negativation.installment_id)
         .join(Sale, Sale.id == Installment.sale_id)
@@ -222,6 +225,7 @@ def sent_listing(
         Negativation.removed_at.label("removed_at"),
         Negativation.protocol.label("protocol"),
         Negativation.removal_protocol.label("removal_protocol"),
+        Negativation.visible_from.label("visible_from"),
         Negativation.message.label("message"),
         maintain_column_froms=True,
     )
@@ -241,6 +245,7 @@ def sent_listing(
             Column("role", "Papel"),
             Column("amount", "Em aberto", "money"),
             Column("included_at", "Incluída em", "datetime"),
+            Column("visible_from", "Visível a partir de", "date"),
             Column("removed_at", "Baixada em", "datetime"),
             Column("protocol", "Protocolo", searchable=True),
             Column("removal_protocol", "Protocolo da baixa", searchable=True),
