@@ -248,7 +248,7 @@ def test_the_visible_from_migration_dates_what_is_already_included(any_db):
         rows = conn.execute(
             text("SELECT i.id, s.holder_id FROM installments i JOIN sales s ON s.id = i.sale_id")
         ).all()
-        for (installment, customer), integrator in zip(rows, ("spc_brasil", "boa_vista")):
+        for (installment, customer), integrator in zip(rows, ("spc_brasil", "boa_vista"), strict=True):
             conn.execute(
                 text(
                     "INSERT INTO negativations (installment_id, customer_id, debtor_role,"
