@@ -150,6 +150,8 @@ def bench_database(database: str, name: str, *, fresh: bool = False) -> BenchDat
     owner = base.set(database=dbname).render_as_string(hide_password=False)
     if not exists:
         server_setup.initialize(owner, login, BENCH_PASSWORD, "Benchmark")
+    else:  # built by an older version: brought to this one's schema, as `db upgrade` does
+        server_setup.upgrade(owner)
     url = base.set(database=dbname, username=None, password=None)
     return BenchDatabase(kind, url.render_as_string(hide_password=False), owner, login)
 
