@@ -344,7 +344,6 @@ def refresh_lists(
     try:
         for kind, fetch in (
             ("removal_reason", adapter.list_removal_reasons),
-            ("document_type", adapter.list_document_types),
             ("nature", adapter.list_natures),
         ):
             try:

@@ -96,16 +96,6 @@ class Ui_IntegrationForm(object):
 
         self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.removalReason)
 
-        self.documentTypeLabel = QLabel(IntegrationForm)
-        self.documentTypeLabel.setObjectName(u"documentTypeLabel")
-
-        self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.documentTypeLabel)
-
-        self.documentType = QComboBox(IntegrationForm)
-        self.documentType.setObjectName(u"documentType")
-
-        self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.documentType)
-
         self.naturePersonLabel = QLabel(IntegrationForm)
         self.naturePersonLabel.setObjectName(u"naturePersonLabel")
 
@@ -223,7 +213,6 @@ class Ui_IntegrationForm(object):
         self.urlLabel.setBuddy(self.url)
         self.portLabel.setBuddy(self.port)
         self.removalReasonLabel.setBuddy(self.removalReason)
-        self.documentTypeLabel.setBuddy(self.documentType)
         self.naturePersonLabel.setBuddy(self.naturePerson)
         self.natureCompanyLabel.setBuddy(self.natureCompany)
         self.creditProductLabel.setBuddy(self.creditProduct)
@@ -243,7 +232,6 @@ class Ui_IntegrationForm(object):
         self.portLabel.setText(QCoreApplication.translate("IntegrationForm", u"&Porta (Boa Vista):", None))
         self.port.setSpecialValueText(QCoreApplication.translate("IntegrationForm", u"padr\u00e3o", None))
         self.removalReasonLabel.setText(QCoreApplication.translate("IntegrationForm", u"&Motivo de baixa:", None))
-        self.documentTypeLabel.setText(QCoreApplication.translate("IntegrationForm", u"&Tipo de documento:", None))
         self.naturePersonLabel.setText(QCoreApplication.translate("IntegrationForm", u"Restri\u00e7\u00e3o/natureza &CPF:", None))
         self.natureCompanyLabel.setText(QCoreApplication.translate("IntegrationForm", u"Restri\u00e7\u00e3o/natureza C&NPJ:", None))
         self.creditProductLabel.setText(QCoreApplication.translate("IntegrationForm", u"Produto da &consulta:", None))

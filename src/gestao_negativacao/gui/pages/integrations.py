@@ -1,5 +1,6 @@
 """Integrações: integrator, environment, URL, port (Boa Vista only), operators in order,
-companies, the bureau's codes (removal reason, document type, natures for CPF and CNPJ)
+companies, the bureau's codes (removal reason, natures for CPF and CNPJ; no integrator's
+protocol has a place for a document type in the record, so none is asked)
 filled by "Buscar na integradora" once the URL and an operator are set, automatic
 inclusion/removal, active."""
 
@@ -26,7 +27,6 @@ from gestao_negativacao.services.portfolio import list_companies
 
 CODE_FIELDS = {  # combo name → (integration field, cached list kind)
     "removalReason": ("removal_reason", "removal_reason"),
-    "documentType": ("document_type", "document_type"),
     "naturePerson": ("nature_person", "nature"),
     "natureCompany": ("nature_company", "nature"),
 }
