@@ -183,3 +183,11 @@ def test_the_readmes_examples_work_on_a_fresh_demo(demo):
     assert removal.returncode in (0, 1), removal.stderr
     again = run("demo", "--no-data", "--sandbox-url", demo.url)
     assert "Regra criada" not in again.stdout and "maria criado" not in again.stdout
+    # LEGAL.md: a rule with criterion 6 off is flagged wherever it is previewed
+    flagged = run("preview", "--action", "inclusion", "--rule", "Atraso 30", "--as-of", AS_OF,
+                  "--json", "--user", "maria", password=PASSWORD)  # fmt: skip
+    assert flagged.returncode == 0 and "negativa menores de idade" in flagged.stderr
+    assert json.loads(flagged.stdout)["action"] == "inclusion"
+    calm = run("preview", "--action", "inclusion", "--rule", "Atraso 60 dias", "--as-of", AS_OF,
+               "--user", "maria", password=PASSWORD)  # fmt: skip
+    assert calm.returncode == 0 and "menores" not in calm.stderr

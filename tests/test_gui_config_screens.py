@@ -210,6 +210,12 @@ def test_rules_edit_preview_refuse_delete_and_files(qtbot, context, tmp_path):
     page = page_of(qtbot, RulesPage(context, "inclusion"))
     # LEGAL.md: a new rule does not negativate minors unless the clerk says otherwise
     assert page.criteria.checks["skip_minors"].isChecked()
+    assert page.minors_warning.isHidden()
+    page.criteria.checks["skip_minors"].setChecked(False)  # warned, on the rule itself
+    assert not page.minors_warning.isHidden()
+    assert "negativa menores de idade" in page.minors_warning.text()
+    page.criteria.checks["skip_minors"].setChecked(True)
+    assert page.minors_warning.isHidden()
     page.ui.name.setText("Atraso 30")
     page.criteria.checks["days_overdue"].setChecked(True)
     page.criteria.inputs["days_overdue"]["min"].setValue(60)

@@ -183,6 +183,10 @@ def cmd_preview(db: Database, args: argparse.Namespace) -> int:
     rule = get_rule(db.session_factory, args.rule).rule
     as_of = support.as_of_date(args.as_of) or date.today()
     preview = Preview(db.session_factory, actor, args.action, rule, args.integrator, as_of)
+    if rule.kind == "inclusion" and (rule.criteria is None or not rule.criteria.skip_minors):
+        from gestao_negativacao.domain.legal import MINORS_WARNING
+
+        print(MINORS_WARNING, file=sys.stderr)  # stdout keeps the JSON document alone
     if args.json:
         items = [item.as_json() for item in preview.iterate()]
         excluded = [item.as_json(excluded=True) for item in preview.iterate(excluded=True)]

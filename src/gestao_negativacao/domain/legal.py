@@ -55,3 +55,11 @@ def adult_from(birth_date: date) -> date:
         if not calendar.isleap(target):
             return date(target, 3, 1)
     return birth_date.replace(year=birth_date.year + ADULT_AGE)
+
+
+# LEGAL.md (minors): criterion 6 is on in a new rule; a rule with it off says so wherever
+# it is looked at (the rule's screen, its preview, the command line's preview)
+MINORS_WARNING = (
+    "Atenção: com o critério 6 desligado, esta regra negativa menores de idade "
+    "(Código Civil, arts. 3º e 4º: a inclusão de um menor pode ser anulada)."
+)

@@ -10,12 +10,14 @@ import json
 from datetime import date
 from pathlib import Path
 
+from gestao_negativacao.domain.legal import MINORS_WARNING
 from gestao_negativacao.domain.rules import RuleError, parse_rule
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_rule_form import Ui_RuleForm
 from gestao_negativacao.gui.messages import say, user_message
 from gestao_negativacao.gui.qt import (
     QFileDialog,
+    QLabel,
     QPushButton,
     QScrollArea,
     QWidget,
@@ -58,7 +60,15 @@ class RulesPage(QWidget):
         scroll.setWidget(self.form)
         self.ui.criteriaBox.setTitle("Critérios" if kind == "inclusion" else "Gatilhos de baixa")
         self.criteria = CriteriaEditor(kind, self.form)
+        # LEGAL.md: minors lack full civil capacity; a rule that includes them says so
+        self.minors_warning = QLabel(MINORS_WARNING, self.form)
+        self.minors_warning.setWordWrap(True)
+        self.minors_warning.setStyleSheet("color: #8a4b00;")
+        self.minors_warning.setVisible(False)
+        self.ui.criteriaLayout.addWidget(self.minors_warning)
         self.ui.criteriaLayout.addWidget(self.criteria)
+        if kind == "inclusion":
+            self.criteria.checks["skip_minors"].toggled.connect(self._warn_about_minors)
         factory = context.session_factory
         self.filters = FilterPicker(
             rule_filters.DIMENSIONS,
@@ -153,6 +163,15 @@ class RulesPage(QWidget):
         self.new()
         say(self.ui.message, "Regra excluída.")
 
+    def _warn_about_minors(self) -> None:
+        includes_minors = not self.criteria.checks["skip_minors"].isChecked()
+        self.minors_warning.setVisible(includes_minors)
+
+    def _preview_text(self, text: str) -> str:
+        if self.kind == "inclusion" and not self.criteria.checks["skip_minors"].isChecked():
+            return f"{text} {MINORS_WARNING}"
+        return text
+
     def preview(self) -> None:
         rule = self._rule()
         if rule is None:
@@ -168,7 +187,7 @@ class RulesPage(QWidget):
             self.ui.preview.setEnabled(True)
             number = f"{count:,}".replace(",", ".")
             what = "itens para incluir" if kind == "inclusion" else "negativações para baixar"
-            self.ui.previewResult.setText(f"Hoje: {number} {what}.")
+            self.ui.previewResult.setText(self._preview_text(f"Hoje: {number} {what}."))
 
         def failed(error: BaseException) -> None:
             self.ui.preview.setEnabled(True)
