@@ -243,12 +243,16 @@ def test_the_visible_from_migration_dates_what_is_already_included(any_db):
         conn.execute(text("DELETE FROM parameters"))
         parameters = table("parameters", column("key"), column("value"), column("updated_at"))
         conn.execute(  # ``key`` quoted as each database wants it
-            parameters.insert().values(key="geral", value=json.dumps(waits), updated_at=date.today())
+            parameters.insert().values(
+                key="geral", value=json.dumps(waits), updated_at=date.today()
+            )
         )
         rows = conn.execute(
             text("SELECT i.id, s.holder_id FROM installments i JOIN sales s ON s.id = i.sale_id")
         ).all()
-        for (installment, customer), integrator in zip(rows, ("spc_brasil", "boa_vista"), strict=True):
+        for (installment, customer), integrator in zip(
+            rows, ("spc_brasil", "boa_vista"), strict=True
+        ):
             conn.execute(
                 text(
                     "INSERT INTO negativations (installment_id, customer_id, debtor_role,"

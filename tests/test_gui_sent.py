@@ -48,3 +48,35 @@ def test_a_refused_item_is_fixed_and_resent(qtbot, sqlite_db):
         qtbot.waitUntil(lambda: page.message.text().startswith("Reenviados"), timeout=15_000)
         assert "Reenviados: 1; enviados 1" in page.message.text()
     assert statuses(sqlite_db) == {"ativa": 2}
+
+
+def test_the_detail_lists_the_debtors_other_active_records(qtbot, sqlite_db):
+    """Súmula 385 (STJ): the Enviados detail shows the debtor's other active negativations
+    held here, at every integrator, with dates."""
+    from gestao_negativacao.services.sending.sent import other_active
+    from tests.sending_helpers import enqueue_all
+
+    admin = admin_actor(sqlite_db)
+    portfolio(sqlite_db, 2, installments=2)  # two debtors, two installments each
+    with running_sandbox() as sandbox:
+        demo_setup.ensure_sandbox_integrations(sqlite_db.session_factory, admin, sandbox.url)
+        enqueue_all(sqlite_db, admin, "spc_brasil")
+        enqueue_all(sqlite_db, admin, "credito_na_medida")
+        Sender(sqlite_db.session_factory, admin).run()
+    page = SentPage(Context(sqlite_db, admin))
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    page.integrator.setCurrentIndex(page.integrator.findData("spc_brasil"))
+    page.search.click()
+    qtbot.waitUntil(lambda: page.grid.model.total == 4)
+    page.grid.table.selectRow(0)
+    first = page.grid.model.row_values(0)
+    others = other_active(sqlite_db.session_factory, first[0])
+    # the same debtor's other SPC installment; the partner's records still wait (pendente)
+    assert [(o.integrator, o.installment) for o in others] == [
+        ("spc_brasil", 2 if first[6] == 1 else 1)
+    ]
+    assert "Outras negativações ativas deste devedor (1)" in page.others.text()
+    assert "SPC Brasil" in page.others.text() and "spc_brasil" not in page.others.text()
+    shot(page, "enviados_outras")

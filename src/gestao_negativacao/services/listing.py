@@ -35,6 +35,12 @@ class PagedQuery:
         if missing:
             raise ValueError(f"colunas ausentes na consulta: {missing}")
         self._by_key = {c.key: selected[c.key] for c in self.columns}
+        # rows come out in the columns' order, whatever order the query was written in
+        # (a column added to one and not in the same place in the other showed the dates
+        # of one under the title of another)
+        self.query = self.query.with_only_columns(
+            *(self._by_key[c.key] for c in self.columns), maintain_column_froms=True
+        )
 
     def _filtered(self, text: str) -> Select:
         text = text.strip()

@@ -5,6 +5,8 @@ was fixed), export."""
 
 from __future__ import annotations
 
+from html import escape
+
 from gestao_negativacao.domain.display import show
 from gestao_negativacao.domain.enums import Integrator
 from gestao_negativacao.domain.permissions import Perm
@@ -48,6 +50,21 @@ COLOURS = {
     "baixada": "#455a64",
     "baixada_manual": "#455a64",
 }
+
+
+def others_text(others: list) -> str:
+    """The debtor's other active negativations, for the detail pane (Súmula 385 STJ)."""
+    if not others:
+        return "Nenhuma outra negativação ativa deste devedor."
+    lines = [
+        escape(
+            f"{show(o.integrator, 'integrator')}: {o.company_name}, venda {o.sale} parcela "
+            f"{o.installment}, incluída em {show(o.included_on, 'date') or '—'}"
+        )
+        for o in others
+    ]
+    head = f"<b>Outras negativações ativas deste devedor ({len(others)})</b> — Súmula 385 do STJ:"
+    return head + "<br>" + "<br>".join(lines)
 
 
 class StatusModel(PagedTableModel):
@@ -121,6 +138,13 @@ class SentPage(QWidget):
         )
         self.timeline.setRootIsDecorated(False)
         detail_layout.addWidget(self.timeline)
+        # Súmula 385: the debtor's other active records, here and at every integrator
+        self.others = QLabel("", detail)
+        self.others.setWordWrap(True)
+        self.others.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.others.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.others.setMinimumHeight(70)  # the heading and a few records, never clipped
+        detail_layout.addWidget(self.others)
         actions = QHBoxLayout()
         self.manual = QPushButton("Baixa &manual…", self)
         self.resend = QPushButton("&Reenviar", self)
@@ -182,6 +206,7 @@ class SentPage(QWidget):
         self.selected = rows
         self._update_actions()
         self.timeline.clear()
+        self.others.clear()
         if len(rows) != 1:
             self.detail_title.setText(f"{len(rows)} negativações selecionadas.")
             return
@@ -208,6 +233,7 @@ class SentPage(QWidget):
             )
         for column in range(6):
             self.timeline.resizeColumnToContents(column)
+        self.others.setText(others_text(sent.other_active(self.context.session_factory, row[0])))
 
     def _update_actions(self) -> None:
         statuses = {row[1] for row in self.selected}

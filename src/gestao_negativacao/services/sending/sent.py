@@ -222,10 +222,10 @@ def sent_listing(
         Negativation.debtor_role.label("role"),
         Installment.open_amount.label("amount"),
         Negativation.included_at.label("included_at"),
+        Negativation.visible_from.label("visible_from"),
         Negativation.removed_at.label("removed_at"),
         Negativation.protocol.label("protocol"),
         Negativation.removal_protocol.label("removal_protocol"),
-        Negativation.visible_from.label("visible_from"),
         Negativation.message.label("message"),
         maintain_column_froms=True,
     )
@@ -356,3 +356,53 @@ def history(session_factory: sessionmaker[Session], negativation_id: int) -> lis
             .order_by(NegativationEvent.id)
         ).all()
     return [HistoryEntry(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class OtherRecord:
+    """Another active negativation of the same debtor (Súmula 385 of the STJ: a debtor with
+    a legitimate earlier record is owed no damages for a later one, so the clerk and the
+    lawyer want to see them together)."""
+
+    negativation_id: int
+    integrator: str
+    company_name: str
+    sale: str
+    installment: int
+    included_on: date | None
+    visible_from: date | None
+
+
+def other_active(
+    session_factory: sessionmaker[Session], negativation_id: int, limit: int = 50
+) -> list[OtherRecord]:
+    """The debtor's other active negativations held here, at every integrator, oldest
+    first."""
+    with session_factory() as session:
+        customer = session.scalar(
+            select(Negativation.customer_id).where(Negativation.id == negativation_id)
+        )
+        if customer is None:
+            return []
+        rows = session.execute(
+            select(
+                Negativation.id,
+                Negativation.integrator,
+                Company.name,
+                Sale.number,
+                Installment.number,
+                Negativation.included_on,
+                Negativation.visible_from,
+            )
+            .join(Installment, Installment.id == Negativation.installment_id)
+            .join(Sale, Sale.id == Installment.sale_id)
+            .join(Company, Company.id == Sale.company_id)
+            .where(
+                Negativation.customer_id == customer,
+                Negativation.status == "ativa",
+                Negativation.id != negativation_id,
+            )
+            .order_by(Negativation.included_on, Negativation.id)
+            .limit(limit)
+        ).all()
+    return [OtherRecord(*row) for row in rows]
