@@ -80,3 +80,16 @@ def test_the_detail_lists_the_debtors_other_active_records(qtbot, sqlite_db):
     assert "Outras negativações ativas deste devedor (1)" in page.others.text()
     assert "SPC Brasil" in page.others.text() and "spc_brasil" not in page.others.text()
     shot(page, "enviados_outras")
+    # and "Por que não?" for that debtor lists both of its active records
+    from gestao_negativacao.gui.widgets.why_not import WhyNotDialog
+    from tests.rules_helpers import AS_OF, inclusion_rule
+
+    dialog = WhyNotDialog(
+        Context(sqlite_db, admin), "inclusion", inclusion_rule(), "spc_brasil", AS_OF,
+        document=first[8],
+    )  # fmt: skip
+    qtbot.addWidget(dialog)
+    last = dialog.tree.topLevelItem(dialog.tree.topLevelItemCount() - 1)
+    assert last.text(0) == "Negativações ativas deste devedor (Súmula 385 do STJ)"
+    assert last.text(1) == "2" and last.childCount() == 2
+    assert last.child(0).text(0).startswith("SPC Brasil: venda")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from gestao_negativacao.domain.display import show
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.messages import user_message
 from gestao_negativacao.gui.qt import (
@@ -19,6 +20,7 @@ from gestao_negativacao.gui.qt import (
 from gestao_negativacao.services.portfolio import customer_id_of
 from gestao_negativacao.services.preview import explain_inclusion, explain_removal
 from gestao_negativacao.services.sending.candidates import REASONS, TRIGGERS
+from gestao_negativacao.services.sending.sent import active_of_debtor
 
 
 class WhyNotDialog(QDialog):
@@ -104,6 +106,28 @@ class WhyNotDialog(QDialog):
                 ],
             )
             self._checks(node, verdict.checks)
+        self._active_records(factory, customer_id)
+
+    def _active_records(self, factory, customer_id: int) -> None:
+        """Súmula 385 (STJ): the debtor's active negativations held here, with dates."""
+        records = active_of_debtor(factory, customer_id)
+        node = QTreeWidgetItem(
+            self.tree,
+            [
+                "Negativações ativas deste devedor (Súmula 385 do STJ)",
+                f"{len(records)}" if records else "nenhuma",
+                "",
+            ],
+        )
+        for r in records:
+            QTreeWidgetItem(
+                node,
+                [
+                    f"{show(r.integrator, 'integrator')}: venda {r.sale} parcela {r.installment}",
+                    f"incluída em {show(r.included_on, 'date') or '—'}",
+                    r.company_name,
+                ],
+            )
 
     @staticmethod
     def _checks(parent, checks) -> None:

@@ -382,8 +382,21 @@ def other_active(
         customer = session.scalar(
             select(Negativation.customer_id).where(Negativation.id == negativation_id)
         )
-        if customer is None:
-            return []
+    if customer is None:
+        return []
+    return active_of_debtor(session_factory, customer, but=negativation_id, limit=limit)
+
+
+def active_of_debtor(
+    session_factory: sessionmaker[Session],
+    customer_id: int,
+    *,
+    but: int | None = None,
+    limit: int = 50,
+) -> list[OtherRecord]:
+    """A debtor's active negativations (except ``but``), at every integrator, oldest first."""
+    customer = customer_id
+    with session_factory() as session:
         rows = session.execute(
             select(
                 Negativation.id,
@@ -400,7 +413,7 @@ def other_active(
             .where(
                 Negativation.customer_id == customer,
                 Negativation.status == "ativa",
-                Negativation.id != negativation_id,
+                Negativation.id != (but or 0),
             )
             .order_by(Negativation.included_on, Negativation.id)
             .limit(limit)
