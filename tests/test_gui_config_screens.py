@@ -322,6 +322,7 @@ def test_parameters_saved_and_audited(qtbot, context):
     page.ui.daysToExecute.setValue(45)
     page.ui.noticeWaitDays.setValue(12)
     page.notice_waits["boa_vista"].setValue(5)  # the others follow the general wait
+    page.confirmation_days.setValue(4)
     page.ui.creditEnabled.setChecked(True)
     page.ui.overdueTitles.setCurrentIndex(page.ui.overdueTitles.findData("bloquear"))
     page.ui.companies.cellWidget(0, 2).setCurrentIndex(2)  # Não
@@ -339,7 +340,7 @@ def test_parameters_saved_and_audited(qtbot, context):
         45,
         12,
     )
-    assert general.notice_waits == {"boa_vista": 5}
+    assert general.notice_waits == {"boa_vista": 5} and general.confirmation_alert_days == 4
     assert (general.notice_wait("boa_vista"), general.notice_wait("spc_brasil")) == (5, 12)
     shot(page, "parametros_gerais")
     credit = parameters.credit(context.session_factory)

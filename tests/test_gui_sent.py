@@ -93,3 +93,45 @@ def test_the_detail_lists_the_debtors_other_active_records(qtbot, sqlite_db):
     assert last.text(0) == "Negativações ativas deste devedor (Súmula 385 do STJ)"
     assert last.text(1) == "2" and last.childCount() == 2
     assert last.child(0).text(0).startswith("SPC Brasil: venda")
+
+
+def test_serasa_items_waiting_show_on_the_panel_and_are_asked_from_enviados(qtbot, sqlite_db):
+    """DESIGN §5.2 in the window: the Painel lists SOA inclusions unconfirmed for longer
+    than the parameter; "Atualizar situação" on Enviados asks Serasa and they turn ativa."""
+    from datetime import UTC, datetime, timedelta
+
+    from gestao_negativacao.db.models import Negativation
+    from gestao_negativacao.gui.pages.panel import PanelPage
+    from tests.sending_helpers import enqueue_all
+
+    admin = admin_actor(sqlite_db)
+    portfolio(sqlite_db, 3)
+    with running_sandbox(process_after=None) as sandbox:
+        demo_setup.ensure_sandbox_integrations(sqlite_db.session_factory, admin, sandbox.url)
+        enqueue_all(sqlite_db, admin, "soa_serasa")
+        Sender(sqlite_db.session_factory, admin).run()
+        assert statuses(sqlite_db) == {"pendente": 3}
+        three_days_ago = datetime.now(UTC) - timedelta(days=3)
+        with sqlite_db.session_factory.begin() as s:
+            s.execute(update(Negativation).values(updated_at=three_days_ago))
+        context = Context(sqlite_db, admin)
+        panel = PanelPage(context)
+        qtbot.addWidget(panel)
+        panel.show()
+        panel.refresh()
+        qtbot.waitUntil(
+            lambda: panel.unconfirmed.text().startswith("Sem confirmação há"), timeout=10_000
+        )
+        assert panel.unconfirmed.isVisible()
+        assert panel.unconfirmed.text() == "Sem confirmação há mais de 2 dias: 3"
+        page = SentPage(context)
+        qtbot.addWidget(page)
+        page.resize(1366, 768)
+        page.show()
+        sandbox.process()  # Serasa confirmed meanwhile
+        page.refresh_status.click()
+        qtbot.waitUntil(
+            lambda: page.message.text().startswith("Situação atualizada"), timeout=15_000
+        )
+        assert "3 aguardavam confirmação; 3 ativadas" in page.message.text()
+    assert statuses(sqlite_db) == {"ativa": 3}

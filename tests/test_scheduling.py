@@ -358,3 +358,41 @@ def test_the_legal_job_respects_the_admins_switches(sqlite_db):
         queued = {n.installment_id: n.status for n in s.scalars(select(Negativation))}
     assert queued[sc.ids["i:V1:1"]] == "ativa"  # five years: left, as the admin chose
     assert queued[sc.ids["i:V1:2"]] != "ativa"  # paid: removal sent
+
+
+def test_serasa_confirmations_arrive_by_themselves(sqlite_db, tmp_path):
+    """DESIGN §5.2: SOA inclusions wait for Serasa's confirmation; the follow-up runs after
+    each automatic inclusion and on a schedule of its own, so they turn ativa without
+    anyone opening a screen."""
+    admin = admin_actor(sqlite_db)
+    folder = tmp_path / "erp"
+    folder.mkdir()
+    write_portfolio_csv(folder / "carteira.csv", 3, 1)
+    os.utime(folder / "carteira.csv", (at(21, 5).timestamp(),) * 2)
+    with running_sandbox(process_after=None) as sandbox:
+        setup_chain(sqlite_db, admin, folder, sandbox.url)
+        save_schedule(
+            sqlite_db.session_factory, admin, "Incluir no Serasa", "inclusion",
+            rules=("Atraso 30",), integrator="soa_serasa", times=("06:30",), run_as="admin",
+        )  # fmt: skip
+        from gestao_negativacao.db.models import Schedule
+
+        with sqlite_db.session_factory.begin() as s:
+            s.execute(update(Schedule).values(created_at=at(20).astimezone(UTC)))
+        morning = run_due(sqlite_db.session_factory, at(21, 7), options=FAST)
+        assert [r.schedule for r in morning][-1] == "Incluir no Serasa"
+        assert statuses(sqlite_db, "soa_serasa") == {"pendente": 3}  # not confirmed yet
+        follow = save_schedule(
+            sqlite_db.session_factory, admin, "Atualizar situação", "follow_up",
+            times=("12:00",), run_as="admin",
+        )  # fmt: skip
+        with sqlite_db.session_factory.begin() as s:
+            s.execute(
+                update(Schedule)
+                .where(Schedule.id == follow.id)
+                .values(created_at=at(21, 8).astimezone(UTC))
+            )
+        sandbox.process()  # Serasa confirms during the morning
+        noon = run_due(sqlite_db.session_factory, at(21, 13), options=FAST)
+        assert [(r.schedule, r.found, r.sent) for r in noon] == [("Atualizar situação", 3, 3)]
+        assert statuses(sqlite_db, "soa_serasa") == {"ativa": 3}

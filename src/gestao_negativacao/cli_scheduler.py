@@ -272,7 +272,9 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     task.set_defaults(handler=cmd_install_task, needs_database=False)
     add = actions.add_parser("add", parents=[common], help="criar ou alterar um agendamento")
     add.add_argument("name", metavar="NOME")
-    add.add_argument("--action", required=True, choices=["inclusion", "removal", "legal", "sync"])
+    add.add_argument(
+        "--action", required=True, choices=["inclusion", "removal", "legal", "sync", "follow_up"]
+    )
     add.add_argument("--rule", action="append", metavar="REGRA")
     add.add_argument("--integrator", metavar="NOME")
     add.add_argument("--source", metavar="FONTE", help="fonte do ERP (ação sync)")

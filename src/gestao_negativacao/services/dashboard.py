@@ -72,6 +72,10 @@ class Dashboard:
     to_check: int = 0  # removals the bureau did not find: someone must check its site
     # active records the bureau starts showing in the next seven days (the letter's wait)
     visible_this_week: int = 0
+    # inclusions the partners (Serasa, Crédito na Medida) have not confirmed for longer
+    # than the parameter's days, and those days
+    unconfirmed: int = 0
+    unconfirmed_days: int = 2
 
     @property
     def overdue_removals(self) -> int:
@@ -217,6 +221,24 @@ def dashboard(session_factory: sessionmaker[Session], as_of: date | None = None)
             or 0
         )
         board.queued = session.scalar(select(func.count()).select_from(SendQueueEntry)) or 0
+        from gestao_negativacao.bureaus.registry import CONFIRMS_LATER
+        from gestao_negativacao.services import parameters
+
+        board.unconfirmed_days = parameters.general(session_factory).confirmation_alert_days
+        since = datetime.combine(as_of, datetime.min.time(), UTC) - timedelta(
+            days=board.unconfirmed_days
+        )
+        board.unconfirmed = (
+            session.scalar(
+                select(func.count()).where(
+                    Negativation.status == "pendente",
+                    Negativation.processing == "ok",
+                    Negativation.integrator.in_(sorted(CONFIRMS_LATER)),
+                    Negativation.updated_at < since,
+                )
+            )
+            or 0
+        )
         board.visible_this_week = (
             session.scalar(
                 select(func.count()).where(

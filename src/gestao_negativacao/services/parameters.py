@@ -41,10 +41,14 @@ class GeneralParameters:
     # the wait of one integrator, where it differs from ``notice_wait_days`` (seeds
     # 000/001/003: each bureau has its own "visível a partir de")
     notice_waits: dict[str, int] = field(default_factory=dict)
+    # an inclusion the partner has not confirmed after this many days shows on the Painel
+    confirmation_alert_days: int = 2
 
     def check(self) -> GeneralParameters:
         if not 1 <= self.days_to_execute <= 1825:
             raise ParameterError("Dias para executar: de 1 a 1825.")
+        if not 1 <= self.confirmation_alert_days <= 30:
+            raise ParameterError("Dias para alertar de confirmação pendente: de 1 a 30.")
         for days in (self.notice_wait_days, *self.notice_waits.values()):
             if not 0 <= days <= 90:
                 raise ParameterError("Dias de espera após a carta comunicado: de 0 a 90.")

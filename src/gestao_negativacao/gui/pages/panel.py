@@ -87,10 +87,15 @@ class PanelPage(QWidget):
         self.to_check.setToolTip(
             "Baixas que o birô disse não encontrar: o registro pode ter ficado no birô."
         )
+        self.unconfirmed = QPushButton("Sem confirmação: …", self)
+        self.unconfirmed.setToolTip(
+            "Inclusões no Serasa e no Crédito na Medida que o birô ainda não confirmou"
+        )
+        self.unconfirmed.setVisible(False)  # shown when there are any
         self.owed = QLabel("…")
         self.failed_runs = QLabel("")
-        for widget in (self.active, self.pending, self.errors, self.to_check, self.owed,
-                       self.failed_runs):  # fmt: skip
+        for widget in (self.active, self.pending, self.errors, self.to_check,
+                       self.unconfirmed, self.owed, self.failed_runs):  # fmt: skip
             cards.addWidget(widget)
         cards.addStretch(1)
         layout.addLayout(cards)
@@ -128,6 +133,7 @@ class PanelPage(QWidget):
         self.pending.clicked.connect(lambda: self.open_sent.emit("pendente", ""))
         self.errors.clicked.connect(lambda: self.open_sent.emit("erro", ""))
         self.to_check.clicked.connect(self.open_to_check.emit)
+        self.unconfirmed.clicked.connect(lambda: self.open_sent.emit("pendente", "ok"))
         self.refresh()
 
     @staticmethod
@@ -176,6 +182,11 @@ class PanelPage(QWidget):
         self.errors.setText(f"Com erro: {show(board.errors, 'number')}")
         self.to_check.setText(f"Baixas a conferir: {show(board.to_check, 'number')}")
         self.to_check.setVisible(board.to_check > 0)
+        self.unconfirmed.setText(
+            f"Sem confirmação há mais de {board.unconfirmed_days} dias: "
+            f"{show(board.unconfirmed, 'number')}"
+        )
+        self.unconfirmed.setVisible(board.unconfirmed > 0)
         overdue = board.overdue_removals
         self.owed.setText(
             f"Baixas devidas: {len(board.removals_owed)}"

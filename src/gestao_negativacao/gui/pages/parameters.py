@@ -70,6 +70,12 @@ class ParametersPage(QWidget):
             self.notice_waits[integrator.value] = days
             self.ui.generalForm.insertRow(row, f"   Espera no {integrator.label}:", days)
             row += 1
+        self.confirmation_days = QSpinBox(self)
+        self.confirmation_days.setRange(1, 30)
+        self.confirmation_days.setSuffix(" dias")
+        self.ui.generalForm.insertRow(
+            row, "Painel: confirmação do birô pendente há mais de:", self.confirmation_days
+        )
         self._email_tab()
         self.ui.save.clicked.connect(self.save)
         self.load()
@@ -109,6 +115,7 @@ class ParametersPage(QWidget):
         self.ui.noticeWaitDays.setValue(g.notice_wait_days)
         for integrator, days in self.notice_waits.items():
             days.setValue(g.notice_waits.get(integrator, -1))
+        self.confirmation_days.setValue(g.confirmation_alert_days)
         self.ui.legalRemovals.setChecked(g.legal_removals)
         self.ui.fiveYearsRemovals.setChecked(g.five_years_removals)
         c = parameters.credit(factory)
@@ -147,6 +154,7 @@ class ParametersPage(QWidget):
             days_to_execute=self.ui.daysToExecute.value(),
             notice_wait_days=self.ui.noticeWaitDays.value(),
             notice_waits={i: d.value() for i, d in self.notice_waits.items() if d.value() >= 0},
+            confirmation_alert_days=self.confirmation_days.value(),
             legal_removals=self.ui.legalRemovals.isChecked(),
             five_years_removals=self.ui.fiveYearsRemovals.isChecked(),
         )

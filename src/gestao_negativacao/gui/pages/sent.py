@@ -32,6 +32,7 @@ from gestao_negativacao.gui.table_model import PagedTableModel
 from gestao_negativacao.gui.tasks import run_task
 from gestao_negativacao.gui.widgets.grid import Grid, replace_grid
 from gestao_negativacao.services.sending import sent
+from gestao_negativacao.services.sending.follow_up import refresh_confirmations
 from gestao_negativacao.services.sending.release import manual_removal
 from gestao_negativacao.services.sending.worker import Sender
 
@@ -149,11 +150,16 @@ class SentPage(QWidget):
         self.manual = QPushButton("Baixa &manual…", self)
         self.resend = QPushButton("&Reenviar", self)
         self.checked = QPushButton("Marcar como &conferida…", self)
+        self.refresh_status = QPushButton("&Atualizar situação", self)
+        self.refresh_status.setToolTip(
+            "Pergunta ao Serasa e ao Crédito na Medida pelas inclusões que aguardam confirmação"
+        )
         self.message = QLabel("", self)
         self.message.setWordWrap(True)
         actions.addWidget(self.manual)
         actions.addWidget(self.resend)
         actions.addWidget(self.checked)
+        actions.addWidget(self.refresh_status)
         actions.addWidget(self.message, 1)
         detail_layout.addLayout(actions)
         splitter.setSizes([420, 260])
@@ -163,11 +169,13 @@ class SentPage(QWidget):
             context.actor.has(Perm.NEG_INCLUIR) or context.actor.has(Perm.NEG_BAIXAR)
         )
         self.checked.setVisible(context.actor.has(Perm.NEG_BAIXAR))
+        self.refresh_status.setVisible(context.actor.has(Perm.NEG_INCLUIR))
         self.grid: Grid | None = None
         self.selected: list[tuple] = []
         self.search.clicked.connect(self.reload)
         self.manual.clicked.connect(self.manual_removal)
         self.resend.clicked.connect(self.resend_errors)
+        self.refresh_status.clicked.connect(self.refresh_confirmations)
         self.checked.clicked.connect(self.mark_checked)
         self._update_actions()
         self.reload()
@@ -280,6 +288,33 @@ class SentPage(QWidget):
             return
         self.message.setText(f"{done} negativação(ões) baixada(s) manualmente.")
         self.reload()
+
+    def refresh_confirmations(self) -> None:
+        """DESIGN §5.2: ask the bureaus that confirm later about what still waits (the
+        scheduler does it too, after each automatic inclusion and on its own schedule)."""
+        factory, actor = self.context.session_factory, self.context.actor
+
+        def done(report) -> None:
+            self.refresh_status.setEnabled(True)
+            text = (
+                f"Situação atualizada: {report.asked} aguardavam confirmação; "
+                f"{report.activated} ativadas, {report.failed} recusadas, "
+                f"{report.still_pending} ainda aguardam."
+            )
+            if report.errors:
+                text += " " + "; ".join(report.errors[:3])
+            self.message.setText(text)
+            self.reload()
+
+        def failed(error: BaseException) -> None:
+            self.refresh_status.setEnabled(True)
+            show_error(self, "Atualizar situação", error)
+
+        self.message.setText("Perguntando aos birôs…")
+        self.refresh_status.setEnabled(False)
+        self.refresh_task = run_task(
+            lambda task: refresh_confirmations(factory, actor), on_done=done, on_failed=failed
+        )
 
     def resend_errors(self) -> None:
         factory, actor = self.context.session_factory, self.context.actor

@@ -7,7 +7,10 @@
   company's "Dias para executar" on the run's date, whatever the rule's own lower bound;
 - legal: the removals owed for full payments (five business days, LEGAL.md) and the
   negativations reaching five years — each can be turned off by an admin in Parâmetros;
-- sync: the ERP's newest export in a folder, or a read-only query on its database.
+- sync: the ERP's newest export in a folder, or a read-only query on its database;
+- follow_up: the bureaus that confirm an inclusion later (Serasa via SOA, Crédito na
+  Medida) asked once about everything waiting (DESIGN §5.2); also done once right after
+  each automatic inclusion, never in a loop.
 """
 
 from __future__ import annotations
@@ -142,7 +145,24 @@ def run_rules(session_factory, actor, schedule: Schedule, as_of: date, options=N
             queued = enqueue_removals(session_factory, actor, selection, rule_id=stored.id)
         result.queued += queued.queued
     _send(session_factory, actor, result, options, automatic=True)
+    if schedule.action == "inclusion":  # what the partners already confirmed turns ativa
+        result.errors += run_follow_up(session_factory, actor).errors
     return result
+
+
+def run_follow_up(session_factory, actor) -> JobResult:
+    """Ask the bureaus that confirm later about every inclusion still waiting: found =
+    asked, sent = confirmed (ativa), rejected = refused (erro), pending = still waiting."""
+    from gestao_negativacao.services.sending.follow_up import refresh_confirmations
+
+    report = refresh_confirmations(session_factory, actor)
+    return JobResult(
+        found=report.asked,
+        sent=report.activated,
+        rejected=report.failed,
+        pending=report.still_pending,
+        errors=list(report.errors),
+    )
 
 
 def run_legal(session_factory, actor, as_of: date, options=None) -> JobResult:

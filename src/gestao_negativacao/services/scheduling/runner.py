@@ -24,7 +24,8 @@ from gestao_negativacao.services.sending.worker import SendOptions
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=30)  # longer than any run; a dead runner's lease expires
-ORDER = {"sync": 0, "legal": 1, "removal": 2, "inclusion": 3}  # sync → removals → inclusions
+# sync → removals → inclusions → asking the bureaus that confirm later
+ORDER = {"sync": 0, "legal": 1, "removal": 2, "inclusion": 3, "follow_up": 4}
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,8 @@ def _run(session_factory, schedule: Schedule, slot: datetime, options) -> RunSum
             result = jobs.run_sync(session_factory, actor, schedule.source_id)
         elif schedule.action == "legal":
             result = jobs.run_legal(session_factory, actor, as_of, options)
+        elif schedule.action == "follow_up":
+            result = jobs.run_follow_up(session_factory, actor)
         else:
             result = jobs.run_rules(session_factory, actor, schedule, as_of, options)
     except Exception as exc:  # noqa: BLE001 - recorded; the other schedules still run

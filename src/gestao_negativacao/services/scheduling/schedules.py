@@ -25,6 +25,7 @@ ACTIONS = {
     "removal": "Baixa (job 43)",
     "legal": "Baixas legais (pagamentos e cinco anos)",
     "sync": "Sincronização com o ERP",
+    "follow_up": "Atualizar situação (confirmações do Serasa e do Crédito na Medida)",
 }
 
 
