@@ -191,3 +191,9 @@ def test_the_readmes_examples_work_on_a_fresh_demo(demo):
     calm = run("preview", "--action", "inclusion", "--rule", "Atraso 60 dias", "--as-of", AS_OF,
                "--user", "maria", password=PASSWORD)  # fmt: skip
     assert calm.returncode == 0 and "menores" not in calm.stderr
+    # holds (DESIGN §5.6) on the command line: listed as JSON; lifting needs one to exist
+    listed = run("hold", "list", "--json", "--user", "maria", password=PASSWORD)
+    assert listed.returncode == 0 and isinstance(json.loads(listed.stdout), list)
+    nothing = run("hold", "lift", "--sale", "29141777000158:V1", "--installment", "1",
+                  "--reason", "acordo quebrado", "--user", "maria", password=PASSWORD)  # fmt: skip
+    assert nothing.returncode == 2 and "Nenhum bloqueio em vigor" in nothing.stderr

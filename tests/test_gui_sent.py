@@ -135,3 +135,41 @@ def test_serasa_items_waiting_show_on_the_panel_and_are_asked_from_enviados(qtbo
         )
         assert "3 aguardavam confirmação; 3 ativadas" in page.message.text()
     assert statuses(sqlite_db) == {"ativa": 3}
+
+
+def test_a_manual_removal_holds_and_the_hold_is_lifted_on_enviados(qtbot, sqlite_db):
+    """DESIGN §5.6 in the window: Baixa manual (here by court order) holds the item; the
+    detail says who held it and why; "Retirar bloqueio…" asks a reason and lifts it."""
+    from gestao_negativacao.services.sending.holds import list_holds
+    from tests.sending_helpers import enqueue_all
+
+    admin = admin_actor(sqlite_db)
+    portfolio(sqlite_db, 1)
+    with running_sandbox() as sandbox:
+        demo_setup.ensure_sandbox_integrations(sqlite_db.session_factory, admin, sandbox.url)
+        enqueue_all(sqlite_db, admin, "spc_brasil")
+        Sender(sqlite_db.session_factory, admin).run()
+        page = SentPage(Context(sqlite_db, admin))
+        qtbot.addWidget(page)
+        page.resize(1366, 768)
+        page.show()
+        page.search.click()
+        qtbot.waitUntil(lambda: page.grid.model.total == 1)
+        page.grid.table.selectRow(0)
+        assert not page.lift.isEnabled()
+        page.ask_reason = lambda: "ofício 77/2026 da 3ª Vara Cível"
+        page.ask_court_order = lambda: True
+        page.manual.click()
+        assert "ficam bloqueadas" in page.message.text()
+        (hold,) = list_holds(sqlite_db.session_factory)
+        assert hold.origin == "court_order"
+        qtbot.waitUntil(lambda: page.grid.model.total == 1 and not page.grid.model.loading)
+        page.grid.table.selectRow(0)
+        qtbot.waitUntil(lambda: page.lift.isEnabled())
+        assert "Bloqueada para novas inclusões" in page.others.text()
+        assert "ofício 77/2026" in page.others.text()
+        shot(page, "enviados_bloqueio")
+        page.ask_lift_reason = lambda holds: "decisão revogada em 01/12"
+        page.lift.click()
+        assert page.message.text().startswith("Bloqueio retirado (1)")
+    assert list_holds(sqlite_db.session_factory) == []

@@ -422,6 +422,7 @@ def _refusals() -> tuple[type[Exception], ...]:
     from gestao_negativacao.services.preview import PreviewError
     from gestao_negativacao.services.rules import RuleInUse, RuleNotFound
     from gestao_negativacao.services.scheduling.schedules import ScheduleConfigError
+    from gestao_negativacao.services.sending.holds import HoldError
     from gestao_negativacao.services.sending.release import SendingError
     from gestao_negativacao.services.sending.selection import NoConfiguration
 
@@ -442,6 +443,7 @@ def _refusals() -> tuple[type[Exception], ...]:
         CreditError,
         NoConfiguration,
         BureauError,
+        HoldError,
     )
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from gestao_negativacao import cli_support as support
 from gestao_negativacao.cli_support import EXIT_DATA_ERRORS, EXIT_OK, CliError
 from gestao_negativacao.domain.documents import format_document
+from gestao_negativacao.domain.enums import HoldOrigin
 from gestao_negativacao.services.database import Database
 
 if TYPE_CHECKING:  # the services are imported by the commands that use them (start-up time)
@@ -179,6 +180,48 @@ def cmd_release(db: Database, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_hold_list(db: Database, args: argparse.Namespace) -> int:
+    from gestao_negativacao.services.sending.holds import list_holds
+
+    support.acting_user(db, args.user)
+    holds = list_holds(db.session_factory)
+    if args.json:
+        print(json.dumps([h.as_json() for h in holds], ensure_ascii=False))
+        return EXIT_OK
+    if not holds:
+        print("Nenhum bloqueio em vigor.")
+    for h in holds:
+        print(
+            f"{format_document(h.company_cnpj)}:{h.sale} parcela {h.installment} — "
+            f"{h.debtor_name} ({format_document(h.debtor_document)}): "
+            f"{HoldOrigin(h.origin).label}, {h.reason}; "
+            f"por {h.created_by} em {h.created_at:%d/%m/%Y}"
+        )
+    return EXIT_OK
+
+
+def cmd_hold_lift(db: Database, args: argparse.Namespace) -> int:
+    from gestao_negativacao.services.sending.holds import lift
+
+    actor = support.acting_user(db, args.user)
+    company, _, sale = args.sale.partition(":")
+    if not sale:
+        raise CliError("Informe a venda como CNPJ:VENDA (ex.: 29141777000158:V123).")
+    lifted = lift(
+        db.session_factory,
+        actor,
+        reason=args.reason,
+        company_cnpj=company,
+        sale=sale,
+        installment=args.installment,
+        debtor_document=args.document,
+    )
+    if not lifted:
+        raise CliError("Nenhum bloqueio em vigor para essa parcela.")
+    print(f"Bloqueio retirado ({lifted}).")
+    return EXIT_OK
+
+
 def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     send = sub.add_parser(
         "send", parents=[common], help="enfileirar o que a regra encontra e enviar ao birô"
@@ -228,3 +271,15 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     rel.add_argument("--integrator", metavar="NOME", help=INTEGRATORS)
     rel.add_argument("--json", action="store_true")
     rel.set_defaults(handler=cmd_release)
+
+    hold = sub.add_parser("hold", help="bloqueios depois de uma baixa (não incluir de novo)")
+    holds = hold.add_subparsers(dest="hold_command", metavar="AÇÃO", required=True)
+    listing = holds.add_parser("list", parents=[common], help="bloqueios em vigor")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=cmd_hold_list)
+    lifting = holds.add_parser("lift", parents=[common], help="retirar um bloqueio, com motivo")
+    lifting.add_argument("--sale", required=True, metavar="CNPJ:VENDA")
+    lifting.add_argument("--installment", required=True, type=int, metavar="N")
+    lifting.add_argument("--document", metavar="CPF/CNPJ", help="só o deste devedor")
+    lifting.add_argument("--reason", required=True, metavar="TEXTO")
+    lifting.set_defaults(handler=cmd_hold_lift)

@@ -70,3 +70,23 @@ class Processing(StrEnum):
 class QueueAction(StrEnum):
     INCLUSION = "inclusion"
     REMOVAL = "removal"
+
+
+class HoldOrigin(StrEnum):
+    """What put a hold on an item (DESIGN §5.6)."""
+
+    MANUAL_REMOVAL = "manual_removal"
+    COURT_ORDER = "court_order"
+    PARTIAL_PAYMENT = "partial_payment"
+    TERMINATION = "termination"
+    RENEGOTIATED = "renegotiated"
+
+    @property
+    def label(self) -> str:
+        return {
+            "manual_removal": "baixa manual",
+            "court_order": "baixa por ordem judicial",
+            "partial_payment": "baixa por pagamento parcial",
+            "termination": "baixa por distrato",
+            "renegotiated": "baixa por renegociação",
+        }[self.value]

@@ -73,12 +73,29 @@ class NegativationFact:
     queued: tuple[str, ...] = ()  # actions waiting in the send queue
 
 
+@dataclass(frozen=True)
+class HoldFact:
+    """A hold on (installment, debtor) that has not been lifted (DESIGN §5.6)."""
+
+    installment_id: int
+    customer_id: int
+    origin: str
+    reason: str
+    created_by: str
+    created_on: date
+    until: date | None = None
+
+    def holds_on(self, as_of: date) -> bool:
+        return self.until is None or self.until >= as_of
+
+
 @dataclass
 class PortfolioFacts:
     installments: dict[int, InstallmentFact] = field(default_factory=dict)
     sales: dict[int, SaleFact] = field(default_factory=dict)
     customers: dict[int, CustomerFact] = field(default_factory=dict)
     negativations: list[NegativationFact] = field(default_factory=list)
+    holds: list[HoldFact] = field(default_factory=list)
 
     def installments_of(self, sale_id: int) -> list[InstallmentFact]:
         return [i for i in self.installments.values() if i.sale_id == sale_id]

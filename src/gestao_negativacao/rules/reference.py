@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from gestao_negativacao.domain.address import address_defects
 from gestao_negativacao.domain.documents import format_document
+from gestao_negativacao.domain.enums import HoldOrigin
 from gestao_negativacao.domain.legal import (
     PRESCRIPTION_YEARS,
     add_years,
@@ -34,6 +35,7 @@ from gestao_negativacao.rules.facts import (
 EXCLUSION_ORDER = (
     "older_than_five_years",
     "disputed",
+    "held",
     "minor",
     "birth_date_unknown",
     "missing_address",
@@ -237,6 +239,7 @@ def exclusion_checks(
         Check(
             "disputed", not inst.disputed, "parcela em disputa" if inst.disputed else "sem disputa"
         ),
+        _held_check(facts, inst.id, debtor.id, as_of),
     ]
     if c.skip_minors and debtor.kind == "F":
         reference = inst.reference_date(c.skip_minors)
@@ -279,6 +282,27 @@ def exclusion_checks(
         )
     )
     return checks
+
+
+def _held_check(facts: PortfolioFacts, installment_id: int, customer_id: int, as_of: date):
+    """DESIGN §5.6: a hold after a removal keeps the item out, at every integrator; the
+    check says who held it, when and why."""
+    holds = [
+        h
+        for h in facts.holds
+        if h.installment_id == installment_id and h.customer_id == customer_id and h.holds_on(as_of)
+    ]
+    if not holds:
+        return Check("held", True, "sem bloqueio")
+    h = holds[0]
+    until = f", até {_br(h.until)}" if h.until else ", até ser retirado"
+    why = f": {h.reason}" if h.reason else ""
+    return Check(
+        "held",
+        False,
+        f"bloqueada por {h.created_by or '?'} em {_br(h.created_on)} "
+        f"({HoldOrigin(h.origin).label}{why}){until}",
+    )
 
 
 def debtor_roles(sale: SaleFact, customer_id: int) -> list[str]:

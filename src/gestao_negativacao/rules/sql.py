@@ -40,6 +40,7 @@ from gestao_negativacao.db.models import (
     Company,
     Customer,
     Enterprise,
+    Hold,
     Installment,
     Negativation,
     Sale,
@@ -60,6 +61,7 @@ D = Customer.__table__
 G = SaleGuarantor.__table__
 N = Negativation.__table__
 Q = SendQueueEntry.__table__
+H = Hold.__table__
 
 
 def cents(column) -> ColumnElement:
@@ -308,6 +310,16 @@ def active_at(debtor, integrator: str | None) -> ColumnElement[bool]:
     return tuple_(I.c.id, debtor.c.id).in_(listed)
 
 
+def held(debtor, as_of: date) -> ColumnElement[bool]:
+    """A hold not lifted, whose end date (if any) has not passed, is on (installment,
+    debtor), at every integrator (DESIGN §5.6). A list, as ``active_at`` explains."""
+    h = H.alias("h_held")
+    listed = select(h.c.installment_id, h.c.customer_id).where(
+        h.c.lifted_at.is_(None), or_(h.c.until.is_(None), h.c.until >= as_of)
+    )
+    return tuple_(I.c.id, debtor.c.id).in_(listed)
+
+
 def queued_at(debtor, integrator: str | None, action: str) -> ColumnElement[bool]:
     """The (installment, debtor) already waits in the send queue for ``action``."""
     n, q = N.alias("n_queued"), Q.alias("q_queued")
@@ -323,6 +335,7 @@ def _exclusion_reason(c: InclusionCriteria, debtor, integrator: str | None, as_o
     whens = [
         (I.c.due_date <= five_years_threshold(as_of), "older_than_five_years"),
         (I.c.disputed == true(), "disputed"),
+        (held(debtor, as_of), "held"),
     ]
     if c.skip_minors:
         person = debtor.c.kind == "F"

@@ -12,14 +12,17 @@ from gestao_negativacao.db.models import (
     Company,
     Customer,
     Enterprise,
+    Hold,
     Installment,
     Negativation,
     Sale,
     SaleGuarantor,
     SendQueueEntry,
 )
+from gestao_negativacao.domain.schedule import LOCAL
 from gestao_negativacao.rules.facts import (
     CustomerFact,
+    HoldFact,
     InstallmentFact,
     NegativationFact,
     PortfolioFacts,
@@ -73,6 +76,20 @@ def load_facts(session: Session, sale_ids: Iterable[int] | None = None) -> Portf
             )
     installment_ids = sorted(facts.installments)
     for batch in chunks(installment_ids, 500):
+        for h in session.scalars(
+            select(Hold).where(Hold.installment_id.in_(batch), Hold.lifted_at.is_(None))
+        ):
+            facts.holds.append(
+                HoldFact(
+                    h.installment_id,
+                    h.customer_id,
+                    h.origin,
+                    h.reason,
+                    h.created_by,
+                    h.created_at.astimezone(LOCAL).date(),
+                    h.until,
+                )  # fmt: skip
+            )
         queued: dict[int, list[str]] = {}
         negativations = session.scalars(
             select(Negativation).where(Negativation.installment_id.in_(batch))

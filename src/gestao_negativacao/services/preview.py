@@ -252,8 +252,8 @@ class Preview:
             self.source.c.customer_id,
             self.source.c.debtor_role,
         ]
-        if self.action == "removal":
-            columns.append(self.source.c.negativation_id)
+        if self.action == "removal":  # the trigger decides whether the removal holds (§5.6)
+            columns += [self.source.c.negativation_id, self.source.c.trigger]
         return select(*columns).where(self._where(False))
 
     def _item(self, row: FoundRow) -> PreviewItem:

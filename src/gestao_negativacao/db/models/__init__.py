@@ -41,6 +41,7 @@ from gestao_negativacao.db.models.security import (
     UserPermission,
 )
 from gestao_negativacao.db.models.sending import (
+    Hold,
     Negativation,
     NegativationEvent,
     SendQueueEntry,
@@ -67,6 +68,7 @@ __all__ = [
     "Customer",
     "Enterprise",
     "Installment",
+    "Hold",
     "Negativation",
     "NegativationEvent",
     "Permission",

@@ -103,3 +103,27 @@ class SendQueueEntry(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     # the enqueue call that made it, so that one call's entries can be told apart
     batch: Mapped[str | None] = mapped_column(String(36), index=True)
+
+
+class Hold(Base):
+    """A hold on an installment and debtor (DESIGN §5.6): after a manual removal, a removal
+    by the partial-payment, termination or renegotiation trigger, or by court order, the
+    item is not included again (reason ``held``, at every integrator) until someone with
+    NEG_BAIXA_MANUAL lifts it with a reason, or its end date passes."""
+
+    __tablename__ = "holds"
+    __table_args__ = (Index("ix_holds_item", "installment_id", "customer_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    installment_id: Mapped[int] = mapped_column(ForeignKey("installments.id"))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    # what made it: manual_removal | court_order | partial_payment | termination | renegotiated
+    origin: Mapped[str] = mapped_column(String(30))
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    negativation_id: Mapped[int | None] = mapped_column(ForeignKey("negativations.id"))
+    until: Mapped[date | None] = mapped_column(Date)  # None: until lifted by hand
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    created_by: Mapped[str] = mapped_column(String(60), default="")
+    lifted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    lifted_by: Mapped[str | None] = mapped_column(String(60))
+    lift_reason: Mapped[str | None] = mapped_column(String(200))

@@ -37,11 +37,13 @@ _SENDING = {
 TABLE_PRIVILEGES: dict[Perm, dict[str, str]] = {
     Perm.CRSPC: {},  # using the operators is the application's choice of who sends
     Perm.NEG_INCLUIR: _SENDING,
-    Perm.NEG_BAIXAR: _SENDING,
+    # a removal by the partial-payment, termination or renegotiation trigger holds the item
+    Perm.NEG_BAIXAR: {**_SENDING, "holds": "INSERT"},
     Perm.NEG_BAIXA_MANUAL: {
         "negativations": "UPDATE",
         "negativation_events": "INSERT",
         "send_queue": "DELETE",
+        "holds": "INSERT, UPDATE",  # a manual removal holds; lifting a hold
     },
     Perm.NEG_LIBERAR: {
         "negativations": "UPDATE",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 
 from gestao_negativacao.domain.display import show
-from gestao_negativacao.domain.enums import Integrator
+from gestao_negativacao.domain.enums import HoldOrigin, Integrator
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.messages import show_error, user_message
@@ -20,6 +20,7 @@ from gestao_negativacao.gui.qt import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
     Qt,
@@ -31,7 +32,7 @@ from gestao_negativacao.gui.qt import (
 from gestao_negativacao.gui.table_model import PagedTableModel
 from gestao_negativacao.gui.tasks import run_task
 from gestao_negativacao.gui.widgets.grid import Grid, replace_grid
-from gestao_negativacao.services.sending import sent
+from gestao_negativacao.services.sending import holds, sent
 from gestao_negativacao.services.sending.follow_up import refresh_confirmations
 from gestao_negativacao.services.sending.release import manual_removal
 from gestao_negativacao.services.sending.worker import Sender
@@ -150,6 +151,8 @@ class SentPage(QWidget):
         self.manual = QPushButton("Baixa &manual…", self)
         self.resend = QPushButton("&Reenviar", self)
         self.checked = QPushButton("Marcar como &conferida…", self)
+        self.lift = QPushButton("Retirar &bloqueio…", self)
+        self.lift.setToolTip("Permite incluir de novo uma parcela bloqueada depois de uma baixa")
         self.refresh_status = QPushButton("&Atualizar situação", self)
         self.refresh_status.setToolTip(
             "Pergunta ao Serasa e ao Crédito na Medida pelas inclusões que aguardam confirmação"
@@ -159,6 +162,7 @@ class SentPage(QWidget):
         actions.addWidget(self.manual)
         actions.addWidget(self.resend)
         actions.addWidget(self.checked)
+        actions.addWidget(self.lift)
         actions.addWidget(self.refresh_status)
         actions.addWidget(self.message, 1)
         detail_layout.addLayout(actions)
@@ -170,12 +174,15 @@ class SentPage(QWidget):
         )
         self.checked.setVisible(context.actor.has(Perm.NEG_BAIXAR))
         self.refresh_status.setVisible(context.actor.has(Perm.NEG_INCLUIR))
+        self.lift.setVisible(context.actor.has(Perm.NEG_BAIXA_MANUAL))
+        self.lift.setEnabled(False)
         self.grid: Grid | None = None
         self.selected: list[tuple] = []
         self.search.clicked.connect(self.reload)
         self.manual.clicked.connect(self.manual_removal)
         self.resend.clicked.connect(self.resend_errors)
         self.refresh_status.clicked.connect(self.refresh_confirmations)
+        self.lift.clicked.connect(self.lift_hold)
         self.checked.clicked.connect(self.mark_checked)
         self._update_actions()
         self.reload()
@@ -215,6 +222,7 @@ class SentPage(QWidget):
         self._update_actions()
         self.timeline.clear()
         self.others.clear()
+        self.lift.setEnabled(False)
         if len(rows) != 1:
             self.detail_title.setText(f"{len(rows)} negativações selecionadas.")
             return
@@ -241,7 +249,17 @@ class SentPage(QWidget):
             )
         for column in range(6):
             self.timeline.resizeColumnToContents(column)
-        self.others.setText(others_text(sent.other_active(self.context.session_factory, row[0])))
+        text = others_text(sent.other_active(self.context.session_factory, row[0]))
+        held = holds.holds_for(self.context.session_factory, row[0])
+        if held:
+            h = held[0]
+            text = (
+                f"<b>Bloqueada para novas inclusões</b> por {escape(h.created_by)} em "
+                f"{show(h.created_at, 'datetime')} ({HoldOrigin(h.origin).label}): "
+                f"{escape(h.reason)}<br>{text}"
+            )
+        self.lift.setEnabled(bool(held))
+        self.others.setText(text)
 
     def _update_actions(self) -> None:
         statuses = {row[1] for row in self.selected}
@@ -276,18 +294,71 @@ class SentPage(QWidget):
         )
         return text if ok else None
 
+    def ask_court_order(self) -> bool:
+        """Whether a court ordered the removal (then the hold is marked so); tests replace
+        this method."""
+        answer = QMessageBox.question(
+            self,
+            "Baixa manual",
+            "A baixa foi por ordem judicial?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def manual_removal(self) -> None:
         reason = self.ask_reason()
         if reason is None:
             return
+        court_order = self.ask_court_order()
         ids = [row[0] for row in self.selected]
         try:
-            done = manual_removal(self.context.session_factory, self.context.actor, ids, reason)
+            done = manual_removal(
+                self.context.session_factory,
+                self.context.actor,
+                ids,
+                reason,
+                court_order=court_order,
+            )
         except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
             self.message.setText(user_message(exc))
             return
-        self.message.setText(f"{done} negativação(ões) baixada(s) manualmente.")
+        self.message.setText(
+            f"{done} negativação(ões) baixada(s) manualmente; ficam bloqueadas para novas "
+            "inclusões até alguém retirar o bloqueio."
+        )
         self.reload()
+
+    def ask_lift_reason(self, holds) -> str | None:
+        """The reason to lift a hold; tests replace this method."""
+        text, ok = QInputDialog.getText(
+            self,
+            "Retirar bloqueio",
+            f"{HoldOrigin(holds[0].origin).label}: {holds[0].reason} "
+            f"(por {holds[0].created_by}).\n"
+            "Motivo para retirar o bloqueio:",
+        )
+        return text if ok else None
+
+    def lift_hold(self) -> None:
+        """DESIGN §5.6: the item may be included again (NEG_BAIXA_MANUAL, with a reason)."""
+        if len(self.selected) != 1:
+            return
+        factory, actor = self.context.session_factory, self.context.actor
+        found = holds.holds_for(factory, self.selected[0][0])
+        if not found:
+            self.message.setText("Esta parcela não está bloqueada.")
+            return
+        reason = self.ask_lift_reason(found)
+        if reason is None:
+            return
+        try:
+            lifted = holds.lift(factory, actor, reason=reason, hold_ids=[h.id for h in found])
+        except holds.HoldError as exc:
+            self.message.setText(str(exc))
+            return
+        self.message.setText(f"Bloqueio retirado ({lifted}): a parcela pode ser incluída de novo.")
+        self._selected(self.selected)
 
     def refresh_confirmations(self) -> None:
         """DESIGN §5.2: ask the bureaus that confirm later about what still waits (the

@@ -35,6 +35,7 @@ from gestao_negativacao.services.sending.release import SendingError
 REASONS = {
     "older_than_five_years": "vencida há mais de cinco anos",
     "disputed": "em disputa",
+    "held": "bloqueada depois de uma baixa (veja Enviados)",
     "minor": "devedor menor de idade",
     "birth_date_unknown": "data de nascimento desconhecida",
     "missing_address": "endereço incompleto para a carta comunicado",
@@ -276,7 +277,9 @@ def removal_selection(
     hand-set filters, narrowed the same way."""
     base = source.selection() if isinstance(source, Preview) else source
     found = base.subquery("found")
-    query = select(found.c.negativation_id)
+    # the trigger rides along: a removal by some triggers holds the item (DESIGN §5.6)
+    trigger = [found.c.trigger] if "trigger" in found.c else []
+    query = select(found.c.negativation_id, *trigger)
     if only is not None:
         query = query.where(found.c.negativation_id.in_(only or [-1]))
     if leave_out:

@@ -238,6 +238,12 @@ def enqueue_removals(
                 .where(N.c.status == "ativa", N.c.id.in_(select(chosen.c.negativation_id)))
                 .values(removal_rule_id=rule_id, processing="pendente", updated_at=utc_now())
             )
+            if "trigger" in chosen.c:  # §5.6: settled another way, it must not come back
+                from gestao_negativacao.db.models import RuleRecord
+                from gestao_negativacao.services.sending.holds import hold_by_trigger
+
+                name = conn.scalar(select(RuleRecord.name).where(RuleRecord.id == rule_id))
+                hold_by_trigger(conn, actor, chosen, name or "de baixa")
             batch, queued = _queue_and_log(
                 conn, actor, active, "removal", rule_id, "baixa_enfileirada", "ativa"
             )

@@ -166,8 +166,12 @@ def manual_removal(
     actor: Actor,
     negativation_ids: list[int],
     reason: str,
+    *,
+    court_order: bool = False,
 ) -> int:
-    """Mark active negativations removed on the bureau's site; no bureau call."""
+    """Mark active negativations removed on the bureau's site; no bureau call. The item is
+    held (DESIGN §5.6) so that no automatic inclusion sends it again; ``court_order``
+    records that a court ordered the removal."""
     actor.require(Perm.NEG_BAIXA_MANUAL)
     reason = reason.strip()
     if len(reason) < 5:
@@ -182,6 +186,10 @@ def manual_removal(
         if not ids:
             return 0
         conn.execute(delete(Q).where(Q.c.negativation_id.in_(ids), Q.c.action == "removal"))
+        from gestao_negativacao.services.sending.holds import hold_removed
+
+        origin = "court_order" if court_order else "manual_removal"
+        hold_removed(conn, actor, ids, origin, reason)
         conn.execute(
             update(N)
             .where(N.c.id.in_(ids))
