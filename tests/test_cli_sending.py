@@ -90,12 +90,14 @@ def test_send_then_sent_then_release(demo):
         "status",
         "processing",
         "protocol",
+        "removal_protocol",
         "included_at",
+        "visible_from",
         "removed_at",
         "message",
-    }
+    }  # DESIGN §13
     assert {(i["status"], i["processing"]) for i in items} == {("ativa", "ok")}
-    assert all(i["protocol"] and i["included_at"] for i in items)
+    assert all(i["protocol"] and i["included_at"] and i["visible_from"] for i in items)
 
     # the bureau is down: the items stay pending in the queue, the exit code says so
     demo.faults = FaultPlan({"http500": 1.0})
