@@ -101,8 +101,9 @@ def test_a_clerks_day(qtbot, day, tmp_path):
     inclusion.why.click()
     why = inclusion.why_dialog
     assert "Regra avaliada em 22/11/2026" in why.heading.text()
-    assert why.tree.topLevelItemCount() == 1
+    assert why.tree.topLevelItemCount() == 2  # the item, then the debtor's active records
     assert "já negativada" in why.tree.topLevelItem(0).text(1)
+    assert "Súmula 385" in why.tree.topLevelItem(1).text(0)
     shot(why, "dia_2_por_que_nao")
     why.close()
     shot(window, "dia_2_inclusao")
