@@ -23,7 +23,10 @@ def test_create_run_now_and_see_the_history(qtbot, sqlite_db, tmp_path):
     import_file(sqlite_db.session_factory, admin, write_portfolio_csv(tmp_path / "c.csv", 3, 1))
     rules.import_rules(sqlite_db.session_factory, admin, json.dumps(RULES))
     parameters.save_general(
-        sqlite_db.session_factory, admin, parameters.GeneralParameters(auto_include=True)
+        sqlite_db.session_factory,
+        admin,
+        # the installments here are 31 days late: "Dias para executar" must allow them
+        parameters.GeneralParameters(auto_include=True, days_to_execute=30),
     )
     with running_sandbox() as sandbox:
         demo_setup.ensure_sandbox_integrations(sqlite_db.session_factory, admin, sandbox.url)

@@ -159,7 +159,7 @@ def test_scheduler_on_the_command_line(tmp_path):
                 "from gestao_negativacao.services.actor import Actor;"
                 "db=open_database();"
                 "parameters.save_general(db.session_factory, Actor.system(),"
-                " parameters.GeneralParameters(auto_include=True))",
+                " parameters.GeneralParameters(auto_include=True, days_to_execute=30))",
             ],
             check=True,
             env=dict(os.environ),
