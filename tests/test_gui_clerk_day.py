@@ -148,6 +148,7 @@ def test_a_clerks_day(qtbot, day, tmp_path):
     sent_page.grid.table.selectRow(0)
     assert sent_page.manual.isEnabled() and not sent_page.resend.isEnabled()
     sent_page.ask_reason = lambda: "baixada no site do SPC em 21/11"
+    sent_page.ask_court_order = lambda: False
     sent_page.manual.click()
     assert "1 negativação(ões) baixada(s) manualmente" in sent_page.message.text()
     assert statuses(db, "spc_brasil") == {"ativa": 20, "baixada": 3, "baixada_manual": 1}
