@@ -131,7 +131,9 @@ def plain_http(url: str, items: int, concurrency: int) -> float:
     for n in range(items):
         debtor = Debtor(documents.generate(), "F", f"Cliente {n}", address)
         due = AS_OF - timedelta(days=40)
-        request = InclusionRequest(debtor, "holder", f"BASE-{n}", 1, due, Decimal("150.00"))
+        request = InclusionRequest(
+            debtor, "holder", f"BASE-{n}", 1, due, Decimal("150.00"), nature_code="1"
+        )
         try:
             builder.include(request)
         except _Stop:
