@@ -172,6 +172,31 @@ def test_user_administration_goes_through_the_server_for_an_admin_only(secured):
             secured.login("joao", "Outra-senha-forte-1")
 
 
+def test_only_those_who_queue_may_create_a_temporary_table(secured):
+    """Queueing evaluates the selection once into a temporary table (db.staging): the right
+    to one follows NEG_INCLUIR / NEG_BAIXAR and nothing else."""
+    factory = secured.admin_db.session_factory
+    admin = users.session_actor(factory)
+    maria = next(u for u in user_admin.list_users(factory, admin) if u.login == "maria")
+    create = "CREATE TEMPORARY TABLE rascunho (x INTEGER)"
+    engine, conn = secured.plain("maria")
+    try:
+        conn.execute(text(create))
+    finally:
+        conn.close()
+        engine.dispose()
+    without = maria.role_permissions - {Perm.NEG_INCLUIR, Perm.NEG_BAIXAR}
+    user_admin.update_user(factory, admin, maria.id, name="Maria", role=RoleCode.CLERK,
+                           active=True, permissions=without)  # fmt: skip
+    engine, conn = secured.plain("maria")
+    try:
+        with pytest.raises(Exception, match="(?i)denied"):
+            conn.execute(text(create))
+    finally:
+        conn.close()
+        engine.dispose()
+
+
 def test_changes_made_with_sql_by_an_admin_are_in_the_audit_log(secured):
     factory = secured.admin_db.session_factory
     admin = users.session_actor(factory)

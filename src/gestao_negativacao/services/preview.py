@@ -254,7 +254,8 @@ class Preview:
         ]
         if self.action == "removal":  # the trigger decides whether the removal holds (§5.6)
             columns += [self.source.c.negativation_id, self.source.c.trigger]
-        return select(*columns).where(self._where(False))
+        query = select(*columns).where(self._where(False))
+        return query.execution_options(grouped_lists=self.grouped)
 
     def _item(self, row: FoundRow) -> PreviewItem:
         return PreviewItem(

@@ -64,6 +64,12 @@ def _revoke_all(conn: Connection, role: str, database: str) -> None:
     ).scalars()
     for table in list(rows):
         conn.execute(text(f"REVOKE ALL PRIVILEGES ON {q(database)}.{q(table)} FROM {q(role)}"))
+    held = conn.scalar(
+        text("SELECT 1 FROM mysql.db WHERE User = :r AND Db = :d AND Create_tmp_table_priv = 'Y'"),
+        {"r": role, "d": database},
+    )
+    if held:  # the only database-wide right a role is given (privileges.TEMPORARY_TABLES)
+        conn.execute(text(f"REVOKE CREATE TEMPORARY TABLES ON {q(database)}.* FROM {q(role)}"))
 
 
 def grant(conn: Connection, names: Names, database: str) -> None:
@@ -88,6 +94,10 @@ def grant(conn: Connection, names: Names, database: str) -> None:
             conn.execute(
                 text(f"GRANT {priv} ({cols}) ON {db}.{q(table)} TO {q(names.permission(perm))}")
             )
+    for perm in P.TEMPORARY_TABLES:
+        conn.execute(
+            text(f"GRANT CREATE TEMPORARY TABLES ON {db}.* TO {q(names.permission(perm))}")
+        )
 
 
 def _run(statement: str) -> str:

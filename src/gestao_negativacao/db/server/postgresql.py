@@ -86,6 +86,10 @@ def grant(conn: Connection, names: Names) -> None:
             conn.execute(
                 text(f"GRANT {priv} ({cols}) ON {q(table)} TO {q(names.permission(perm))}")
             )
+    db = conn.execute(text("SELECT current_database()")).scalar_one()
+    conn.execute(text(f"REVOKE TEMPORARY ON DATABASE {q(db)} FROM {everyone}"))
+    for perm in P.TEMPORARY_TABLES:
+        conn.execute(text(f"GRANT TEMPORARY ON DATABASE {q(db)} TO {q(names.permission(perm))}"))
     # serial keys: inserting needs the sequence (nextval only; it reveals nothing)
     conn.execute(text(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {q(names.base)}"))
 

@@ -26,6 +26,10 @@ DEFINER_ONLY = frozenset(
     {"users", "user_permissions", "role_permissions", "roles", "permissions", "installation"}
 )
 
+# queueing evaluates the selection once into a temporary table (db.staging); a temporary
+# table is private to its connection, so the right reaches no one else's data
+TEMPORARY_TABLES = frozenset({Perm.NEG_INCLUIR, Perm.NEG_BAIXAR})
+
 _SENDING = {
     "negativations": "INSERT, UPDATE",
     "negativation_events": "INSERT",

@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     and_,
     exists,
+    false,
     func,
     literal,
     or_,
@@ -25,7 +26,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.db.base import UtcDateTime, utc_now
 from gestao_negativacao.db.models import Negativation, NegativationEvent, SendQueueEntry
+from gestao_negativacao.db.staging import stage, unstage
 from gestao_negativacao.domain.permissions import Perm
+from gestao_negativacao.rules.sql import tune_session
 from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.errors import retry_on_conflict
@@ -62,6 +65,18 @@ def _insert_ignoring_duplicates(
         insert = mysql.insert(table).from_select(columns, source)
         statement = insert.on_duplicate_key_update({columns[0]: insert.inserted[columns[0]]})
     conn.execute(statement)
+
+
+def _staged(conn: Connection, selection: Select, name: str, key: tuple[str, ...]):
+    """The selection evaluated once, for every statement of this transaction (db.staging).
+    A rule's selection says whether it reads the grouped lists (``Preview.selection``)."""
+    if conn.dialect.name == "sqlite":
+        # Be the writer before reading anything: a SQLite transaction that read first and
+        # writes afterwards fails at once ("database is locked", no busy wait) when another
+        # workstation wrote in between. A write matching no row takes the lock, waiting.
+        conn.execute(Q.update().where(false()).values(attempts=0))
+    tune_session(conn, grouped=bool(selection.get_execution_options().get("grouped_lists")))
+    return stage(conn, selection, name, index=key)
 
 
 def _queue_and_log(
@@ -132,13 +147,13 @@ def enqueue_inclusions(
     """``selection`` yields (installment_id, customer_id, debtor_role): ``Preview.selection()``
     or any query of the same shape (explicit items, hand-set filters)."""
     actor.require(Perm.NEG_INCLUIR)
-    chosen = selection.subquery("selection")
     key = tuple_(N.c.installment_id, N.c.customer_id)
-    selected_keys = select(chosen.c.installment_id, chosen.c.customer_id)
 
     def work() -> EnqueueResult:
         with session_factory.begin() as session:
             conn = session.connection()
+            chosen = _staged(conn, selection, "selecao_inclusao", ("installment_id", "customer_id"))
+            selected_keys = select(chosen.c.installment_id, chosen.c.customer_id)
             requested = conn.execute(select(func.count()).select_from(chosen)).scalar() or 0
             now = literal(utc_now(), UtcDateTime())
             known = exists().where(
@@ -196,6 +211,7 @@ def enqueue_inclusions(
             batch, queued = _queue_and_log(
                 conn, actor, pending, "inclusion", rule_id, "inclusao_enfileirada", "pendente"
             )
+            unstage(conn, chosen)
             audit.record(
                 session,
                 actor,
@@ -224,11 +240,11 @@ def enqueue_removals(
     """``selection`` yields a ``negativation_id`` column (``Preview.selection()`` of a removal
     preview); only active negativations are queued."""
     actor.require(Perm.NEG_BAIXAR)
-    chosen = selection.subquery("selection")
 
     def work() -> EnqueueResult:
         with session_factory.begin() as session:
             conn = session.connection()
+            chosen = _staged(conn, selection, "selecao_baixa", ("negativation_id",))
             requested = conn.execute(select(func.count()).select_from(chosen)).scalar() or 0
             active = select(N.c.id, N.c.integrator).where(
                 N.c.status == "ativa", N.c.id.in_(select(chosen.c.negativation_id))
@@ -247,6 +263,7 @@ def enqueue_removals(
             batch, queued = _queue_and_log(
                 conn, actor, active, "removal", rule_id, "baixa_enfileirada", "ativa"
             )
+            unstage(conn, chosen)
             audit.record(
                 session,
                 actor,
