@@ -9,10 +9,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete
 
+from gestao_negativacao.db.base import utc_now
 from gestao_negativacao.db.models import (
+    Agreement,
+    AgreementInstallment,
     Company,
     Customer,
     Enterprise,
+    Hold,
     Installment,
     Negativation,
     Sale,
@@ -94,6 +98,27 @@ def portfolios(draw):
                                 st.sampled_from(["ok", "pendente"]),
                                 st.sampled_from([None, "inclusion", "removal"]),
                                 st.integers(0, 400),
+                            ),
+                        )
+                    ),
+                    # a hold on the item (its debtor as the negativation's): after a manual
+                    # removal, with or without an end date, or an agreement whose plan has
+                    # deadlines around AS_OF, paid on time, late or not at all (§5.6)
+                    "hold": draw(
+                        st.one_of(
+                            st.none(),
+                            st.tuples(
+                                st.sampled_from(["manual_removal", "agreement"]),
+                                st.one_of(st.none(), st.integers(-10, 10)),
+                                st.lists(
+                                    st.tuples(
+                                        st.integers(-20, 20),
+                                        st.one_of(st.none(), st.integers(-5, 5)),
+                                    ),
+                                    min_size=1,
+                                    max_size=3,
+                                ),
+                                st.booleans(),  # lifted by hand
                             ),
                         )
                     ),
@@ -221,10 +246,41 @@ filter_sets = st.one_of(
 )
 
 
+def store_hold(s, installment, debtor, origin, until, plan, lifted):
+    agreement_id = None
+    if origin == "agreement":
+        agreement = Agreement(
+            company_id=s.get(Sale, installment.sale_id).company_id, customer_id=debtor.id,
+            tolerance_days=0, made_on=AS_OF - timedelta(days=30),
+        )  # fmt: skip
+        s.add(agreement)
+        s.flush()
+        agreement_id = agreement.id
+        for number, (deadline, paid) in enumerate(plan, start=1):
+            on = AS_OF + timedelta(days=deadline)
+            s.add(
+                AgreementInstallment(
+                    agreement_id=agreement.id, number=number, due_date=on,
+                    amount=Decimal("10.00"), deadline=on,
+                    paid_on=None if paid is None else on + timedelta(days=paid),
+                )
+            )  # fmt: skip
+    s.add(
+        Hold(
+            installment_id=installment.id, customer_id=debtor.id, origin=origin,
+            until=None if until is None else AS_OF + timedelta(days=until),
+            agreement_id=agreement_id, lifted_at=utc_now() if lifted else None,
+        )
+    )  # fmt: skip
+
+
 def store(db, portfolio):
     customers, sales = portfolio
     with db.session_factory.begin() as s:
         for model in (
+            Hold,
+            AgreementInstallment,
+            Agreement,
             SendQueueEntry,
             Negativation,
             Installment,
@@ -266,18 +322,21 @@ def store(db, portfolio):
             for g in sale["guarantors"]:
                 s.add(SaleGuarantor(sale_id=row.id, customer_id=people[g].id))
             for inst in sale["installments"]:
-                neg = inst["negativation"]
-                values = {k: v for k, v in inst.items() if k != "negativation"}
+                neg, hold = inst["negativation"], inst["hold"]
+                values = {k: v for k, v in inst.items() if k not in ("negativation", "hold")}
                 installment = Installment(sale_id=row.id, **values)
                 s.add(installment)
                 s.flush()
+                age = neg[-1] if neg else 0
+                debtor = (
+                    people[sale["guarantors"][0]]
+                    if sale["guarantors"] and age % 2
+                    else people[sale["holder"]]
+                )
+                if hold:
+                    store_hold(s, installment, debtor, *hold)
                 if neg:
                     integrator, status, processing, queued, age = neg
-                    debtor = (
-                        people[sale["guarantors"][0]]
-                        if sale["guarantors"] and age % 2
-                        else people[sale["holder"]]
-                    )
                     n = Negativation(
                         installment_id=installment.id,
                         customer_id=debtor.id,

@@ -80,6 +80,7 @@ class HoldOrigin(StrEnum):
     PARTIAL_PAYMENT = "partial_payment"
     TERMINATION = "termination"
     RENEGOTIATED = "renegotiated"
+    AGREEMENT = "agreement"
 
     @property
     def label(self) -> str:
@@ -89,4 +90,5 @@ class HoldOrigin(StrEnum):
             "partial_payment": "baixa por pagamento parcial",
             "termination": "baixa por distrato",
             "renegotiated": "baixa por renegociação",
+            "agreement": "acordo",
         }[self.value]

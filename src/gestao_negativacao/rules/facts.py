@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 
@@ -84,9 +84,26 @@ class HoldFact:
     created_by: str
     created_on: date
     until: date | None = None
+    # an agreement's hold: the agreement, and the first day it counts as broken (None: kept
+    # so far — every installment paid by its deadline, or its deadline still ahead)
+    agreement_id: int | None = None
+    broken_from: date | None = None
 
     def holds_on(self, as_of: date) -> bool:
+        if self.broken_from is not None and as_of >= self.broken_from:
+            return False
         return self.until is None or self.until >= as_of
+
+
+def agreement_broken_from(installments) -> date | None:
+    """The first day an agreement counts as broken, from its installments' (deadline,
+    paid_on): the day after the earliest deadline not met; None while every deadline is."""
+    missed = [
+        deadline + timedelta(days=1)
+        for deadline, paid_on in installments
+        if paid_on is None or paid_on > deadline
+    ]
+    return min(missed, default=None)
 
 
 @dataclass

@@ -43,7 +43,7 @@ EXCLUSION_ORDER = (
     "queued",
 )
 # the rule's triggers in the order of §4, then the removals the law forces
-TRIGGER_ORDER = (*REMOVAL_TRIGGERS, "five_years", "disputed")
+TRIGGER_ORDER = (*REMOVAL_TRIGGERS, "five_years", "disputed", "agreement")
 ROLE_NAMES = {"holder": "titular", "guarantor": "avalista", "any": "titular ou avalista"}
 DEBTOR_NAMES = {"holder": "o titular", "guarantor": "os avalistas", "both": "titular e avalistas"}
 REF_NAMES = {"due_date": "vencimento", "extended_date": "vencimento prorrogado"}
@@ -377,7 +377,7 @@ def removal_checks(
     rule: Rule | None, facts: PortfolioFacts, negativation: NegativationFact, as_of: date
 ) -> list[Check]:
     """Rule triggers (only when the rule's filters let the item through), then the forced
-    removals: five years and disputes."""
+    removals: five years, disputes and agreements kept."""
     inst = facts.installments[negativation.installment_id]
     sale = facts.sales[inst.sale_id]
     debtor = facts.customers[negativation.customer_id]
@@ -421,7 +421,23 @@ def removal_checks(
     checks.append(
         Check("disputed", inst.disputed, "parcela em disputa" if inst.disputed else "sem disputa")
     )
+    checks.append(_agreement_check(facts, negativation, as_of))
     return checks
+
+
+def _agreement_check(facts: PortfolioFacts, negativation: NegativationFact, as_of: date):
+    """DESIGN §5.6: an agreement kept on ``as_of`` over the item removes its negativation."""
+    kept = [
+        h
+        for h in facts.holds
+        if h.origin == "agreement"
+        and h.installment_id == negativation.installment_id
+        and h.customer_id == negativation.customer_id
+        and h.holds_on(as_of)
+    ]
+    if kept:
+        return Check("agreement", True, f"acordo nº {kept[0].agreement_id} em dia")
+    return Check("agreement", False, "sem acordo em dia")
 
 
 def removal_trigger(

@@ -37,6 +37,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
 from gestao_negativacao.db.models import (
+    AgreementInstallment,
     Company,
     Customer,
     Enterprise,
@@ -62,6 +63,7 @@ G = SaleGuarantor.__table__
 N = Negativation.__table__
 Q = SendQueueEntry.__table__
 H = Hold.__table__
+AI = AgreementInstallment.__table__
 
 
 def cents(column) -> ColumnElement:
@@ -310,14 +312,41 @@ def active_at(debtor, integrator: str | None) -> ColumnElement[bool]:
     return tuple_(I.c.id, debtor.c.id).in_(listed)
 
 
-def held(debtor, as_of: date) -> ColumnElement[bool]:
-    """A hold not lifted, whose end date (if any) has not passed, is on (installment,
-    debtor), at every integrator (DESIGN §5.6). A list, as ``active_at`` explains."""
-    h = H.alias("h_held")
-    listed = select(h.c.installment_id, h.c.customer_id).where(
-        h.c.lifted_at.is_(None), or_(h.c.until.is_(None), h.c.until >= as_of)
+def _holding(h, as_of: date) -> list[ColumnElement[bool]]:
+    """The hold ``h`` is in force on ``as_of``: not lifted, its end date (if any) not passed,
+    and, for an agreement's hold, the agreement not broken — no installment of it left
+    unpaid past its deadline (paid after the deadline counts as broken from the day after)."""
+    ai = AI.alias(f"ai_{h.name}")
+    broken = exists().where(
+        ai.c.agreement_id == h.c.agreement_id,
+        ai.c.deadline < as_of,
+        or_(ai.c.paid_on.is_(None), ai.c.paid_on > ai.c.deadline),
     )
+    return [
+        h.c.lifted_at.is_(None),
+        or_(h.c.until.is_(None), h.c.until >= as_of),
+        or_(h.c.agreement_id.is_(None), ~broken),
+    ]
+
+
+def held(debtor, as_of: date) -> ColumnElement[bool]:
+    """A hold in force is on (installment, debtor), at every integrator (DESIGN §5.6). A
+    list, as ``active_at`` explains."""
+    h = H.alias("h_held")
+    listed = select(h.c.installment_id, h.c.customer_id).where(*_holding(h, as_of))
     return tuple_(I.c.id, debtor.c.id).in_(listed)
+
+
+def under_agreement(installment_id, customer_id, as_of: date) -> ColumnElement[bool]:
+    """An agreement kept on ``as_of`` holds this (installment, debtor): its negativation is
+    removed (trigger ``agreement``, DESIGN §5.6)."""
+    h = H.alias("h_agreement")
+    return exists().where(
+        h.c.installment_id == installment_id,
+        h.c.customer_id == customer_id,
+        h.c.origin == "agreement",
+        *_holding(h, as_of),
+    )
 
 
 def queued_at(debtor, integrator: str | None, action: str) -> ColumnElement[bool]:
@@ -434,6 +463,7 @@ def _trigger(t: RemovalTriggers | None, filters_ok, as_of: date):
     whens = [(and_(filters_ok, condition), name) for condition, name in whens]
     whens.append((I.c.due_date <= five_years_threshold(as_of), "five_years"))
     whens.append((I.c.disputed == true(), "disputed"))
+    whens.append((under_agreement(N.c.installment_id, N.c.customer_id, as_of), "agreement"))
     return case(*whens, else_=null())
 
 

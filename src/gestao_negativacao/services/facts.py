@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from gestao_negativacao.db.models import (
+    AgreementInstallment,
     Company,
     Customer,
     Enterprise,
@@ -27,6 +29,7 @@ from gestao_negativacao.rules.facts import (
     NegativationFact,
     PortfolioFacts,
     SaleFact,
+    agreement_broken_from,
 )
 from gestao_negativacao.services.importing.writer import chunks
 
@@ -35,6 +38,21 @@ def sales_of_customer(session: Session, customer_id: int) -> set[int]:
     holder = select(Sale.id).where(Sale.holder_id == customer_id)
     guarantor = select(SaleGuarantor.sale_id).where(SaleGuarantor.customer_id == customer_id)
     return set(session.scalars(holder)) | set(session.scalars(guarantor))
+
+
+def _agreements_broken_from(session: Session, ids: set[int | None]) -> dict[int, date | None]:
+    """For each agreement, the first day it counts as broken (``agreement_broken_from``)."""
+    wanted = sorted(i for i in ids if i is not None)
+    plans: dict[int, list] = {i: [] for i in wanted}
+    for chunk in chunks(wanted, 500):
+        query = select(
+            AgreementInstallment.agreement_id,
+            AgreementInstallment.deadline,
+            AgreementInstallment.paid_on,
+        ).where(AgreementInstallment.agreement_id.in_(chunk))
+        for agreement_id, deadline, paid_on in session.execute(query):
+            plans[agreement_id].append((deadline, paid_on))
+    return {i: agreement_broken_from(plan) for i, plan in plans.items()}
 
 
 def load_facts(session: Session, sale_ids: Iterable[int] | None = None) -> PortfolioFacts:
@@ -76,9 +94,11 @@ def load_facts(session: Session, sale_ids: Iterable[int] | None = None) -> Portf
             )
     installment_ids = sorted(facts.installments)
     for batch in chunks(installment_ids, 500):
-        for h in session.scalars(
+        holds = session.scalars(
             select(Hold).where(Hold.installment_id.in_(batch), Hold.lifted_at.is_(None))
-        ):
+        ).all()
+        broken = _agreements_broken_from(session, {h.agreement_id for h in holds})
+        for h in holds:
             facts.holds.append(
                 HoldFact(
                     h.installment_id,
@@ -88,6 +108,8 @@ def load_facts(session: Session, sale_ids: Iterable[int] | None = None) -> Portf
                     h.created_by,
                     h.created_at.astimezone(LOCAL).date(),
                     h.until,
+                    h.agreement_id,
+                    broken.get(h.agreement_id),
                 )  # fmt: skip
             )
         queued: dict[int, list[str]] = {}

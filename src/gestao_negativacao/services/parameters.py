@@ -43,12 +43,16 @@ class GeneralParameters:
     notice_waits: dict[str, int] = field(default_factory=dict)
     # an inclusion the partner has not confirmed after this many days shows on the Painel
     confirmation_alert_days: int = 2
+    # an agreement installment unpaid this many days after its due date breaks the agreement
+    agreement_tolerance_days: int = 5
 
     def check(self) -> GeneralParameters:
         if not 1 <= self.days_to_execute <= 1825:
             raise ParameterError("Dias para executar: de 1 a 1825.")
         if not 1 <= self.confirmation_alert_days <= 30:
             raise ParameterError("Dias para alertar de confirmação pendente: de 1 a 30.")
+        if not 0 <= self.agreement_tolerance_days <= 90:
+            raise ParameterError("Tolerância de atraso de parcela de acordo: de 0 a 90 dias.")
         for days in (self.notice_wait_days, *self.notice_waits.values()):
             if not 0 <= days <= 90:
                 raise ParameterError("Dias de espera após a carta comunicado: de 0 a 90.")

@@ -41,6 +41,8 @@ from gestao_negativacao.db.models.security import (
     UserPermission,
 )
 from gestao_negativacao.db.models.sending import (
+    Agreement,
+    AgreementInstallment,
     Hold,
     Negativation,
     NegativationEvent,
@@ -48,6 +50,8 @@ from gestao_negativacao.db.models.sending import (
 )
 
 __all__ = [
+    "Agreement",
+    "AgreementInstallment",
     "ApprovalLimit",
     "CreditLimitIncrease",
     "CreditProfile",

@@ -5,6 +5,7 @@ number of workstations: the database refuses the second row."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 
 from sqlalchemy import (
     Date,
@@ -17,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from gestao_negativacao.db.base import Base, UtcDateTime, utc_now
+from gestao_negativacao.db.base import Base, Money, UtcDateTime, utc_now
 
 
 class Negativation(Base):
@@ -117,13 +118,52 @@ class Hold(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     installment_id: Mapped[int] = mapped_column(ForeignKey("installments.id"))
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
-    # what made it: manual_removal | court_order | partial_payment | termination | renegotiated
+    # what made it: manual_removal | court_order | partial_payment | termination |
+    # renegotiated | agreement
     origin: Mapped[str] = mapped_column(String(30))
     reason: Mapped[str] = mapped_column(String(200), default="")
     negativation_id: Mapped[int | None] = mapped_column(ForeignKey("negativations.id"))
+    # origin ``agreement``: holds while its agreement is kept (``Agreement``)
+    agreement_id: Mapped[int | None] = mapped_column(ForeignKey("agreements.id"))
     until: Mapped[date | None] = mapped_column(Date)  # None: until lifted by hand
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     created_by: Mapped[str] = mapped_column(String(60), default="")
     lifted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     lifted_by: Mapped[str | None] = mapped_column(String(60))
     lift_reason: Mapped[str | None] = mapped_column(String(200))
+
+
+class Agreement(Base):
+    """An agreement (acordo) with a debtor over overdue installments (DESIGN §5.6): while it
+    is kept, those installments are held (``Hold.agreement_id``) and their active
+    negativations removed (trigger ``agreement``). It is broken, on any date, once one of its
+    own installments was not paid by its deadline (due date plus the tolerance days in force
+    when it was made); then its holds end by themselves. Being a matter of dates, "broken"
+    is never stored: every evaluation on ``as_of`` reads it from the installments."""
+
+    __tablename__ = "agreements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    note: Mapped[str] = mapped_column(String(200), default="")
+    tolerance_days: Mapped[int] = mapped_column(Integer)
+    made_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    created_by: Mapped[str] = mapped_column(String(60), default="")
+
+
+class AgreementInstallment(Base):
+    """One installment of an agreement: the new due date and value the debtor agreed to."""
+
+    __tablename__ = "agreement_installments"
+    __table_args__ = (UniqueConstraint("agreement_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    due_date: Mapped[date] = mapped_column(Date)
+    amount: Mapped[Decimal] = mapped_column(Money)
+    deadline: Mapped[date] = mapped_column(Date)  # due date + the agreement's tolerance
+    paid_on: Mapped[date | None] = mapped_column(Date)
+    paid_by: Mapped[str | None] = mapped_column(String(60))

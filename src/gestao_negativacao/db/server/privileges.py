@@ -48,6 +48,9 @@ TABLE_PRIVILEGES: dict[Perm, dict[str, str]] = {
         "negativation_events": "INSERT",
         "send_queue": "DELETE",
         "holds": "INSERT, UPDATE",  # a manual removal holds; lifting a hold
+        # an agreement holds its installments; its payments are recorded by hand
+        "agreements": "INSERT",
+        "agreement_installments": "INSERT, UPDATE",
     },
     Perm.NEG_LIBERAR: {
         "negativations": "UPDATE",

@@ -35,7 +35,7 @@ from gestao_negativacao.services.sending.release import SendingError
 REASONS = {
     "older_than_five_years": "vencida há mais de cinco anos",
     "disputed": "em disputa",
-    "held": "bloqueada depois de uma baixa (veja Enviados)",
+    "held": "bloqueada (baixa anterior ou acordo; veja Enviados ou Acordos)",
     "minor": "devedor menor de idade",
     "birth_date_unknown": "data de nascimento desconhecida",
     "missing_address": "endereço incompleto para a carta comunicado",
@@ -51,6 +51,7 @@ TRIGGERS = {
     "days_negativated": "dias negativada",
     "five_years": "cinco anos",
     "disputed": "em disputa",
+    "agreement": "acordo em dia",
     "manual": "escolha manual",
 }
 
