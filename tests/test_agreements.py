@@ -23,6 +23,7 @@ from gestao_negativacao.services.agreements import (
     parse_plan,
     record_payment,
 )
+from gestao_negativacao.services.dashboard import dashboard
 from gestao_negativacao.services.preview import Preview
 from gestao_negativacao.services.sending.enqueue import enqueue_inclusions
 from tests.rules_helpers import AS_OF, inclusion_rule
@@ -101,6 +102,8 @@ def test_an_agreement_holds_its_installments_and_removes_their_negativations(por
     )  # fmt: skip
     assert info.status == "em dia" and info.originals == ("V-ana/1", "V-ana/2")
     assert info.plan[0].deadline == AS_OF + 10 * DAY  # 5 days' tolerance by default
+    board = dashboard(db.session_factory, AS_OF)  # the Painel: one in progress, one due soon
+    assert (board.agreements_kept, board.agreement_payments_due) == (1, 1)
     # its active negativations are removed, holder's and guarantor's, trigger "agreement"
     assert removals(db, AS_OF) == {
         ("ana", "V-ana/1"): "agreement",
@@ -121,6 +124,7 @@ def test_an_agreement_holds_its_installments_and_removes_their_negativations(por
     (listed,) = list_agreements(db.session_factory, AS_OF + 11 * DAY)
     assert listed.status == f"quebrado em {AS_OF + 11 * DAY:%d/%m/%Y}"
     assert kept_count(db.session_factory, AS_OF + 11 * DAY) == 0
+    assert dashboard(db.session_factory, AS_OF + 11 * DAY).agreements_kept == 0
     # paid on time: kept past that deadline, until the next one is missed
     record_payment(db.session_factory, CLERK, info.id, 1, AS_OF + 7 * DAY)
     assert candidates(db, AS_OF + 11 * DAY)[0] == {("caio", "V-caio/1")}

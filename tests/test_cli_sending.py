@@ -199,3 +199,43 @@ def test_the_readmes_examples_work_on_a_fresh_demo(demo):
     nothing = run("hold", "lift", "--sale", "29141777000158:V1", "--installment", "1",
                   "--reason", "acordo quebrado", "--user", "maria", password=PASSWORD)  # fmt: skip
     assert nothing.returncode == 2 and "Nenhum bloqueio em vigor" in nothing.stderr
+    # an agreement (DESIGN §5.6) over what one debtor owes: recorded, listed, paid, and its
+    # negativations offered for removal with the trigger "agreement"
+    active = [n for n in json.loads(admin("sent", "--status", "ativa", "--json").stdout)]
+    debtor = active[0]
+    who = ["--company", debtor["company_cnpj"], "--document", debtor["debtor_document"]]
+    owed = json.loads(run("agreement", "owed", *who, "--as-of", AS_OF, "--json").stdout)
+    assert owed and {"sale", "installment", "due_date", "amount"} == set(owed[0])
+    made = run("agreement", "add", *who, "--count", "2", "--first-due", "2026-11-25",
+               "--as-of", AS_OF, "--json", "--user", "maria", password=PASSWORD)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    agreement = json.loads(made.stdout)
+    assert agreement["status"] == "kept" and len(agreement["plan"]) == 2
+    assert sum(float(p["amount"]) for p in agreement["plan"]) == pytest.approx(
+        sum(float(o["amount"]) for o in owed)
+    )
+    paid = run("agreement", "pay", str(agreement["id"]), "--number", "1", "--on", "2026-11-25",
+               "--json", "--user", "maria", password=PASSWORD)  # fmt: skip
+    assert json.loads(paid.stdout)["plan"][0]["paid_on"] == "2026-11-25"
+    listed = json.loads(run("agreement", "list", "--as-of", AS_OF, "--json").stdout)
+    assert [a["id"] for a in listed] == [agreement["id"]]
+    removal = json.loads(
+        run(
+            "preview",
+            "--action",
+            "removal",
+            "--rule",
+            "Baixa por pagamento",
+            "--as-of",
+            AS_OF,
+            "--json",
+            "--user",
+            "joao",
+            password=PASSWORD,
+        ).stdout  # fmt: skip
+    )
+    mine = [i for i in removal["items"] if i["debtor_document"] == debtor["debtor_document"]]
+    assert mine and {i["trigger"] for i in mine} == {"agreement"}
+    refused = run("agreement", "add", *who, "--plan", "25/11/2026:10", "--as-of", AS_OF,
+                  "--user", "maria", password=PASSWORD)  # fmt: skip
+    assert refused.returncode == 2 and "AAAA-MM-DD:VALOR" in refused.stderr

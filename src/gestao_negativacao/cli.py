@@ -397,6 +397,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_credit.add_parsers(sub, common)
 
+    from gestao_negativacao import cli_agreements
+
+    cli_agreements.add_parsers(sub, common)
+
     sandbox = sub.add_parser("sandbox", help="birô de testes local (homologação e demonstração)")
     sandbox.add_argument("--host", default="127.0.0.1")
     sandbox.add_argument("--port", type=int, default=8765)
@@ -416,6 +420,7 @@ def _refusals() -> tuple[type[Exception], ...]:
     from gestao_negativacao.bureaus.errors import BureauError
     from gestao_negativacao.domain.schedule import ScheduleError
     from gestao_negativacao.services.actor import PermissionDenied
+    from gestao_negativacao.services.agreements import AgreementError
     from gestao_negativacao.services.bureau_config import ConfigError
     from gestao_negativacao.services.credentials import CredentialStoreUnavailable
     from gestao_negativacao.services.credit import CreditError
@@ -428,6 +433,7 @@ def _refusals() -> tuple[type[Exception], ...]:
 
     return (
         CliError,
+        AgreementError,
         PermissionDenied,
         CredentialStoreUnavailable,
         ConfigError,

@@ -42,6 +42,7 @@ class Section:
 
 def sections() -> list[Section]:
     """Imported here so that opening the window loads only the screens it shows."""
+    from gestao_negativacao.gui.pages.agreements import AgreementsPage
     from gestao_negativacao.gui.pages.credit import CreditPage
     from gestao_negativacao.gui.pages.importing import ImportPage
     from gestao_negativacao.gui.pages.integrations import IntegrationsPage
@@ -72,6 +73,7 @@ def sections() -> list[Section]:
         ),
         Section("Gerenciamento", "Enviados", SentPage),
         Section("Gerenciamento", "Liberar parcelas", ReleasePage, frozenset({Perm.NEG_LIBERAR})),
+        Section("Gerenciamento", "Acordos", AgreementsPage),
         Section(
             "Cadastros",
             "Regras de inclusão",

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import and_, func, or_, select, union
+from sqlalchemy import and_, case, exists, func, or_, select, type_coerce, union
 from sqlalchemy.orm import Session, sessionmaker
 
+from gestao_negativacao.db.base import Money
 from gestao_negativacao.db.models import (
     Agreement,
     AgreementInstallment,
@@ -37,6 +38,7 @@ from gestao_negativacao.rules.facts import agreement_broken_from
 from gestao_negativacao.rules.sql import under_agreement
 from gestao_negativacao.services import audit, parameters
 from gestao_negativacao.services.actor import Actor
+from gestao_negativacao.services.listing import Column, PagedQuery
 
 MAX_PLAN = 120  # installments in one agreement
 
@@ -481,6 +483,70 @@ def kept_count(session_factory: sessionmaker[Session], as_of: date) -> int:
         )
 
 
+def listing(session_factory: sessionmaker[Session], as_of: date) -> PagedQuery:
+    """The Acordos screen's list, with each agreement's standing on ``as_of``."""
+    ai = AgreementInstallment
+    total = (
+        select(func.coalesce(func.sum(ai.amount), 0))
+        .where(ai.agreement_id == Agreement.id)
+        .scalar_subquery()
+    )
+    paid = (
+        select(func.coalesce(func.sum(ai.amount), 0))
+        .where(ai.agreement_id == Agreement.id, ai.paid_on.is_not(None), ai.paid_on <= as_of)
+        .scalar_subquery()
+    )
+    late = exists().where(
+        ai.agreement_id == Agreement.id,
+        ai.deadline < as_of,
+        or_(ai.paid_on.is_(None), ai.paid_on > ai.deadline),
+    )
+    open_left = exists().where(
+        ai.agreement_id == Agreement.id, or_(ai.paid_on.is_(None), ai.paid_on > as_of)
+    )
+    next_due = (
+        select(func.min(ai.due_date))
+        .where(ai.agreement_id == Agreement.id, or_(ai.paid_on.is_(None), ai.paid_on > as_of))
+        .scalar_subquery()
+    )
+    status = case((late, "quebrado"), (open_left, "em dia"), else_="cumprido")
+    query = (
+        select(
+            Agreement.id.label("id"),
+            Customer.name.label("debtor"),
+            Customer.document.label("document"),
+            Company.name.label("company"),
+            Agreement.made_on.label("made_on"),
+            status.label("status"),
+            type_coerce(total, Money).label("total"),
+            type_coerce(paid, Money).label("paid"),
+            next_due.label("next_due"),
+            Agreement.created_by.label("created_by"),
+            Agreement.note.label("note"),
+        )
+        .join(Company, Company.id == Agreement.company_id)
+        .join(Customer, Customer.id == Agreement.customer_id)
+    )
+    return PagedQuery(
+        session_factory,
+        query,
+        [
+            Column("id", "Nº", "number"),
+            Column("debtor", "Devedor", searchable=True),
+            Column("document", "CPF/CNPJ", "document", searchable=True),
+            Column("company", "Empresa", searchable=True),
+            Column("made_on", "Feito em", "date"),
+            Column("status", "Situação", searchable=True),
+            Column("total", "Total", "money"),
+            Column("paid", "Pago", "money"),
+            Column("next_due", "Próximo vencimento", "date"),
+            Column("created_by", "Registrado por", searchable=True),
+            Column("note", "Observação", searchable=True),
+        ],
+        default_order="id",
+    )
+
+
 def describe(info: AgreementInfo) -> str:
     """One line for a status bar or the command line."""
     nxt = info.next_due
@@ -501,6 +567,7 @@ __all__ = [
     "get_agreement",
     "kept_count",
     "list_agreements",
+    "listing",
     "make_agreement",
     "overdue_installments",
     "parse_plan",

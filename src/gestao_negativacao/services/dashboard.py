@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import Integer, cast, func, select
+from sqlalchemy import Integer, cast, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.db.models import (
+    AgreementInstallment,
     Company,
     Customer,
     Installment,
@@ -76,6 +77,10 @@ class Dashboard:
     # than the parameter's days, and those days
     unconfirmed: int = 0
     unconfirmed_days: int = 2
+    # agreements in progress (kept, not all paid) on as_of, and their installments falling
+    # due in the next seven days (to remind the debtor of: a missed one breaks the agreement)
+    agreements_kept: int = 0
+    agreement_payments_due: int = 0
 
     @property
     def overdue_removals(self) -> int:
@@ -198,6 +203,30 @@ def _recovery(session: Session, as_of: date) -> dict[int, Decimal]:
     return {w: (paid[w] / total).quantize(Decimal("0.0001")) for w in RECOVERY_WINDOWS}
 
 
+def _agreements(session: Session, as_of: date) -> tuple[int, int]:
+    ai = AgreementInstallment
+    broken = (
+        select(ai.agreement_id)
+        .where(ai.deadline < as_of, or_(ai.paid_on.is_(None), ai.paid_on > ai.deadline))
+        .distinct()
+    )
+    unpaid = or_(ai.paid_on.is_(None), ai.paid_on > as_of)
+    kept = session.scalar(
+        select(func.count(func.distinct(ai.agreement_id))).where(
+            ai.agreement_id.not_in(broken), unpaid
+        )
+    )
+    due = session.scalar(
+        select(func.count()).where(
+            ai.agreement_id.not_in(broken),
+            unpaid,
+            ai.due_date >= as_of,
+            ai.due_date <= as_of + timedelta(days=6),
+        )
+    )
+    return kept or 0, due or 0
+
+
 def dashboard(session_factory: sessionmaker[Session], as_of: date | None = None) -> Dashboard:
     as_of = as_of or date.today()
     board = Dashboard(as_of)
@@ -249,6 +278,7 @@ def dashboard(session_factory: sessionmaker[Session], as_of: date | None = None)
             )
             or 0
         )
+        board.agreements_kept, board.agreement_payments_due = _agreements(session, as_of)
         board.removals_owed = _removals_owed(session)
         board.months = _months(session, as_of)
         board.recovery = _recovery(session, as_of)

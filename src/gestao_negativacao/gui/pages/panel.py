@@ -173,9 +173,20 @@ class PanelPage(QWidget):
             if board.visible_this_week
             else ""
         )
+        agreements = (
+            f"<br><b>{show(board.agreements_kept, 'number')}</b> acordo(s) em andamento"
+            + (
+                f", <b>{show(board.agreement_payments_due, 'number')}</b> parcela(s) vencendo "
+                "nos próximos 7 dias (lembre o devedor: atrasar quebra o acordo)"
+                if board.agreement_payments_due
+                else ""
+            )
+            if board.agreements_kept
+            else ""
+        )
         self.active.setText(
             f"<b>{show(active, 'number')}</b> negativações ativas, "
-            f"<b>{show(amount, 'money')}</b> em aberto{visible}"
+            f"<b>{show(amount, 'money')}</b> em aberto{visible}{agreements}"
         )
         released = f" ({show(board.released, 'number')} liberadas)" if board.released else ""
         self.pending.setText(f"Pendentes: {show(board.pending, 'number')}{released}")

@@ -76,6 +76,16 @@ class ParametersPage(QWidget):
         self.ui.generalForm.insertRow(
             row, "Painel: confirmação do birô pendente há mais de:", self.confirmation_days
         )
+        self.agreement_tolerance = QSpinBox(self)
+        self.agreement_tolerance.setRange(0, 90)
+        self.agreement_tolerance.setSuffix(" dias")
+        self.agreement_tolerance.setToolTip(
+            "Uma parcela de acordo não paga até o vencimento mais estes dias quebra o acordo: "
+            "as parcelas originais voltam a ser candidatas à inclusão no dia seguinte."
+        )
+        self.ui.generalForm.insertRow(
+            row + 1, "Acordo: tolerância de atraso de uma parcela:", self.agreement_tolerance
+        )
         self._email_tab()
         self.ui.save.clicked.connect(self.save)
         self.load()
@@ -116,6 +126,7 @@ class ParametersPage(QWidget):
         for integrator, days in self.notice_waits.items():
             days.setValue(g.notice_waits.get(integrator, -1))
         self.confirmation_days.setValue(g.confirmation_alert_days)
+        self.agreement_tolerance.setValue(g.agreement_tolerance_days)
         self.ui.legalRemovals.setChecked(g.legal_removals)
         self.ui.fiveYearsRemovals.setChecked(g.five_years_removals)
         c = parameters.credit(factory)
@@ -155,6 +166,7 @@ class ParametersPage(QWidget):
             notice_wait_days=self.ui.noticeWaitDays.value(),
             notice_waits={i: d.value() for i, d in self.notice_waits.items() if d.value() >= 0},
             confirmation_alert_days=self.confirmation_days.value(),
+            agreement_tolerance_days=self.agreement_tolerance.value(),
             legal_removals=self.ui.legalRemovals.isChecked(),
             five_years_removals=self.ui.fiveYearsRemovals.isChecked(),
         )
