@@ -396,3 +396,58 @@ def test_serasa_confirmations_arrive_by_themselves(sqlite_db, tmp_path):
         noon = run_due(sqlite_db.session_factory, at(21, 13), options=FAST)
         assert [(r.schedule, r.found, r.sent) for r in noon] == [("Atualizar situação", 3, 3)]
         assert statuses(sqlite_db, "soa_serasa") == {"ativa": 3}
+
+
+def test_holds_and_agreements_over_several_days_of_jobs(sqlite_db, tmp_path):
+    """DESIGN §5.6 over four days of the job chain: a manual removal stays removed; an
+    agreement's negativation is removed by the next legal run, stays out while kept, and
+    comes back the day after the agreement breaks (its installment unpaid by the deadline)."""
+    from decimal import Decimal
+
+    from gestao_negativacao.db.models import Customer, Negativation
+    from gestao_negativacao.services.agreements import make_agreement
+    from gestao_negativacao.services.sending.release import manual_removal
+    from tests.sending_helpers import _cpf
+
+    admin = admin_actor(sqlite_db)
+    folder = tmp_path / "erp"
+    folder.mkdir()
+    write_portfolio_csv(folder / "carteira.csv", 3, 1)  # V0, V1, V2: one installment each
+    os.utime(folder / "carteira.csv", (at(21, 5).timestamp(),) * 2)
+    with running_sandbox() as sandbox:
+        setup_chain(sqlite_db, admin, folder, sandbox.url)
+        general = parameters.general(sqlite_db.session_factory)
+        parameters.save_general(
+            sqlite_db.session_factory,
+            admin,
+            general.__class__(**{**general.__dict__, "agreement_tolerance_days": 0}),
+        )
+        run_due(sqlite_db.session_factory, at(23), options=FAST)
+        assert statuses(sqlite_db) == {"ativa": 3}
+        with sqlite_db.session_factory() as s:
+            v1 = s.scalar(
+                select(Negativation.id)
+                .join(Customer, Customer.id == Negativation.customer_id)
+                .where(Customer.document == _cpf(1))
+            )
+        manual_removal(sqlite_db.session_factory, admin, [v1], "pago na loja, recibo 123")
+        make_agreement(
+            sqlite_db.session_factory, admin, company_cnpj="29141777000158",
+            debtor_document=_cpf(0), plan=[(at(25).date(), Decimal("150.00"))],
+            as_of=at(23).date(),
+        )  # fmt: skip
+        day_by_day = {}
+        for day in (24, 25, 26):
+            runs = run_due(sqlite_db.session_factory, at(day), options=FAST)
+            assert [r.status for r in runs] == ["ok", "ok", "ok"], runs
+            day_by_day[day] = (runs[1].sent, runs[2].sent, statuses(sqlite_db))
+        # day 1: the legal run removes V0 (agreement); V1 stays removed by hand
+        assert day_by_day[24] == (1, 0, {"ativa": 1, "baixada": 1, "baixada_manual": 1})
+        # day 2: the agreement is kept (due today, no tolerance): nothing moves
+        assert day_by_day[25] == (0, 0, {"ativa": 1, "baixada": 1, "baixada_manual": 1})
+        # day 3: broken since the deadline passed unpaid: V0 is sent again; V1 still held
+        assert day_by_day[26] == (0, 1, {"ativa": 2, "baixada_manual": 1})
+        # V0 was removed at the bureau and included again; a manual removal calls no bureau
+        # (the clerk removed it on the bureau's site), so the sandbox still shows V1
+        records = {r["contract"]: r["active"] for r in sandbox_records(sandbox, "spc_brasil")}
+        assert records.get("V0-1") is True and records.get("V1-1") is True

@@ -167,7 +167,8 @@ def run_follow_up(session_factory, actor) -> JobResult:
 
 def run_legal(session_factory, actor, as_of: date, options=None) -> JobResult:
     """The removals the law owes: full payments (removed within five business days) and
-    negativations reaching five years (and those em disputa, which go the same way)."""
+    negativations reaching five years (and those em disputa, which go the same way), and
+    those an agreement kept covers (DESIGN §5.6)."""
     result = JobResult()
     general = parameters.general(session_factory)
     if not general.legal_removals and not general.five_years_removals:
