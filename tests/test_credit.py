@@ -49,7 +49,7 @@ def test_card_at_sight_is_approved_and_the_installments_generated(world):
     info, decision = credit.submit(
         db.session_factory, admin, request("41224824458", "cartao"), AS_OF
     )
-    assert decision.outcome == "aprovado" and info.decided_by == "regras"
+    assert decision.outcome == "aprovada" and info.decided_by == "regras"
     with db.session_factory() as s:
         sale = s.scalar(select(Sale).where(Sale.number == "N-1"))
         parts = s.scalars(select(Installment).where(Installment.sale_id == sale.id)).all()
@@ -64,7 +64,7 @@ def test_analysis_then_approval_within_the_alcada_generates_exactly_the_saved_in
     info, decision = credit.submit(
         db.session_factory, admin, request("61983914509", "boleto", parts, "N-2"), AS_OF
     )
-    assert decision.outcome == "analise"
+    assert decision.outcome == "em_analise"
     assert set(decision.reasons) == {
         "boleto_cheque",
         "a_prazo",
@@ -100,7 +100,7 @@ def test_blocking_needs_a_comment_and_clerks_cannot_decide(world):
     info, decision = credit.submit(
         db.session_factory, admin, request("41224824458", "cartao"), AS_OF
     )
-    assert decision.outcome == "bloqueado" and decision.reasons == ("cliente_bloqueado",)
+    assert decision.outcome == "retida" and decision.reasons == ("cliente_bloqueado",)
     clerk = user_actor(db, "caio")
     with pytest.raises(PermissionDenied):
         credit.approve(db.session_factory, clerk, info.id)
@@ -126,7 +126,7 @@ def test_a_temporary_increase_lifts_the_limit_until_it_expires(world):
     _, within = credit.submit(
         db.session_factory, admin, request("41224824458", "cartao", sale="N-3"), AS_OF
     )
-    assert within.outcome == "aprovado"
+    assert within.outcome == "aprovada"
     later = credit.profile(db.session_factory, "41224824458", AS_OF + timedelta(days=6))
     assert later.effective_limit == Decimal("300.00")  # the normal limit again
     assert later.used == Decimal("500.00") and later.balance == Decimal("-200.00")

@@ -20,7 +20,7 @@ def expected(method, status, overdue, notary, short, installments, overdue_rule,
     analysed |= method in ("boleto", "cheque") or installments > 1 or short
     analysed |= overdue and overdue_rule == "analise"
     analysed |= notary and notary_rule == "analise"
-    return "bloqueado" if blocked else "analise" if analysed else "aprovado"
+    return "retida" if blocked else "em_analise" if analysed else "aprovada"
 
 
 def test_every_combination():
@@ -46,7 +46,7 @@ def test_every_combination():
         )
         want = expected(method, status, overdue, notary, short, installments, o_rule, n_rule)
         assert decision.outcome == want, (method, status, overdue, notary, short, o_rule, n_rule)
-        if want == "aprovado":
+        if want == "aprovada":
             assert decision.reasons == ()
         else:
             assert decision.reasons  # every outcome but approval says why
@@ -65,7 +65,7 @@ def test_reasons_are_all_listed_and_unlimited_credit_has_no_balance():
         amount=Decimal("5000.00"),
         facts=facts,
     )
-    assert decision.outcome == "analise"
+    assert decision.outcome == "em_analise"
     assert decision.reasons == (
         "boleto_cheque",
         "a_prazo",
@@ -88,7 +88,7 @@ def test_card_or_cash_at_sight_with_nothing_else_is_approved_and_control_off_app
                 amount=Decimal("10"),
                 facts=clean,
             ).outcome
-            == "aprovado"
+            == "aprovada"
         )
     blocked = CreditFacts("bloqueado", Decimal("1"), Decimal("5"), True, True)
     assert (
@@ -101,5 +101,5 @@ def test_card_or_cash_at_sight_with_nothing_else_is_approved_and_control_off_app
             amount=Decimal("10"),
             facts=blocked,
         ).outcome
-        == "aprovado"
+        == "aprovada"
     )

@@ -82,7 +82,7 @@ def test_credit_on_the_command_line(tmp_path):
             "credit", "request", str(file), "--json", "--user", "admin", password=ADMIN_PASSWORD
         )
         assert result.returncode == 0, result.stderr
-        assert [r["decision"] for r in json.loads(result.stdout)] == ["aprovado", "aprovado"]
+        assert [r["decision"] for r in json.loads(result.stdout)] == ["aprovada", "aprovada"]
         bad = tmp_path / "ruim.json"
         bad.write_text(json.dumps({"customer": "x", "method": "pix"}), encoding="utf-8")
         refused = run("credit", "request", str(bad), "--json")

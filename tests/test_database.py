@@ -266,3 +266,51 @@ def test_the_visible_from_migration_dates_what_is_already_included(any_db):
         got = dict(conn.execute(text("SELECT integrator, visible_from FROM negativations")).all())
     as_text = {k: str(v)[:10] for k, v in got.items()}
     assert as_text == {"spc_brasil": "2026-12-02", "boa_vista": "2026-11-25"}
+
+
+def test_the_credit_vocabulary_migration_both_ways(any_db):
+    """Migration 0017: the rules' ``aprovado``/``analise``/``bloqueado`` become ``aprovada``
+    (decided by "regras"), ``em_analise`` and ``retida`` (waiting for the supervisor, so
+    undecided); a supervisor's ``aprovada``/``bloqueada`` stay; downgrading gives them back."""
+    from datetime import date
+
+    from alembic import command
+
+    from tests.scenario import Scenario
+
+    sc = Scenario(any_db)
+    sc.customer("ana")
+    company = sc.company("c1")
+    config = migrate.alembic_config()
+    with any_db.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0016")
+    old = [
+        ("aprovado", "regras"), ("analise", None), ("bloqueado", "regras"),
+        ("aprovada", "sara"), ("bloqueada", "sara"),
+    ]  # fmt: skip
+    with any_db.engine.begin() as conn:
+        for n, (status, by) in enumerate(old):
+            conn.execute(
+                text(
+                    "INSERT INTO credit_requests (customer_id, company_id, sale_number, origin,"
+                    " amount, method, installments, status, reasons, requested_by, requested_at,"
+                    " decided_by, decided_at) VALUES (:c, :k, :s, 'app', 100, 'boleto', '[]',"
+                    " :status, '[]', 'ana', :on, :by, :decided)"
+                ),
+                {"c": sc.ids["p:ana"], "k": company, "s": f"V{n}", "status": status,
+                 "on": date(2026, 11, 20), "by": by, "decided": date(2026, 11, 20) if by else None},
+            )  # fmt: skip
+    migrate.upgrade(any_db.engine)
+    query = text("SELECT status, decided_by FROM credit_requests ORDER BY sale_number")
+    with any_db.engine.connect() as conn:
+        assert [tuple(r) for r in conn.execute(query)] == [
+            ("aprovada", "regras"), ("em_analise", None), ("retida", None),
+            ("aprovada", "sara"), ("bloqueada", "sara"),
+        ]  # fmt: skip
+    with any_db.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0016")
+    with any_db.engine.connect() as conn:
+        assert [tuple(r) for r in conn.execute(query)] == old
+    migrate.upgrade(any_db.engine)

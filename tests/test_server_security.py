@@ -393,7 +393,7 @@ def test_each_profile_works_as_itself_on_the_server(secured, tmp_path):
             "method": "boleto", "amount": "300.00",
             "installments": [{"due": (AS_OF + timedelta(days=30)).isoformat(),
                               "value": "300.00"}]}), AS_OF)  # fmt: skip
-        assert decision.outcome == "analise"
+        assert decision.outcome == "em_analise"
         credit.approve(jf, joao, info.id)
 
         # a URL changed with SQL: the next send stops, and says why

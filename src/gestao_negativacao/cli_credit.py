@@ -10,7 +10,7 @@ from pathlib import Path
 
 from gestao_negativacao import cli_support as support
 from gestao_negativacao.cli_support import EXIT_OK, CliError
-from gestao_negativacao.domain.credit import REASONS
+from gestao_negativacao.domain.credit import REASONS, RequestStatus
 from gestao_negativacao.domain.schedule import LOCAL
 from gestao_negativacao.services.database import Database
 
@@ -33,7 +33,8 @@ def cmd_request(db: Database, args: argparse.Namespace) -> int:
             {
                 "id": info.id,
                 "sale": info.sale_number,
-                "decision": decision.outcome,
+                "decision": decision.outcome.value,
+                "decision_text": decision.outcome.label(info.decided_by),
                 "reasons": list(decision.reasons),
                 "reasons_text": [REASONS[r] for r in decision.reasons],
             }
@@ -43,7 +44,9 @@ def cmd_request(db: Database, args: argparse.Namespace) -> int:
     else:
         for item in out:
             why = "; ".join(item["reasons_text"]) or "aprovada na hora"
-            print(f"Solicitação {item['id']} (venda {item['sale']}): {item['decision']} — {why}")
+            print(
+                f"Solicitação {item['id']} (venda {item['sale']}): {item['decision_text']} — {why}"
+            )
     return EXIT_OK
 
 
@@ -62,8 +65,8 @@ def cmd_decisions(db: Database, args: argparse.Namespace) -> int:
     else:
         for d in found:
             print(
-                f"{d.id} {d.customer_document} venda {d.sale_number} {d.amount}: {d.status} "
-                f"por {d.decided_by}"
+                f"{d.id} {d.customer_document} venda {d.sale_number} {d.amount}: "
+                f"{RequestStatus(d.status).label(d.decided_by)} por {d.decided_by or '—'}"
             )
     return EXIT_OK
 

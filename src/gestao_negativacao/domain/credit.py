@@ -25,6 +25,29 @@ class CreditStatus(StrEnum):
     IN_ANALYSIS = "em_analise"
 
 
+class RequestStatus(StrEnum):
+    """Where a credit request stands: one vocabulary for the rules' decision and the
+    supervisor's. A request the rules blocked is not final: it waits in the supervisor's
+    queue like one in analysis, and only the supervisor's block closes it."""
+
+    APPROVED = "aprovada"  # by the rules at once (decided_by "regras") or by a supervisor
+    IN_ANALYSIS = "em_analise"  # waits for a supervisor
+    HELD = "retida"  # blocked by the rules (customer or titles): waits for a supervisor
+    BLOCKED = "bloqueada"  # blocked by a supervisor, with the reason
+
+    def label(self, decided_by: str | None = None) -> str:
+        if self is RequestStatus.APPROVED:
+            return "aprovada na hora" if decided_by == RULES_DECIDED else "aprovada"
+        return {
+            "em_analise": "em análise",
+            "retida": "bloqueada pelas regras (aguarda o supervisor)",
+            "bloqueada": "bloqueada",
+        }[self.value]
+
+
+RULES_DECIDED = "regras"  # the decided_by of a request decided by the rules at once
+AWAITING_SUPERVISOR = (RequestStatus.IN_ANALYSIS.value, RequestStatus.HELD.value)
+
 STATUS_LABELS = {
     "liberado": "Liberado",
     "bloqueado": "Bloqueado",
@@ -69,7 +92,7 @@ class CreditFacts:
 
 @dataclass(frozen=True)
 class Decision:
-    outcome: str  # aprovado | analise | bloqueado
+    outcome: RequestStatus
     reasons: tuple[str, ...]
 
     def describe(self) -> str:
@@ -87,7 +110,7 @@ def decide(
     facts: CreditFacts,
 ) -> Decision:
     if not enabled:
-        return Decision("aprovado", ())
+        return Decision(RequestStatus.APPROVED, ())
     blocking: list[str] = []
     analysis: list[str] = []
     status = facts.status
@@ -114,7 +137,7 @@ def decide(
         elif present and rule == "analise":
             analysis.append(reason)
     if blocking:
-        return Decision("bloqueado", tuple(blocking + analysis))
+        return Decision(RequestStatus.HELD, tuple(blocking + analysis))
     if analysis:
-        return Decision("analise", tuple(analysis))
-    return Decision("aprovado", ())
+        return Decision(RequestStatus.IN_ANALYSIS, tuple(analysis))
+    return Decision(RequestStatus.APPROVED, ())

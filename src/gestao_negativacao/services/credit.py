@@ -27,10 +27,13 @@ from gestao_negativacao.db.models import (
     User,
 )
 from gestao_negativacao.domain.credit import (
+    AWAITING_SUPERVISOR,
     METHOD_LABELS,
+    RULES_DECIDED,
     STATUS_LABELS,
     CreditFacts,
     Decision,
+    RequestStatus,
     decide,
 )
 from gestao_negativacao.domain.documents import InvalidDocument, parse_cnpj, parse_document
@@ -356,16 +359,15 @@ def submit(
             installments=json.dumps(
                 [{"due": d.isoformat(), "value": f"{v:.2f}"} for d, v in request.installments]
             ),
-            status=decision.outcome,
+            status=decision.outcome.value,
             reasons=json.dumps(list(decision.reasons)),
             requested_by=actor.login,
         )
         session.add(row)
         session.flush()
-        if decision.outcome == "aprovado":
+        if decision.outcome is RequestStatus.APPROVED:  # decided by the rules at once
             _generate(session, row)
-        if decision.outcome in ("aprovado", "bloqueado"):  # decided by the rules at once
-            row.decided_by, row.decided_at = "regras", utc_now()
+            row.decided_by, row.decided_at = RULES_DECIDED, utc_now()
         audit.record(
             session,
             actor,
@@ -442,8 +444,9 @@ def _pending(session: Session, request_id: int) -> CreditRequest:
     row = session.get(CreditRequest, request_id)
     if row is None:
         raise CreditError("Solicitação não encontrada.")
-    if row.status not in ("analise", "bloqueado"):
-        raise CreditError(f"A solicitação {request_id} já foi decidida ({row.status}).")
+    if row.status not in AWAITING_SUPERVISOR:
+        shown = RequestStatus(row.status).label(row.decided_by)
+        raise CreditError(f"A solicitação {request_id} já foi decidida ({shown}).")
     return row
 
 
@@ -468,7 +471,8 @@ def approve(
             escalate = True
         else:
             _generate(session, row)
-            row.status, row.decided_by, row.decided_at = "aprovada", actor.login, utc_now()
+            row.status, row.decided_by = RequestStatus.APPROVED.value, actor.login
+            row.decided_at = utc_now()
             row.comment = comment.strip() or None
             audit.record(
                 session,
@@ -495,7 +499,8 @@ def block(
         raise CreditError("Informe o motivo do bloqueio (ex.: cliente com protesto recente).")
     with session_factory.begin() as session:
         row = _pending(session, request_id)
-        row.status, row.decided_by, row.decided_at = "bloqueada", actor.login, utc_now()
+        row.status, row.decided_by = RequestStatus.BLOCKED.value, actor.login
+        row.decided_at = utc_now()
         row.comment = comment.strip()
         audit.record(
             session,
@@ -513,7 +518,7 @@ def queue(session_factory: sessionmaker[Session]) -> list[RequestInfo]:
     with session_factory() as session:
         rows = session.scalars(
             select(CreditRequest)
-            .where(CreditRequest.status.in_(("analise", "bloqueado")))
+            .where(CreditRequest.status.in_(AWAITING_SUPERVISOR))
             .order_by(CreditRequest.id)
         )
         return [_info(session, r) for r in rows]

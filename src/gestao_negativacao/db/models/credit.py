@@ -57,7 +57,7 @@ class CreditRequest(Base):
     amount: Mapped[Decimal] = mapped_column(Money)
     method: Mapped[str] = mapped_column(String(20))
     installments: Mapped[str] = mapped_column(Text)  # JSON [{"due": iso, "value": "0.00"}]
-    # aprovado | analise | bloqueado (at once); then aprovada / bloqueada by a supervisor
+    # domain.credit.RequestStatus: aprovada | em_analise | retida | bloqueada
     status: Mapped[str] = mapped_column(String(20), index=True)
     reasons: Mapped[str] = mapped_column(Text, default="[]")
     requested_by: Mapped[str] = mapped_column(String(60), default="")

@@ -10,7 +10,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from gestao_negativacao.domain.credit import METHOD_LABELS, REASONS, STATUS_LABELS
+from gestao_negativacao.domain.credit import (
+    METHOD_LABELS,
+    REASONS,
+    STATUS_LABELS,
+    RequestStatus,
+)
 from gestao_negativacao.domain.display import decimal_comma, show
 from gestao_negativacao.domain.money import typed_money
 from gestao_negativacao.domain.permissions import Perm
@@ -81,13 +86,6 @@ class CreditPage(QWidget):
     def _fill_mine(self) -> None:
         login = None if self.analyst else self.context.actor.login
         found = credit.recent_requests(self.context.session_factory, login)
-        labels = {
-            "aprovado": "aprovada na hora",
-            "aprovada": "aprovada",
-            "analise": "em análise",
-            "bloqueado": "bloqueada pelas regras",
-            "bloqueada": "bloqueada",
-        }
         self.mine.setRowCount(len(found))
         for row, info in enumerate(found):
             values = [
@@ -95,7 +93,7 @@ class CreditPage(QWidget):
                 info.customer_name,
                 info.sale_number,
                 show(info.amount, "money"),
-                labels.get(info.status, info.status),
+                RequestStatus(info.status).label(info.decided_by),
                 info.decided_by or "",
                 info.comment or "",
             ]
@@ -156,7 +154,7 @@ class CreditPage(QWidget):
                 "—" if balance is None else show(balance, "money"),
                 info.origin,
                 show(info.amount, "money"),
-                "bloqueada pelas regras" if info.status == "bloqueado" else "em análise",
+                RequestStatus(info.status).label(info.decided_by),
                 "; ".join(REASONS.get(r, r) for r in info.reasons),
             ]
             for column, text in enumerate(values):
@@ -295,9 +293,9 @@ class CreditPage(QWidget):
             self.req_result.setText(user_message(exc))
             return
         outcome = {
-            "aprovado": "aprovada na hora",
-            "analise": "enviada para análise",
-            "bloqueado": "bloqueada",
+            RequestStatus.APPROVED: "aprovada na hora",
+            RequestStatus.IN_ANALYSIS: "enviada para análise",
+            RequestStatus.HELD: "bloqueada pelas regras e enviada ao supervisor",
         }[decision.outcome]
         self.req_result.setText(f"Solicitação {info.id} {outcome}. {decision.describe()}.")
         self.reload()
