@@ -99,7 +99,9 @@ def statuses(db, integrator: str | None = None) -> dict[str, int]:
     return counts
 
 
-def write_portfolio_csv(path, customers: int, installments: int, *, paid=frozenset()):
+def write_portfolio_csv(
+    path, customers: int, installments: int, *, paid=frozenset(), email: str | None = None
+):
     """An ERP export: customer c holds sale V<c> with ``installments`` overdue installments
     (due 31, 32… days before AS_OF); customers in ``paid`` paid their first in full."""
     rows = []
@@ -117,6 +119,7 @@ def write_portfolio_csv(path, customers: int, installments: int, *, paid=frozens
                     valor_principal="150,00",
                     valor_pago="150,00" if settled else "",
                     data_pagamento=(AS_OF - 2 * DAY).strftime("%d/%m/%Y") if settled else "",
+                    **({"titular_email": email} if email else {}),
                 )
             )
     return write_csv(path, rows)

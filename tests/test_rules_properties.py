@@ -14,7 +14,9 @@ from gestao_negativacao.db.models import (
     Agreement,
     AgreementInstallment,
     Company,
+    CompanyParameter,
     Customer,
+    DebtorNotice,
     Enterprise,
     Hold,
     Installment,
@@ -122,6 +124,18 @@ def portfolios(draw):
                             ),
                         )
                     ),
+                    # a pre-notice to the same debtor: its outcome, when it went out and
+                    # from when the item may be included (DESIGN §4 ``notice_pending``)
+                    "notice": draw(
+                        st.one_of(
+                            st.none(),
+                            st.tuples(
+                                st.sampled_from(["enviado", "enviado", "falhou", "sem_email"]),
+                                st.integers(-10, 3),
+                                st.integers(-3, 3),
+                            ),
+                        )
+                    ),
                 }
             )
         sales.append(
@@ -145,7 +159,11 @@ def portfolios(draw):
                 "installments": installments,
             }
         )
-    return customers, sales
+    # the companies that warn their debtors before an inclusion, with their days
+    notice_days = {
+        company: draw(st.integers(1, 10)) for company in (0, 1) if draw(st.integers(0, 2)) == 0
+    }
+    return customers, sales, notice_days
 
 
 def days(low=0, high=400):
@@ -275,12 +293,14 @@ def store_hold(s, installment, debtor, origin, until, plan, lifted):
 
 
 def store(db, portfolio):
-    customers, sales = portfolio
+    customers, sales, notice_days = portfolio
     with db.session_factory.begin() as s:
         for model in (
             Hold,
             AgreementInstallment,
             Agreement,
+            DebtorNotice,
+            CompanyParameter,
             SendQueueEntry,
             Negativation,
             Installment,
@@ -294,6 +314,9 @@ def store(db, portfolio):
     with db.session_factory.begin() as s:
         companies = [Company(cnpj=CNPJS[i], name=f"E{i}") for i in range(2)]
         s.add_all(companies)
+        s.flush()
+        for company, days in notice_days.items():
+            s.add(CompanyParameter(company_id=companies[company].id, pre_notice_days=days))
         people = [Customer(name=f"P{i}", **c) for i, c in enumerate(customers)]
         s.add_all(people)
         s.flush()
@@ -322,8 +345,9 @@ def store(db, portfolio):
             for g in sale["guarantors"]:
                 s.add(SaleGuarantor(sale_id=row.id, customer_id=people[g].id))
             for inst in sale["installments"]:
-                neg, hold = inst["negativation"], inst["hold"]
-                values = {k: v for k, v in inst.items() if k not in ("negativation", "hold")}
+                neg, hold, notice = inst["negativation"], inst["hold"], inst["notice"]
+                extra = ("negativation", "hold", "notice")
+                values = {k: v for k, v in inst.items() if k not in extra}
                 installment = Installment(sale_id=row.id, **values)
                 s.add(installment)
                 s.flush()
@@ -335,6 +359,16 @@ def store(db, portfolio):
                 )
                 if hold:
                     store_hold(s, installment, debtor, *hold)
+                if notice:
+                    outcome, sent, wait = notice
+                    s.add(
+                        DebtorNotice(
+                            installment_id=installment.id, customer_id=debtor.id,
+                            sent_on=AS_OF + timedelta(days=sent),
+                            eligible_from=AS_OF + timedelta(days=sent + wait),
+                            outcome=outcome,
+                        )
+                    )  # fmt: skip
                 if neg:
                     integrator, status, processing, queued, age = neg
                     n = Negativation(

@@ -22,6 +22,7 @@ from gestao_negativacao.services.scheduling.schedules import (
 )
 from gestao_negativacao.services.sending.worker import SendOptions
 from tests.sending_helpers import admin_actor, sandbox_records, statuses, write_portfolio_csv
+from tests.test_scheduler_cli_and_email import smtp  # noqa: F401 - the fixture, by name
 
 RULES = [{"name": "Atraso 30", "kind": "inclusion", "criteria": {"days_overdue": {"min": 30}}}]
 FAST = SendOptions(concurrency=8, retry_base=0.01, retry_cap=0.05)
@@ -451,3 +452,39 @@ def test_holds_and_agreements_over_several_days_of_jobs(sqlite_db, tmp_path):
         # (the clerk removed it on the bureau's site), so the sandbox still shows V1
         records = {r["contract"]: r["active"] for r in sandbox_records(sandbox, "spc_brasil")}
         assert records.get("V0-1") is True and records.get("V1-1") is True
+
+
+def test_the_inclusion_job_warns_first_and_includes_after_the_days(sqlite_db, tmp_path, smtp):  # noqa: F811
+    """A company that warns its debtors: the job's first run e-mails them and includes
+    nobody; two days later (its days) the same job includes them."""
+    from tests.scenario import Scenario
+
+    controller, inbox = smtp
+    admin = admin_actor(sqlite_db)
+    folder = tmp_path / "erp"
+    folder.mkdir()
+    write_portfolio_csv(folder / "carteira.csv", 2, 1, email="cliente@exemplo.com.br")
+    os.utime(folder / "carteira.csv", (at(21, 5).timestamp(),) * 2)
+    Scenario(sqlite_db).company("Incorporadora Silva Ltda", "29141777000158")  # as the ERP's
+    with running_sandbox() as sandbox:
+        setup_chain(sqlite_db, admin, folder, sandbox.url)
+        choices = parameters.company_choices(sqlite_db.session_factory)
+        parameters.save_company_choices(
+            sqlite_db.session_factory,
+            admin,
+            [c.__class__(**{**c.__dict__, "pre_notice_days": 2}) for c in choices],
+        )
+        parameters.save_email(
+            sqlite_db.session_factory,
+            admin,
+            parameters.EmailParameters(
+                host="127.0.0.1", port=controller.port, starttls=False, sender="c@empresa.com.br"
+            ),
+        )
+        first = run_due(sqlite_db.session_factory, at(21), options=FAST)
+        assert first[2].queued == 0 and len(inbox.messages) == 2
+        assert statuses(sqlite_db) == {}
+        second = run_due(sqlite_db.session_factory, at(22), options=FAST)
+        assert second[2].queued == 0 and len(inbox.messages) == 2  # waits; not sent twice
+        third = run_due(sqlite_db.session_factory, at(23), options=FAST)
+        assert third[2].queued == 2 and statuses(sqlite_db) == {"ativa": 2}

@@ -106,6 +106,19 @@ def agreement_broken_from(installments) -> date | None:
     return min(missed, default=None)
 
 
+@dataclass(frozen=True)
+class NoticeFact:
+    """A pre-notice e-mail to a debtor about an installment (``DebtorNotice``)."""
+
+    installment_id: int
+    customer_id: int
+    sent_on: date
+    eligible_from: date
+    outcome: str  # enviado | falhou | sem_email
+    email: str = ""
+    message: str = ""
+
+
 @dataclass
 class PortfolioFacts:
     installments: dict[int, InstallmentFact] = field(default_factory=dict)
@@ -113,6 +126,9 @@ class PortfolioFacts:
     customers: dict[int, CustomerFact] = field(default_factory=dict)
     negativations: list[NegativationFact] = field(default_factory=list)
     holds: list[HoldFact] = field(default_factory=list)
+    notices: list[NoticeFact] = field(default_factory=list)
+    # companies (CNPJ) that warn debtors before an inclusion, with their days
+    pre_notice: dict[str, int] = field(default_factory=dict)
 
     def installments_of(self, sale_id: int) -> list[InstallmentFact]:
         return [i for i in self.installments.values() if i.sale_id == sale_id]

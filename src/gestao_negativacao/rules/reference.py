@@ -36,6 +36,7 @@ EXCLUSION_ORDER = (
     "older_than_five_years",
     "disputed",
     "held",
+    "notice_pending",
     "minor",
     "birth_date_unknown",
     "missing_address",
@@ -240,6 +241,7 @@ def exclusion_checks(
             "disputed", not inst.disputed, "parcela em disputa" if inst.disputed else "sem disputa"
         ),
         _held_check(facts, inst.id, debtor.id, as_of),
+        _notice_check(facts, inst, debtor.id, as_of),
     ]
     if c.skip_minors and debtor.kind == "F":
         reference = inst.reference_date(c.skip_minors)
@@ -282,6 +284,43 @@ def exclusion_checks(
         )
     )
     return checks
+
+
+def _notice_check(facts: PortfolioFacts, inst: InstallmentFact, customer_id: int, as_of: date):
+    """DESIGN §4: a company that warns its debtors first includes nobody it has not warned
+    (by e-mail, its days before); the check says what was sent, when, or what failed."""
+    cnpj = facts.sales[inst.sale_id].company_cnpj
+    if cnpj not in facts.pre_notice:
+        return Check("notice_pending", True, "a empresa não envia aviso prévio")
+    mine = sorted(
+        (n for n in facts.notices if n.installment_id == inst.id and n.customer_id == customer_id),
+        key=lambda n: n.sent_on,
+    )
+    sent = [n for n in mine if n.outcome == "enviado"]
+    ready = [n for n in sent if n.eligible_from <= as_of]
+    if ready:
+        n = ready[0]
+        return Check(
+            "notice_pending", True, f"aviso prévio enviado em {_br(n.sent_on)} a {n.email}"
+        )
+    if sent:
+        n = sent[0]
+        return Check(
+            "notice_pending",
+            False,
+            f"aviso prévio enviado em {_br(n.sent_on)}; pode ser incluída a partir de "
+            f"{_br(n.eligible_from)}",
+        )
+    if mine:
+        n = mine[-1]
+        what = "devedor sem e-mail" if n.outcome == "sem_email" else f"falhou: {n.message}"
+        return Check("notice_pending", False, f"aviso prévio tentado em {_br(n.sent_on)} ({what})")
+    days = facts.pre_notice[cnpj]
+    return Check(
+        "notice_pending",
+        False,
+        f"a empresa avisa o devedor {days} dia(s) antes; aviso prévio ainda não enviado",
+    )
 
 
 def _held_check(facts: PortfolioFacts, installment_id: int, customer_id: int, as_of: date):

@@ -39,7 +39,9 @@ from sqlalchemy.sql.functions import FunctionElement
 from gestao_negativacao.db.models import (
     AgreementInstallment,
     Company,
+    CompanyParameter,
     Customer,
+    DebtorNotice,
     Enterprise,
     Hold,
     Installment,
@@ -64,6 +66,8 @@ N = Negativation.__table__
 Q = SendQueueEntry.__table__
 H = Hold.__table__
 AI = AgreementInstallment.__table__
+CP = CompanyParameter.__table__
+DN = DebtorNotice.__table__
 
 
 def cents(column) -> ColumnElement:
@@ -349,6 +353,17 @@ def under_agreement(installment_id, customer_id, as_of: date) -> ColumnElement[b
     )
 
 
+def notice_pending(debtor, as_of: date) -> ColumnElement[bool]:
+    """The sale's company warns debtors before including them (``pre_notice_days`` set) and
+    no notice to this debtor about this installment went out in time for ``as_of``."""
+    cp, dn = CP.alias("cp_notice"), DN.alias("dn_notice")
+    asks = exists().where(cp.c.company_id == S.c.company_id, cp.c.pre_notice_days.is_not(None))
+    noticed = select(dn.c.installment_id, dn.c.customer_id).where(
+        dn.c.outcome == "enviado", dn.c.eligible_from <= as_of
+    )
+    return and_(asks, tuple_(I.c.id, debtor.c.id).not_in(noticed))
+
+
 def queued_at(debtor, integrator: str | None, action: str) -> ColumnElement[bool]:
     """The (installment, debtor) already waits in the send queue for ``action``."""
     n, q = N.alias("n_queued"), Q.alias("q_queued")
@@ -365,6 +380,7 @@ def _exclusion_reason(c: InclusionCriteria, debtor, integrator: str | None, as_o
         (I.c.due_date <= five_years_threshold(as_of), "older_than_five_years"),
         (I.c.disputed == true(), "disputed"),
         (held(debtor, as_of), "held"),
+        (notice_pending(debtor, as_of), "notice_pending"),
     ]
     if c.skip_minors:
         person = debtor.c.kind == "F"

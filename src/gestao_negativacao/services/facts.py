@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session
 from gestao_negativacao.db.models import (
     AgreementInstallment,
     Company,
+    CompanyParameter,
     Customer,
+    DebtorNotice,
     Enterprise,
     Hold,
     Installment,
@@ -27,6 +29,7 @@ from gestao_negativacao.rules.facts import (
     HoldFact,
     InstallmentFact,
     NegativationFact,
+    NoticeFact,
     PortfolioFacts,
     SaleFact,
     agreement_broken_from,
@@ -58,6 +61,10 @@ def _agreements_broken_from(session: Session, ids: set[int | None]) -> dict[int,
 def load_facts(session: Session, sale_ids: Iterable[int] | None = None) -> PortfolioFacts:
     """Facts of the given sales (all sales when None), with every customer they name."""
     facts = PortfolioFacts()
+    asking = select(Company.cnpj, CompanyParameter.pre_notice_days).join(
+        CompanyParameter, CompanyParameter.company_id == Company.id
+    )
+    facts.pre_notice = {cnpj: days for cnpj, days in session.execute(asking) if days is not None}
     wanted = None if sale_ids is None else sorted(set(sale_ids))
     batches = [None] if wanted is None else list(chunks(wanted, 500))
     for batch in batches:
@@ -110,6 +117,19 @@ def load_facts(session: Session, sale_ids: Iterable[int] | None = None) -> Portf
                     h.until,
                     h.agreement_id,
                     broken.get(h.agreement_id),
+                )  # fmt: skip
+            )
+        for n in session.scalars(
+            select(DebtorNotice).where(DebtorNotice.installment_id.in_(batch))
+        ):
+            facts.notices.append(
+                NoticeFact(
+                    n.installment_id,
+                    n.customer_id,
+                    n.sent_on,
+                    n.eligible_from,
+                    n.outcome,
+                    n.email,
                 )  # fmt: skip
             )
         queued: dict[int, list[str]] = {}

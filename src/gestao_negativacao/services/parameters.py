@@ -97,6 +97,17 @@ class EmailParameters:
     user: str = ""
     sender: str = ""
     recipients: str = ""  # separated by commas or semicolons
+    # the pre-notice to a debtor before an inclusion (``services.sending.notices``):
+    # ${nome}, ${empresa}, ${parcelas}, ${total} and ${data} are filled in
+    notice_subject: str = "Aviso de débito em aberto — ${empresa}"
+    notice_template: str = (
+        "Prezado(a) ${nome},\n\n"
+        "Consta em aberto junto a ${empresa}:\n${parcelas}\n"
+        "Total: ${total}.\n\n"
+        "Se o débito não for regularizado, seu nome poderá ser incluído nos cadastros de "
+        "proteção ao crédito a partir de ${data}. Se já pagou, desconsidere este aviso.\n\n"
+        "${empresa}"
+    )
 
     def check(self) -> EmailParameters:
         if self.enabled and (not self.host or not self.sender or not self.addresses()):
@@ -117,6 +128,8 @@ class CompanyChoice:
     auto_include: str = "padrao"  # sim | padrao | nao
     auto_remove: str = "padrao"
     days_to_execute: int | None = None
+    # the company e-mails the debtor this many days before an inclusion (None: it does not)
+    pre_notice_days: int | None = None
 
 
 GROUPS = {"geral": GeneralParameters, "credito": CreditParameters, "email": EmailParameters}
@@ -192,7 +205,9 @@ def company_choices(session_factory: sessionmaker[Session]) -> list[CompanyChoic
     return [
         CompanyChoice(cid, cnpj, name)
         if p is None
-        else CompanyChoice(cid, cnpj, name, p.auto_include, p.auto_remove, p.days_to_execute)
+        else CompanyChoice(
+            cid, cnpj, name, p.auto_include, p.auto_remove, p.days_to_execute, p.pre_notice_days
+        )
         for cid, cnpj, name, p in rows
     ]
 
@@ -206,6 +221,10 @@ def save_company_choices(
             raise ParameterError("Automático por empresa: sim, padrao ou nao.")
         if choice.days_to_execute is not None and not 1 <= choice.days_to_execute <= 1825:
             raise ParameterError(f"Dias para executar da empresa {choice.name}: de 1 a 1825.")
+        if choice.pre_notice_days is not None and not 1 <= choice.pre_notice_days <= 90:
+            raise ParameterError(
+                f"Dias de aviso prévio da empresa {choice.name}: de 1 a 90 (ou sem aviso)."
+            )
     with session_factory.begin() as session:
         for choice in choices:
             row = session.get(CompanyParameter, choice.company_id)
@@ -215,13 +234,17 @@ def save_company_choices(
             row.auto_include = choice.auto_include
             row.auto_remove = choice.auto_remove
             row.days_to_execute = choice.days_to_execute
+            row.pre_notice_days = choice.pre_notice_days
         audit.record(
             session,
             actor,
             "parametros.empresas",
             entity="parameters",
             entity_key="empresas",
-            details={c.cnpj: [c.auto_include, c.auto_remove, c.days_to_execute] for c in choices},
+            details={
+                c.cnpj: [c.auto_include, c.auto_remove, c.days_to_execute, c.pre_notice_days]
+                for c in choices
+            },
         )
 
 

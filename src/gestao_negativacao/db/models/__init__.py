@@ -43,6 +43,7 @@ from gestao_negativacao.db.models.security import (
 from gestao_negativacao.db.models.sending import (
     Agreement,
     AgreementInstallment,
+    DebtorNotice,
     Hold,
     Negativation,
     NegativationEvent,
@@ -52,6 +53,7 @@ from gestao_negativacao.db.models.sending import (
 __all__ = [
     "Agreement",
     "AgreementInstallment",
+    "DebtorNotice",
     "ApprovalLimit",
     "CreditLimitIncrease",
     "CreditProfile",

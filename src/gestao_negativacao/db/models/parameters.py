@@ -28,3 +28,6 @@ class CompanyParameter(Base):
     auto_include: Mapped[str] = mapped_column(String(10), default="padrao")
     auto_remove: Mapped[str] = mapped_column(String(10), default="padrao")
     days_to_execute: Mapped[int | None] = mapped_column(Integer)  # None: the general one
+    # the company warns the debtor by e-mail this many days before inclusion (seeds 000/001
+    # "contato antes do registro"); None: it does not, and nothing waits for a notice
+    pre_notice_days: Mapped[int | None] = mapped_column(Integer)

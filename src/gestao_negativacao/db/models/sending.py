@@ -167,3 +167,25 @@ class AgreementInstallment(Base):
     deadline: Mapped[date] = mapped_column(Date)  # due date + the agreement's tolerance
     paid_on: Mapped[date | None] = mapped_column(Date)
     paid_by: Mapped[str | None] = mapped_column(String(60))
+
+
+class DebtorNotice(Base):
+    """A pre-notice (aviso prévio) the company sent the debtor about an installment before
+    including it: while a company asks for one, an installment is excluded from inclusion
+    (``notice_pending``) until a notice went out and ``eligible_from`` (the day it was sent
+    plus the company's days then) has come. Failed attempts are kept too: the history of
+    what was tried, and when."""
+
+    __tablename__ = "debtor_notices"
+    __table_args__ = (Index("ix_debtor_notices_item", "installment_id", "customer_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    installment_id: Mapped[int] = mapped_column(ForeignKey("installments.id"))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    sent_on: Mapped[date] = mapped_column(Date)
+    eligible_from: Mapped[date] = mapped_column(Date)
+    email: Mapped[str] = mapped_column(String(150), default="")
+    outcome: Mapped[str] = mapped_column(String(20))  # enviado | falhou | sem_email
+    message: Mapped[str] = mapped_column(String(300), default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    created_by: Mapped[str] = mapped_column(String(60), default="")

@@ -32,6 +32,7 @@ TEMPORARY_TABLES = frozenset({Perm.NEG_INCLUIR, Perm.NEG_BAIXAR})
 
 _SENDING = {
     "negativations": "INSERT, UPDATE",
+    "debtor_notices": "INSERT",  # the pre-notice e-mails sent before an inclusion
     "negativation_events": "INSERT",
     "send_queue": WRITE,
     "schedule_runs": "INSERT, UPDATE",

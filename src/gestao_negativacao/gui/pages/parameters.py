@@ -16,13 +16,14 @@ from gestao_negativacao.gui.qt import (
     QComboBox,
     QFormLayout,
     QLineEdit,
+    QPlainTextEdit,
     QSpinBox,
     QTableWidgetItem,
     QWidget,
 )
 from gestao_negativacao.services import credentials, parameters
+from gestao_negativacao.services.mail import SMTP_PASSWORD_KEY
 from gestao_negativacao.services.parameters import CreditParameters, GeneralParameters
-from gestao_negativacao.services.scheduling.notify import SMTP_PASSWORD_KEY
 
 
 def _choices(values: dict[str, str], current: str) -> QComboBox:
@@ -87,6 +88,9 @@ class ParametersPage(QWidget):
             row + 1, "Acordo: tolerância de atraso de uma parcela:", self.agreement_tolerance
         )
         self._email_tab()
+        # the company's own pre-notice to debtors (seeds 000/001 "contato antes do registro")
+        self.ui.companies.setColumnCount(6)
+        self.ui.companies.setHorizontalHeaderItem(5, QTableWidgetItem("Aviso prévio"))
         self.ui.save.clicked.connect(self.save)
         self.load()
 
@@ -114,6 +118,15 @@ class ParametersPage(QWidget):
         form.addRow("Senha SMTP:", self.smtp_password)
         form.addRow("Remetente:", self.email_sender)
         form.addRow("Destinatários:", self.email_recipients)
+        # the pre-notice to debtors (companies with "Aviso prévio" set, tab Empresas)
+        self.notice_subject = QLineEdit(tab)
+        self.notice_template = QPlainTextEdit(tab)
+        self.notice_template.setToolTip(
+            "Aviso prévio ao devedor. Campos: ${nome}, ${empresa}, ${parcelas}, ${total} e "
+            "${data} (a partir de quando o nome pode ser incluído)."
+        )
+        form.addRow("Aviso prévio — assunto:", self.notice_subject)
+        form.addRow("Aviso prévio — texto:", self.notice_template)
         self.ui.tabs.addTab(tab, "E-mail")
 
     def load(self) -> None:
@@ -143,6 +156,8 @@ class ParametersPage(QWidget):
         self.smtp_user.setText(e.user)
         self.email_sender.setText(e.sender)
         self.email_recipients.setText(e.recipients)
+        self.notice_subject.setText(e.notice_subject)
+        self.notice_template.setPlainText(e.notice_template)
         self.choices = parameters.company_choices(factory)
         table = self.ui.companies
         table.setRowCount(len(self.choices))
@@ -156,6 +171,12 @@ class ParametersPage(QWidget):
             days.setSpecialValueText("geral")
             days.setValue(choice.days_to_execute or 0)
             table.setCellWidget(row, 4, days)
+            notice = QSpinBox()
+            notice.setRange(0, 90)
+            notice.setSpecialValueText("sem aviso")
+            notice.setSuffix(" dias antes")
+            notice.setValue(choice.pre_notice_days or 0)
+            table.setCellWidget(row, 5, notice)
         table.resizeColumnsToContents()
 
     def values(self):
@@ -184,6 +205,7 @@ class ParametersPage(QWidget):
                 auto_include=table.cellWidget(row, 2).currentData(),
                 auto_remove=table.cellWidget(row, 3).currentData(),
                 days_to_execute=table.cellWidget(row, 4).value() or None,
+                pre_notice_days=table.cellWidget(row, 5).value() or None,
             )
             for row, choice in enumerate(self.choices)
         ]
@@ -207,6 +229,8 @@ class ParametersPage(QWidget):
                     user=self.smtp_user.text().strip(),
                     sender=self.email_sender.text().strip(),
                     recipients=self.email_recipients.text().strip(),
+                    notice_subject=self.notice_subject.text().strip(),
+                    notice_template=self.notice_template.toPlainText(),
                 ),
             )
             if self.smtp_password.text():

@@ -114,6 +114,21 @@ def _send(
     result.errors += [p.message for p in report.problems[:20]]
 
 
+def _notices(session_factory, actor, preview: Preview, as_of: date, companies) -> list[str]:
+    """Send the pre-notices the rule waits for, for the companies in automation; what went
+    wrong goes in the run's errors (the inclusion goes on: those items simply wait)."""
+    from gestao_negativacao.services.mail import MailNotConfigured
+    from gestao_negativacao.services.sending.notices import send_notices
+
+    cnpjs = {
+        c.cnpj for c in parameters.company_choices(session_factory) if c.company_id in companies
+    }
+    try:
+        return send_notices(session_factory, actor, preview, as_of, companies=cnpjs).errors
+    except MailNotConfigured as exc:
+        return [f"avisos prévios não enviados: {exc}"]
+
+
 def run_rules(session_factory, actor, schedule: Schedule, as_of: date, options=None) -> JobResult:
     result = JobResult()
     companies = _automatic_companies(session_factory, schedule.action)
@@ -136,6 +151,8 @@ def run_rules(session_factory, actor, schedule: Schedule, as_of: date, options=N
             session_factory, actor, schedule.action, stored.rule, schedule.integrator, as_of
         )
         result.found += preview.count()
+        if schedule.action == "inclusion":  # companies that warn first: today's notices
+            result.errors += _notices(session_factory, actor, preview, as_of, companies)
         selection = _of_companies(preview.selection(), companies, schedule.action, as_of)
         if schedule.action == "inclusion":
             queued = enqueue_inclusions(

@@ -4,18 +4,15 @@ keyring). Sent only when there is something to say."""
 
 from __future__ import annotations
 
-import smtplib
 from datetime import date
 from email.message import EmailMessage
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.domain.documents import format_document
-from gestao_negativacao.services import credentials, parameters
+from gestao_negativacao.services import mail, parameters
 from gestao_negativacao.services.dashboard import dashboard
 from gestao_negativacao.services.scheduling.runner import RunSummary
-
-SMTP_PASSWORD_KEY = "smtp"
 
 
 def summary_text(runs: list[RunSummary], session_factory, today: date) -> str | None:
@@ -52,14 +49,7 @@ def send_summary(
         return False
     message = EmailMessage()
     message["Subject"] = "Gestão de Negativação: atenção aos agendamentos e prazos"
-    message["From"] = settings.sender
     message["To"] = ", ".join(settings.addresses())
     message.set_content(body)
-    with smtplib.SMTP(settings.host, settings.port, timeout=30) as smtp:
-        if settings.starttls:
-            smtp.starttls()
-        password = credentials.get_named(SMTP_PASSWORD_KEY)
-        if settings.user and password:
-            smtp.login(settings.user, password)
-        smtp.send_message(message)
+    mail.send(settings, [message])
     return True

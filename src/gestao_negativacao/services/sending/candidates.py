@@ -36,6 +36,7 @@ REASONS = {
     "older_than_five_years": "vencida há mais de cinco anos",
     "disputed": "em disputa",
     "held": "bloqueada (baixa anterior ou acordo; veja Enviados ou Acordos)",
+    "notice_pending": "aviso prévio ao devedor pendente",
     "minor": "devedor menor de idade",
     "birth_date_unknown": "data de nascimento desconhecida",
     "missing_address": "endereço incompleto para a carta comunicado",

@@ -51,6 +51,4 @@ def downgrade() -> None:
         .where(requests.c.status == "retida")
         .values(status="bloqueado", decided_by="regras")
     )
-    op.execute(
-        requests.update().where(requests.c.status == "em_analise").values(status="analise")
-    )
+    op.execute(requests.update().where(requests.c.status == "em_analise").values(status="analise"))

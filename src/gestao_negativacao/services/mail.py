@@ -1,0 +1,47 @@
+"""Sending an e-mail through the SMTP server of Parâmetros → E-mail (the password in the
+keyring, never in the database). With STARTTLS on, the server's certificate and name are
+checked against the system's authorities before the password goes out; port 465 speaks TLS
+from the start."""
+
+from __future__ import annotations
+
+import smtplib
+import ssl
+from email.message import EmailMessage
+
+from gestao_negativacao.services import credentials
+from gestao_negativacao.services.parameters import EmailParameters
+
+SMTP_PASSWORD_KEY = "smtp"
+IMPLICIT_TLS_PORT = 465
+
+
+class MailNotConfigured(ValueError):
+    """Nothing can be sent: the message says what to set up."""
+
+
+def require_configured(settings: EmailParameters) -> None:
+    if not settings.host or not settings.sender:
+        raise MailNotConfigured(
+            "Configure o servidor de e-mail (servidor SMTP e remetente) em Parâmetros → E-mail."
+        )
+
+
+def send(settings: EmailParameters, messages: list[EmailMessage]) -> None:
+    """Send ``messages`` over one connection (``From`` is the configured sender)."""
+    require_configured(settings)
+    context = ssl.create_default_context()
+    if settings.port == IMPLICIT_TLS_PORT:
+        smtp = smtplib.SMTP_SSL(settings.host, settings.port, timeout=30, context=context)
+    else:
+        smtp = smtplib.SMTP(settings.host, settings.port, timeout=30)
+    with smtp:
+        if settings.starttls and settings.port != IMPLICIT_TLS_PORT:
+            smtp.starttls(context=context)
+        password = credentials.get_named(SMTP_PASSWORD_KEY)
+        if settings.user and password:
+            smtp.login(settings.user, password)
+        for message in messages:
+            if "From" not in message:
+                message["From"] = settings.sender
+            smtp.send_message(message)
