@@ -135,3 +135,59 @@ def test_a_failed_notice_is_tried_again_and_names_no_one(warned):
     again = send_notices(db.session_factory, admin, preview, AS_OF + DAY)
     assert again.failed == 1  # tried again on the next run
     assert evaluate(db, AS_OF + 30 * DAY)[2][("ana", "V-ana", 1)] == "notice_pending"
+
+
+def test_the_notice_commands(warned, smtp):  # noqa: F811
+    import json
+
+    from gestao_negativacao.services import rules
+    from tests.test_cli import run
+
+    sc, admin = warned
+    db = sc.db
+    controller, inbox = smtp
+    rules.import_rules(
+        db.session_factory, admin, json.dumps([{"name": "Todas", "kind": "inclusion"}])
+    )
+    url = str(db.engine.url)
+    unset = run("notice", "send", "--rule", "Todas", "--as-of", str(AS_OF), "--database", url)
+    assert unset.returncode == 2 and "Parâmetros → E-mail" in unset.stderr
+    configure(db, admin, controller.port)
+    result = run("notice", "send", "--rule", "Todas", "--as-of", str(AS_OF), "--json",
+                 "--database", url)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["sent"] == 1 and len(inbox.messages) == 1
+    listed = json.loads(run("notice", "list", "--json", "--database", url).stdout)
+    assert {n["outcome"] for n in listed} == {"enviado", "sem_email"}
+    assert {"sale", "installment", "debtor_document", "sent_on", "eligible_from"} <= set(listed[0])
+
+
+def test_the_inclusion_screen_sends_the_notices(qtbot, warned, smtp):  # noqa: F811
+    import json
+
+    from gestao_negativacao.gui.context import Context
+    from gestao_negativacao.gui.pages.sending import SendingPage
+    from gestao_negativacao.gui.qt import QDate
+    from gestao_negativacao.services import rules
+
+    sc, admin = warned
+    db = sc.db
+    controller, inbox = smtp
+    configure(db, admin, controller.port)
+    rules.import_rules(
+        db.session_factory, admin, json.dumps([{"name": "Todas", "kind": "inclusion"}])
+    )
+    page = SendingPage(Context(db, admin), "inclusion")
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    assert page.notices.isVisible() and not page.notices.isEnabled()
+    page.rule.setCurrentIndex(page.rule.findData("Todas"))
+    page.as_of.setDate(QDate(AS_OF.year, AS_OF.month, AS_OF.day))
+    page.search.click()
+    qtbot.waitUntil(lambda: page.tabs.tabText(1) == "Não incluídos (3)")
+    assert page.notices.isEnabled()
+    page.notices.click()
+    qtbot.waitUntil(lambda: "enviado" in page.message.text(), timeout=10_000)
+    assert page.message.text().startswith("1 aviso(s) prévio(s) enviado(s) (2 parcela(s))")
+    assert "1 devedor(es) sem e-mail" in page.message.text() and len(inbox.messages) == 1

@@ -401,6 +401,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_agreements.add_parsers(sub, common)
 
+    from gestao_negativacao import cli_notices
+
+    cli_notices.add_parsers(sub, common)
+
     sandbox = sub.add_parser("sandbox", help="birô de testes local (homologação e demonstração)")
     sandbox.add_argument("--host", default="127.0.0.1")
     sandbox.add_argument("--port", type=int, default=8765)

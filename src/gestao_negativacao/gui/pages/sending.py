@@ -162,6 +162,16 @@ class SendingPage(QWidget):
         self.message.setWordWrap(True)
         bottom.addWidget(self.why_document)
         bottom.addWidget(self.why)
+        # companies that warn their debtors first (Parâmetros → Empresas): the e-mails the
+        # "Não incluídos" with "aviso prévio ao devedor pendente" wait for
+        self.notices = QPushButton("Enviar a&visos prévios", self)
+        self.notices.setToolTip(
+            "Envia por e-mail o aviso prévio aos devedores que esperam por ele (empresas com "
+            "aviso prévio em Parâmetros); podem ser incluídos depois dos dias da empresa."
+        )
+        self.notices.setEnabled(False)
+        self.notices.setVisible(kind == "inclusion")
+        bottom.addWidget(self.notices)
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.send)
         layout.addLayout(bottom)
@@ -180,6 +190,7 @@ class SendingPage(QWidget):
         self.select_all.toggled.connect(self._select_all)
         self.send.clicked.connect(self.start_sending)
         self.why.clicked.connect(self.explain)
+        self.notices.clicked.connect(self.send_notices)
         self._lock()
 
     # -- rule or filters ------------------------------------------------------------------
@@ -268,6 +279,7 @@ class SendingPage(QWidget):
             self.message.setText(user_message(exc))
             return
         self.message.setText("")
+        self.notices.setEnabled(self.preview is not None and self.kind == "inclusion")
         self._show(found_source, key_of)
 
     def _show(self, source, key_of) -> None:
@@ -415,6 +427,30 @@ class SendingPage(QWidget):
         self.progress.reset()
         self.send.setEnabled(True)
         show_error(self, "Enviar", error)
+
+    # -- pre-notices ------------------------------------------------------------------------
+
+    def send_notices(self) -> None:
+        from gestao_negativacao.services.sending.notices import send_notices
+
+        preview, as_of = self.preview, self.as_of.date().toPython()
+        if preview is None:
+            return
+        factory, actor = self.context.session_factory, self.context.actor
+        self.notices.setEnabled(False)
+        self.message.setText("Enviando avisos prévios…")
+
+        def done(report) -> None:
+            self.notices.setEnabled(True)
+            self.message.setText(report.summary())
+
+        def failed(error: BaseException) -> None:
+            self.notices.setEnabled(True)
+            self.message.setText(user_message(error))
+
+        self.notice_task = run_task(
+            lambda _t: send_notices(factory, actor, preview, as_of), on_done=done, on_failed=failed
+        )
 
     # -- why not ----------------------------------------------------------------------------
 
