@@ -199,6 +199,10 @@ def test_the_readmes_examples_work_on_a_fresh_demo(demo):
     nothing = run("hold", "lift", "--sale", "29141777000158:V1", "--installment", "1",
                   "--reason", "acordo quebrado", "--user", "maria", password=PASSWORD)  # fmt: skip
     assert nothing.returncode == 2 and "Nenhum bloqueio em vigor" in nothing.stderr
+    no_end = run("hold", "until", "--sale", "29141777000158:V1", "--installment", "1",
+                 "--date", "2026-12-31", "--reason", "combinado com o cliente",
+                 "--user", "maria", password=PASSWORD)  # fmt: skip
+    assert no_end.returncode == 2 and "Nenhum bloqueio em vigor" in no_end.stderr
     # an agreement (DESIGN §5.6) over what one debtor owes: recorded, listed, paid, and its
     # negativations offered for removal with the trigger "agreement"
     active = [n for n in json.loads(admin("sent", "--status", "ativa", "--json").stdout)]

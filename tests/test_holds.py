@@ -12,7 +12,13 @@ from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services.actor import Actor, PermissionDenied
 from gestao_negativacao.services.preview import Preview, explain_inclusion
 from gestao_negativacao.services.sending.enqueue import enqueue_inclusions, enqueue_removals
-from gestao_negativacao.services.sending.holds import HoldError, holds_for, lift, list_holds
+from gestao_negativacao.services.sending.holds import (
+    HoldError,
+    holds_for,
+    lift,
+    list_holds,
+    set_until,
+)
 from gestao_negativacao.services.sending.release import manual_removal
 from tests.rules_helpers import AS_OF, inclusion_rule
 from tests.scenario import Scenario
@@ -91,6 +97,25 @@ def test_a_manual_removal_holds_until_lifted_with_a_reason(active):
     assert list_holds(db.session_factory) == []
 
 
+def test_a_hold_with_an_end_date_ends_by_itself(active):
+    """DESIGN §5.6: "its optional end date passed" — the day after it, the item is a
+    candidate again; taken away, the hold lasts until lifted."""
+    db = active.db
+    clerk = Actor(login="maria", permissions=frozenset({Perm.NEG_BAIXA_MANUAL, Perm.NEG_INCLUIR}))
+    manual_removal(db.session_factory, clerk, [negativation_of(db, active, "ana")], "pago na loja")
+    where = dict(company_cnpj="29141777000158", sale="V-ana", installment=1)
+    with pytest.raises(HoldError, match="motivo"):
+        set_until(db.session_factory, clerk, until=AS_OF, reason="x", **where)
+    assert set_until(
+        db.session_factory, clerk, until=AS_OF - timedelta(days=1), reason="combinado 30 dias",
+        **where,
+    ) == 1  # fmt: skip
+    items, excluded = found(db)
+    assert "ana" not in excluded  # ended yesterday
+    set_until(db.session_factory, clerk, until=None, reason="novo combinado", **where)
+    assert found(db)[1].get("ana") == "held"
+
+
 def test_a_court_order_is_recorded_and_lifted_by_sale_and_installment(active):
     db = active.db
     bia = negativation_of(db, active, "bia")
@@ -99,6 +124,9 @@ def test_a_court_order_is_recorded_and_lifted_by_sale_and_installment(active):
     )
     (info,) = list_holds(db.session_factory)
     assert info.origin == "court_order" and info.sale == "V-bia"
+    where = dict(company_cnpj="29141777000158", sale="V-bia", installment=1)
+    with pytest.raises(HoldError, match="ordem judicial não tem data final"):
+        set_until(db.session_factory, Actor.system(), until=AS_OF, reason="teste x", **where)
     assert lift(
         db.session_factory, Actor.system(), reason="decisão revogada em 30/11",
         company_cnpj="29.141.777/0001-58", sale="V-bia", installment=1,

@@ -222,6 +222,31 @@ def cmd_hold_lift(db: Database, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_hold_until(db: Database, args: argparse.Namespace) -> int:
+    from gestao_negativacao.services.sending.holds import set_until
+
+    actor = support.acting_user(db, args.user)
+    company, _, sale = args.sale.partition(":")
+    if not sale:
+        raise CliError("Informe a venda como CNPJ:VENDA (ex.: 29141777000158:V123).")
+    until = None if args.date.lower() in ("nenhuma", "none") else support.as_of_date(args.date)
+    changed = set_until(
+        db.session_factory,
+        actor,
+        until=until,
+        reason=args.reason,
+        company_cnpj=company,
+        sale=sale,
+        installment=args.installment,
+        debtor_document=args.document,
+    )
+    if not changed:
+        raise CliError("Nenhum bloqueio em vigor para essa parcela.")
+    when = f"até {until:%d/%m/%Y}" if until else "até alguém retirar"
+    print(f"Bloqueio ({changed}) vale {when}.")
+    return EXIT_OK
+
+
 def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     send = sub.add_parser(
         "send", parents=[common], help="enfileirar o que a regra encontra e enviar ao birô"
@@ -283,3 +308,14 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     lifting.add_argument("--document", metavar="CPF/CNPJ", help="só o deste devedor")
     lifting.add_argument("--reason", required=True, metavar="TEXTO")
     lifting.set_defaults(handler=cmd_hold_lift)
+    ending = holds.add_parser(
+        "until", parents=[common], help="data final de um bloqueio (ou nenhuma), com motivo"
+    )
+    ending.add_argument("--sale", required=True, metavar="CNPJ:VENDA")
+    ending.add_argument("--installment", required=True, type=int, metavar="N")
+    ending.add_argument("--document", metavar="CPF/CNPJ", help="só o deste devedor")
+    ending.add_argument(
+        "--date", required=True, metavar="AAAA-MM-DD", help="último dia do bloqueio, ou nenhuma"
+    )
+    ending.add_argument("--reason", required=True, metavar="TEXTO")
+    ending.set_defaults(handler=cmd_hold_until)

@@ -157,6 +157,46 @@ def holds_for(session_factory: sessionmaker[Session], negativation_id: int) -> l
         return [HoldInfo(*row) for row in session.execute(query)]
 
 
+def _in_force(
+    hold_ids: list[int] | None,
+    company_cnpj: str | None,
+    sale: str | None,
+    installment: int | None,
+    debtor_document: str | None,
+):
+    """The ids of the holds in force named by id, or by sale and installment (optionally
+    one debtor's)."""
+    chosen = select(Hold.id).where(Hold.lifted_at.is_(None))
+    if hold_ids is not None:
+        return chosen.where(Hold.id.in_(hold_ids))
+    if not (company_cnpj and sale and installment):
+        raise HoldError("Informe a venda (CNPJ:VENDA) e a parcela do bloqueio.")
+    try:
+        cnpj = parse_cnpj(company_cnpj).value
+    except InvalidDocument as exc:
+        raise HoldError(str(exc)) from None
+    item = (
+        select(Installment.id)
+        .join(Sale, Sale.id == Installment.sale_id)
+        .join(Company, Company.id == Sale.company_id)
+        .where(Company.cnpj == cnpj, Sale.number == sale, Installment.number == installment)
+    )
+    chosen = chosen.where(Hold.installment_id.in_(item))
+    if debtor_document:
+        digits = "".join(ch for ch in debtor_document if ch.isalnum()).upper()
+        chosen = chosen.where(
+            Hold.customer_id.in_(select(Customer.id).where(Customer.document == digits))
+        )
+    return chosen
+
+
+def _reason(reason: str) -> str:
+    reason = reason.strip()
+    if len(reason) < 5:
+        raise HoldError("Informe o motivo (ex.: acordo quebrado em 10/11, decisão revogada).")
+    return reason[:200]
+
+
 def lift(
     session_factory: sessionmaker[Session],
     actor: Actor,
@@ -171,30 +211,8 @@ def lift(
     """Lift holds (by id, or by sale and installment, optionally one debtor's) with a
     reason; returns how many. Audited."""
     actor.require(Perm.NEG_BAIXA_MANUAL)
-    reason = reason.strip()
-    if len(reason) < 5:
-        raise HoldError("Informe o motivo para retirar o bloqueio (ex.: acordo quebrado em 10/11).")
-    chosen = select(Hold.id).where(Hold.lifted_at.is_(None))
-    if hold_ids is not None:
-        chosen = chosen.where(Hold.id.in_(hold_ids))
-    else:
-        if not (company_cnpj and sale and installment):
-            raise HoldError("Informe a venda (CNPJ:VENDA) e a parcela do bloqueio.")
-        try:
-            cnpj = parse_cnpj(company_cnpj).value
-        except InvalidDocument as exc:
-            raise HoldError(str(exc)) from None
-        item = (
-            select(Installment.id)
-            .join(Sale, Sale.id == Installment.sale_id)
-            .join(Company, Company.id == Sale.company_id)
-            .where(Company.cnpj == cnpj, Sale.number == sale, Installment.number == installment)
-        )
-        chosen = chosen.where(Hold.installment_id.in_(item))
-        if debtor_document:
-            digits = "".join(ch for ch in debtor_document if ch.isalnum()).upper()
-            who = select(Customer.id).where(Customer.document == digits)
-            chosen = chosen.where(Hold.customer_id.in_(who))
+    reason = _reason(reason)
+    chosen = _in_force(hold_ids, company_cnpj, sale, installment, debtor_document)
     with session_factory.begin() as session:
         ids = list(session.scalars(chosen))
         if not ids:
@@ -202,7 +220,7 @@ def lift(
         session.execute(
             update(Hold)
             .where(Hold.id.in_(ids), Hold.lifted_at.is_(None))
-            .values(lifted_at=utc_now(), lifted_by=actor.login, lift_reason=reason[:200])
+            .values(lifted_at=utc_now(), lifted_by=actor.login, lift_reason=reason)
         )
         audit.record(
             session,
@@ -210,7 +228,46 @@ def lift(
             "bloqueio.retirar",
             entity="hold",
             entity_key=",".join(map(str, ids[:50])),
-            details={"quantidade": len(ids), "motivo": reason[:200]},
+            details={"quantidade": len(ids), "motivo": reason},
+        )
+    return len(ids)
+
+
+def set_until(
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    *,
+    until: date | None,
+    reason: str,
+    company_cnpj: str,
+    sale: str,
+    installment: int,
+    debtor_document: str | None = None,
+) -> int:
+    """Give holds in force an end date (the item may be included again the day after), or
+    take it away (``None``: until lifted by hand); returns how many. Audited. A court
+    order's hold keeps no end date: only a person lifts it (DESIGN §5.6)."""
+    actor.require(Perm.NEG_BAIXA_MANUAL)
+    reason = _reason(reason)
+    chosen = _in_force(None, company_cnpj, sale, installment, debtor_document)
+    with session_factory.begin() as session:
+        found = session.execute(select(Hold.id, Hold.origin).where(Hold.id.in_(chosen))).all()
+        if until is not None and any(o == "court_order" for _, o in found):
+            raise HoldError(
+                "Bloqueio por ordem judicial não tem data final: retire-o com o motivo quando a "
+                "ordem for revogada."
+            )
+        ids = [i for i, _ in found]
+        if not ids:
+            return 0
+        session.execute(update(Hold).where(Hold.id.in_(ids)).values(until=until))
+        audit.record(
+            session,
+            actor,
+            "bloqueio.data_final",
+            entity="hold",
+            entity_key=",".join(map(str, ids[:50])),
+            details={"ate": until.isoformat() if until else None, "motivo": reason},
         )
     return len(ids)
 
@@ -224,4 +281,5 @@ __all__ = [
     "holds_for",
     "lift",
     "list_holds",
+    "set_until",
 ]
