@@ -317,10 +317,11 @@ def test_sync_from_a_read_only_query_on_the_erps_database(sqlite_db, tmp_path):
     result = run_sync(sqlite_db.session_factory, admin, ids[0])
     assert result.errors == [] and result.found == 1 and result.queued >= 1
     assert run_sync(sqlite_db.session_factory, admin, ids[1]).errors == [
-        "a consulta ao ERP deve ser um SELECT"
+        "A consulta ao ERP deve ser um SELECT (só leitura)."
     ]
-    with pytest.raises(Exception, match="readonly|read-only|query_only|attempt to write"):
-        run_sync(sqlite_db.session_factory, admin, ids[2])
+    assert run_sync(sqlite_db.session_factory, admin, ids[2]).errors == [
+        "A consulta ao ERP deve ser um SELECT (só leitura)."
+    ]
     with sqlite3.connect(erp) as conn:
         assert conn.execute("SELECT count(*) FROM titulos").fetchone() == (1,)
 

@@ -13,7 +13,7 @@ import sys
 import time
 from datetime import datetime
 
-from sqlalchemy import make_url, select
+from sqlalchemy import select
 
 from gestao_negativacao import cli_support as support
 from gestao_negativacao.cli_support import EXIT_DATA_ERRORS, EXIT_OK, CliError
@@ -185,36 +185,23 @@ def cmd_add(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_source_add(db: Database, args: argparse.Namespace) -> int:
-    from gestao_negativacao.db.models import ImportSource
-    from gestao_negativacao.domain.permissions import Perm
-    from gestao_negativacao.services import credentials
-    from gestao_negativacao.services.connection import without_password
-    from gestao_negativacao.services.scheduling.jobs import source_password_key
+    from gestao_negativacao.services.scheduling.sources import SourceError, save_source
 
     actor = support.acting_user(db, args.user)
-    actor.require(Perm.NEG_CONFIG)
-    if bool(args.folder) == bool(args.sql_url):
-        raise CliError("Informe --folder (pasta de exportação) ou --sql-url com --query.")
-    url, password = None, None
-    if args.sql_url:
-        if not args.query:
-            raise CliError("Com --sql-url, informe --query (um SELECT com as colunas do layout).")
-        parsed = make_url(args.sql_url)
-        password = parsed.password or os.environ.get(ERP_PASSWORD_ENV)
-        url = without_password(parsed).render_as_string(hide_password=False)
-    with db.session_factory.begin() as session:
-        source = ImportSource(
-            name=args.name,
-            kind="folder" if args.folder else "sql",
-            path=args.folder,
-            url=url,
+    if args.sql_url and not args.query:
+        raise CliError("Com --sql-url, informe --query (um SELECT com as colunas do layout).")
+    try:
+        save_source(
+            db.session_factory,
+            actor,
+            args.name,
+            folder=args.folder,
+            sql_url=args.sql_url,
             query=args.query,
+            password=os.environ.get(ERP_PASSWORD_ENV),
         )
-        session.add(source)
-        session.flush()
-        source_id = source.id
-    if url is not None and password:
-        credentials.set_named(source_password_key(source_id), password)
+    except SourceError as exc:
+        raise CliError(str(exc)) from None
     print(f"Fonte do ERP {args.name} salva.")
     return EXIT_OK
 

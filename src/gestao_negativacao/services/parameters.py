@@ -45,12 +45,16 @@ class GeneralParameters:
     confirmation_alert_days: int = 2
     # an agreement installment unpaid this many days after its due date breaks the agreement
     agreement_tolerance_days: int = 5
+    # the ERP query's time limit: a slower one fails the sync instead of holding the jobs
+    erp_timeout_minutes: int = 5
 
     def check(self) -> GeneralParameters:
         if not 1 <= self.days_to_execute <= 1825:
             raise ParameterError("Dias para executar: de 1 a 1825.")
         if not 1 <= self.confirmation_alert_days <= 30:
             raise ParameterError("Dias para alertar de confirmação pendente: de 1 a 30.")
+        if not 1 <= self.erp_timeout_minutes <= 120:
+            raise ParameterError("Tempo máximo da consulta ao ERP: de 1 a 120 minutos.")
         if not 0 <= self.agreement_tolerance_days <= 90:
             raise ParameterError("Tolerância de atraso de parcela de acordo: de 0 a 90 dias.")
         for days in (self.notice_wait_days, *self.notice_waits.values()):

@@ -87,6 +87,14 @@ class ParametersPage(QWidget):
         self.ui.generalForm.insertRow(
             row + 1, "Acordo: tolerância de atraso de uma parcela:", self.agreement_tolerance
         )
+        self.erp_timeout = QSpinBox(self)
+        self.erp_timeout.setRange(1, 120)
+        self.erp_timeout.setSuffix(" min")
+        self.erp_timeout.setToolTip(
+            "Uma consulta ao banco do ERP que demore mais que isto é interrompida e a "
+            "sincronização registra a falha (os demais agendamentos seguem)."
+        )
+        self.ui.generalForm.insertRow(row + 2, "Consulta ao ERP: tempo máximo:", self.erp_timeout)
         self._email_tab()
         # the company's own pre-notice to debtors (seeds 000/001 "contato antes do registro")
         self.ui.companies.setColumnCount(6)
@@ -140,6 +148,7 @@ class ParametersPage(QWidget):
             days.setValue(g.notice_waits.get(integrator, -1))
         self.confirmation_days.setValue(g.confirmation_alert_days)
         self.agreement_tolerance.setValue(g.agreement_tolerance_days)
+        self.erp_timeout.setValue(g.erp_timeout_minutes)
         self.ui.legalRemovals.setChecked(g.legal_removals)
         self.ui.fiveYearsRemovals.setChecked(g.five_years_removals)
         c = parameters.credit(factory)
@@ -188,6 +197,7 @@ class ParametersPage(QWidget):
             notice_waits={i: d.value() for i, d in self.notice_waits.items() if d.value() >= 0},
             confirmation_alert_days=self.confirmation_days.value(),
             agreement_tolerance_days=self.agreement_tolerance.value(),
+            erp_timeout_minutes=self.erp_timeout.value(),
             legal_removals=self.ui.legalRemovals.isChecked(),
             five_years_removals=self.ui.fiveYearsRemovals.isChecked(),
         )

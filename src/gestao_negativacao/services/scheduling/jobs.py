@@ -22,10 +22,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import Select, and_, make_url, or_, select, text
+from sqlalchemy import Select, and_, make_url, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from gestao_negativacao.db.engine import make_engine
 from gestao_negativacao.db.models import ImportSource, Installment, Integration, Sale, Schedule
 from gestao_negativacao.domain.enums import Integrator
 from gestao_negativacao.domain.rules import parse_rule
@@ -35,6 +34,8 @@ from gestao_negativacao.services.importing import import_file, import_table
 from gestao_negativacao.services.importing.reader import FileFormat, Table
 from gestao_negativacao.services.preview import Preview
 from gestao_negativacao.services.rules import get_rule
+from gestao_negativacao.services.scheduling import erp_source
+from gestao_negativacao.services.scheduling.sources import source_password_key
 from gestao_negativacao.services.sending.enqueue import enqueue_inclusions, enqueue_removals
 from gestao_negativacao.services.sending.selection import AUTOMATIC_FLAGS
 from gestao_negativacao.services.sending.worker import Sender, SendOptions
@@ -223,10 +224,6 @@ def _text(value) -> str:
     return str(value)
 
 
-def source_password_key(source_id: int) -> str:
-    return f"erp-{source_id}"
-
-
 def run_sync(session_factory: sessionmaker[Session], actor, source_id: int) -> JobResult:
     result = JobResult()
     with session_factory() as session:
@@ -254,19 +251,16 @@ def run_sync(session_factory: sessionmaker[Session], actor, source_id: int) -> J
             return result  # already imported: the ERP has not exported since
         report = import_file(session_factory, actor, newest, valid_only=True)
     else:
-        if not (query or "").lstrip().lower().startswith(("select", "with")):
-            result.errors.append("a consulta ao ERP deve ser um SELECT")
-            return result
         password = credentials.get_named(source_password_key(source_id))
-        engine = make_engine(url if not password else _with_password(url, password))
+        timeout = parameters.general(session_factory).erp_timeout_minutes * 60
         try:
-            with engine.connect() as conn:
-                _read_only(conn)
-                found = conn.execute(text(query or ""))
-                headers = [str(c).lower() for c in found.keys()]
-                rows = [(line, [_text(v) for v in row]) for line, row in enumerate(found, start=2)]
-        finally:
-            engine.dispose()
+            headers, found = erp_source.fetch(
+                url if not password else _with_password(url, password), query or "", timeout
+            )
+        except erp_source.ErpQueryError as exc:  # refused here, or by the ERP's server
+            result.errors.append(str(exc))
+            return result
+        rows = [(line, [_text(v) for v in row]) for line, row in enumerate(found, start=2)]
         stamp = None
         table = Table(FileFormat("csv", encoding="utf-8", delimiter=";"), headers, rows)
         report = import_table(session_factory, actor, table, "consulta ao ERP", valid_only=True)
@@ -277,15 +271,6 @@ def run_sync(session_factory: sessionmaker[Session], actor, source_id: int) -> J
         with session_factory.begin() as session:
             session.get(ImportSource, source_id).last_imported = stamp
     return result
-
-
-def _read_only(conn) -> None:
-    """The ERP's database is only read: the session refuses writes, whatever the query."""
-    dialect = conn.dialect.name
-    if dialect == "sqlite":
-        conn.exec_driver_sql("PRAGMA query_only = ON")
-    elif dialect in ("postgresql", "mysql", "mariadb"):
-        conn.exec_driver_sql("SET TRANSACTION READ ONLY")
 
 
 def _with_password(url: str, password: str) -> str:
