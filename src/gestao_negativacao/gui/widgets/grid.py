@@ -24,7 +24,8 @@ from gestao_negativacao.gui.qt import (
 )
 from gestao_negativacao.gui.table_model import PagedTableModel
 from gestao_negativacao.gui.tasks import run_task
-from gestao_negativacao.services.export import export_rows
+from gestao_negativacao.services.actor import Actor
+from gestao_negativacao.services.export import audit_export, export_rows
 from gestao_negativacao.services.listing import PagedQuery
 
 FIT_PADDING = 24  # pixels around a cell's text (margins, the sort arrow on the header)
@@ -146,6 +147,16 @@ class Grid(QWidget):
         )
         return Path(name) if name else None
 
+    def _actor(self) -> Actor:
+        """Who is exporting: the screen's user (every page keeps its ``context``)."""
+        widget = self.parentWidget()
+        while widget is not None:
+            context = getattr(widget, "context", None)
+            if context is not None and hasattr(context, "actor"):
+                return context.actor
+            widget = widget.parentWidget()
+        return Actor.system()
+
     def export(self) -> None:
         path = self.ask_export_path()
         if path is None:
@@ -153,9 +164,16 @@ class Grid(QWidget):
         source, model = self.model.source, self.model
         order, descending, text = model.order_by, model.descending, model.filter_text
 
+        actor = self._actor()
+
         def work(task):
             rows = source.all_rows(order_by=order, descending=descending, text=text)
-            return export_rows(path, source.columns, rows, is_cancelled=lambda: task.cancelled)
+            count = export_rows(path, source.columns, rows, is_cancelled=lambda: task.cancelled)
+            audit_export(
+                source.session_factory, actor, screen=self.key, filter_text=text, path=path,
+                rows=count,
+            )  # fmt: skip
+            return count
 
         self.export_button.setEnabled(False)
 
