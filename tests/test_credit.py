@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from gestao_negativacao.db.models import Installment, Sale
+from gestao_negativacao.db.models import AuditEntry, Installment, Sale
 from gestao_negativacao.domain.permissions import RoleCode
 from gestao_negativacao.services import credit, parameters
 from gestao_negativacao.services.actor import PermissionDenied
@@ -138,3 +138,29 @@ def test_bad_requests_say_every_problem_at_once():
     message = str(caught.value)
     for part in ("method: use", "amount: valor inválido", "installments: informe", "customer"):
         assert part in message
+
+
+def test_approvals_fail_closed_and_nobody_approves_their_own_request(world):
+    """Issue 18: a supervisor approved their own R$ 950.000,00; a user without an alçada
+    had no limit. Now: no alçada, no approval (admins too); the requester never approves."""
+    db, admin = world
+    parts = ((AS_OF + timedelta(days=30), "950000.00"),)
+    supervisor = user_actor(db, "sara", RoleCode.SUPERVISOR)
+    mine, _ = credit.submit(
+        db.session_factory, supervisor, request("61983914509", "boleto", parts, "N-9"), AS_OF
+    )
+    credit.set_authority(db.session_factory, admin, "sara", None, unlimited=True)
+    with pytest.raises(credit.CreditError, match="Quem fez a solicitação não pode aprová-la"):
+        credit.approve(db.session_factory, supervisor, mine.id)
+    with pytest.raises(credit.CreditError, match="não tem alçada de crédito definida"):
+        credit.approve(db.session_factory, admin, mine.id)  # the admin has none set
+    credit.set_authority(db.session_factory, admin, "admin", Decimal("1000000.00"))
+    assert credit.approve(db.session_factory, admin, mine.id).status == "aprovada"
+    with pytest.raises(credit.CreditError, match="valor positivo"):
+        credit.set_authority(db.session_factory, admin, "sara", Decimal("0"))
+    assert credit.authority_of(db.session_factory, "sara") == credit.Authority(True, None)
+    credit.set_authority(db.session_factory, admin, "sara", None)  # taken away
+    assert not credit.authority_of(db.session_factory, "sara").is_set
+    with db.session_factory() as s:
+        actions = [e.action for e in s.scalars(select(AuditEntry).order_by(AuditEntry.id))]
+    assert actions.count("credito.alcada") == 3 and "credito.aprovar" in actions

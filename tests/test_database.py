@@ -314,3 +314,29 @@ def test_the_credit_vocabulary_migration_both_ways(any_db):
     with any_db.engine.connect() as conn:
         assert [tuple(r) for r in conn.execute(query)] == old
     migrate.upgrade(any_db.engine)
+
+
+def test_the_alcada_migration_keeps_what_was_set(any_db):
+    """Migration 0019: an alçada set before stays; "sem limite" becomes a row without an
+    amount (downgrading drops those rows: before, no row meant no limit)."""
+    from decimal import Decimal
+
+    from alembic import command
+
+    from gestao_negativacao.domain.permissions import RoleCode
+    from gestao_negativacao.services import credit
+    from tests.sending_helpers import admin_actor, user_actor
+
+    admin = admin_actor(any_db)
+    user_actor(any_db, "sara", RoleCode.SUPERVISOR)
+    credit.set_authority(any_db.session_factory, admin, "sara", Decimal("500.00"))
+    credit.set_authority(any_db.session_factory, admin, "admin", None, unlimited=True)
+    config = migrate.alembic_config()
+    with any_db.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0018")
+    migrate.upgrade(any_db.engine)
+    assert credit.authority_of(any_db.session_factory, "sara") == credit.Authority(
+        True, Decimal("500.00")
+    )
+    assert not credit.authority_of(any_db.session_factory, "admin").is_set

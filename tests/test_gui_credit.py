@@ -45,6 +45,18 @@ def test_request_analyse_approve_block_and_profile(qtbot, sqlite_db, tmp_path):
     page.queue.selectRow(0)
     assert "Motivos: pagamento em boleto ou cheque; venda a prazo" in page.detail.toPlainText()
     shot(page, "analise_de_credito")
+    page.approve.click()  # the admin asked: someone else approves
+    assert "Quem fez a solicitação não pode aprová-la" in page.queue_message.text()
+    from gestao_negativacao.domain.permissions import RoleCode
+    from gestao_negativacao.services import credit
+    from tests.sending_helpers import user_actor
+
+    page.context = Context(sqlite_db, user_actor(sqlite_db, "sara", RoleCode.SUPERVISOR))
+    page.queue.selectRow(0)
+    page.approve.click()  # no alçada set: fails closed
+    assert "não tem alçada de crédito definida" in page.queue_message.text()
+    credit.set_authority(sqlite_db.session_factory, admin, "sara", None, unlimited=True)
+    page.queue.selectRow(0)
     page.approve.click()
     assert "aprovada: parcelas geradas" in page.queue_message.text()
     with sqlite_db.session_factory() as s:

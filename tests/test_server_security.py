@@ -382,13 +382,15 @@ def test_each_profile_works_as_itself_on_the_server(secured, tmp_path):
         runs = run_due(mf, utc_now() + timedelta(days=2), as_user=maria.user_id, options=fast)
         assert [r.status for r in runs] == ["ok"]
 
-        # the supervisor: a rule, a request sent to analysis and approved within his alçada
+        # the supervisor: a rule, a request (the clerk's) sent to analysis and approved
+        # within his alçada
         joao_db = secured.login("joao")
         jf = joao_db.session_factory
         joao = users.session_actor(jf)
         rule = rules.get_rule(jf, "Atraso 30").rule
         rules.save_rule(jf, joao, rule.__class__(**{**rule.__dict__, "name": "Atraso 45"}))
-        info, decision = credit.submit(jf, joao, credit.parse_request({
+        # the clerk asks (whoever asks never approves their own request)
+        info, decision = credit.submit(mf, maria, credit.parse_request({
             "customer": _cpf(1), "company": "29141777000158", "sale": "N-1",
             "method": "boleto", "amount": "300.00",
             "installments": [{"due": (AS_OF + timedelta(days=30)).isoformat(),

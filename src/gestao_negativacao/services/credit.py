@@ -37,7 +37,7 @@ from gestao_negativacao.domain.credit import (
     decide,
 )
 from gestao_negativacao.domain.documents import InvalidDocument, parse_cnpj, parse_document
-from gestao_negativacao.domain.permissions import Perm, RoleCode
+from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import audit, parameters
 from gestao_negativacao.services.actor import Actor
 
@@ -405,38 +405,70 @@ def _generate(session: Session, row: CreditRequest) -> None:
         )
 
 
-def _authority(session: Session, actor: Actor) -> Decimal | None:
-    """The largest amount this user may approve; None = no limit."""
-    if actor.role is RoleCode.ADMIN or actor.user_id is None:
-        return None
+NO_AUTHORITY = (
+    "Você não tem alçada de crédito definida: peça a um administrador (Usuários e "
+    "permissões → Alçada de crédito)."
+)
+
+
+@dataclass(frozen=True)
+class Authority:
+    """A user's alçada: none set (approves nothing), a maximum, or explicitly unlimited."""
+
+    is_set: bool
+    max_amount: Decimal | None = None  # None with is_set: sem limite
+
+    def allows(self, amount: Decimal) -> bool:
+        return self.is_set and (self.max_amount is None or amount <= self.max_amount)
+
+
+def _authority(session: Session, actor: Actor) -> Authority:
+    """What this user may approve. Fails closed: no alçada set, no approval — admins too
+    (an admin gives themself an alçada, and that is audited like anyone's)."""
+    if actor.user_id is None:
+        return Authority(False)
     row = session.get(ApprovalLimit, actor.user_id)
-    return row.max_amount if row else None
+    return Authority(False) if row is None else Authority(True, row.max_amount)
 
 
 def set_authority(
-    session_factory: sessionmaker[Session], actor: Actor, login: str, max_amount: Decimal | None
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    login: str,
+    max_amount: Decimal | None,
+    *,
+    unlimited: bool = False,
 ) -> None:
-    """An admin sets a user's alçada (None: no limit)."""
+    """An admin sets a user's alçada: a maximum, ``unlimited``, or neither (none: the user
+    approves nothing)."""
     actor.require(Perm.ADMIN_USUARIOS)
+    if max_amount is not None and max_amount <= 0:
+        raise CreditError("A alçada deve ser um valor positivo (ou marque “sem limite”).")
     with session_factory.begin() as session:
         user_id = session.scalar(select(User.id).where(User.login == login))
         if user_id is None:
             raise CreditError(f"Usuário {login} não encontrado.")
         row = session.get(ApprovalLimit, user_id)
-        if max_amount is None:
+        if max_amount is None and not unlimited:
             if row is not None:
                 session.delete(row)
         elif row is None:
-            session.add(ApprovalLimit(user_id=user_id, max_amount=max_amount))
+            session.add(
+                ApprovalLimit(user_id=user_id, max_amount=None if unlimited else max_amount)
+            )
         else:
-            row.max_amount = max_amount
+            row.max_amount = None if unlimited else max_amount
         audit.record(
             session,
             actor,
             "credito.alcada",
             entity="user",
             entity_key=login,
-            details={"ate": str(max_amount) if max_amount is not None else "sem limite"},
+            details={
+                "ate": "sem limite"
+                if unlimited
+                else (str(max_amount) if max_amount is not None else "sem alçada")
+            },
         )
 
 
@@ -456,16 +488,20 @@ def approve(
     actor.require(Perm.CREDITO_ANALISE)
     with session_factory.begin() as session:
         row = _pending(session, request_id)
+        if row.requested_by == actor.login:
+            raise CreditError("Quem fez a solicitação não pode aprová-la: peça a outro aprovador.")
         authority = _authority(session, actor)
-        if authority is not None and row.amount > authority:
-            row.needs_amount_above = authority
+        if not authority.is_set:
+            raise CreditError(NO_AUTHORITY)
+        if not authority.allows(row.amount):
+            row.needs_amount_above = authority.max_amount
             audit.record(
                 session,
                 actor,
                 "credito.alcada_excedida",
                 entity="credit_request",
                 entity_key=str(row.id),
-                details={"alcada": str(authority)},
+                details={"alcada": str(authority.max_amount)},
             )
             info = _info(session, row)
             escalate = True
@@ -485,8 +521,8 @@ def approve(
             return _info(session, row)
     if escalate:
         raise CreditError(
-            f"Valor acima da sua alçada ({authority:.2f}): a solicitação {info.id} fica para um "
-            "aprovador com alçada maior."
+            f"Valor acima da sua alçada ({authority.max_amount:.2f}): a solicitação {info.id} "
+            "fica para um aprovador com alçada maior."
         )
     return info
 
@@ -543,15 +579,15 @@ def decisions(session_factory: sessionmaker[Session], since: datetime) -> list[R
         return [_info(session, r) for r in rows]
 
 
-def authority_of(session_factory: sessionmaker[Session], login: str) -> Decimal | None:
-    """A user's alçada as set by an admin (None: no limit set)."""
+def authority_of(session_factory: sessionmaker[Session], login: str) -> Authority:
+    """A user's alçada as set by an admin."""
     with session_factory() as session:
         row = session.execute(
             select(ApprovalLimit.max_amount)
             .join(User, User.id == ApprovalLimit.user_id)
             .where(User.login == login)
         ).first()
-        return row[0] if row else None
+        return Authority(False) if row is None else Authority(True, row[0])
 
 
 def recent_requests(

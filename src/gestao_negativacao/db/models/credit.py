@@ -38,12 +38,13 @@ class CreditLimitIncrease(Base):
 
 
 class ApprovalLimit(Base):
-    """Alçada: the largest request a user may approve."""
+    """Alçada: the largest request a user may approve. No row: the user approves nothing
+    (fails closed); a row with no amount: explicitly without limit."""
 
     __tablename__ = "approval_limits"
 
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
-    max_amount: Mapped[Decimal] = mapped_column(Money)
+    max_amount: Mapped[Decimal | None] = mapped_column(Money)
 
 
 class CreditRequest(Base):

@@ -18,7 +18,9 @@ from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_user_form import Ui_UserForm
 from gestao_negativacao.gui.messages import say, user_message
 from gestao_negativacao.gui.qt import (
+    QCheckBox,
     QComboBox,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -125,11 +127,17 @@ class UsersPage(QWidget):
         for role in RoleCode:
             self.ui.role.addItem(ROLE_NAMES[role], role.value)
         fill_permissions(self.ui.permissions)
-        # alçada: the largest credit request this user may approve (empty: no limit)
+        # alçada: the largest credit request this user may approve; empty and "sem limite"
+        # unticked: approves nothing (fails closed)
+        row = QHBoxLayout()
         self.authority = QLineEdit(self.form)
-        self.authority.setPlaceholderText("sem limite")
+        self.authority.setPlaceholderText("sem alçada: não aprova crédito")
         self.authority.setToolTip("Alçada: maior valor de solicitação de crédito que aprova")
-        self.ui.form.addRow("&Alçada de crédito (R$):", self.authority)
+        self.unlimited = QCheckBox("sem limite", self.form)
+        self.unlimited.toggled.connect(lambda on: self.authority.setEnabled(not on))
+        row.addWidget(self.authority, 1)
+        row.addWidget(self.unlimited)
+        self.ui.form.addRow("Alçada de crédito (R$):", row)
         self.ui.role.currentIndexChanged.connect(self._role_changed)
         self.new_button.clicked.connect(self.new)
         self.grid.selection.connect(lambda rows: rows and self.load(rows[0][0]))
@@ -160,6 +168,7 @@ class UsersPage(QWidget):
         self._role_changed()
         self.ui.active.setChecked(True)
         self.authority.clear()
+        self.unlimited.setChecked(False)
         self.ui.resetPassword.setEnabled(False)
         say(self.ui.message, "")
 
@@ -183,7 +192,9 @@ class UsersPage(QWidget):
         self._check(user.permissions)
         self.ui.active.setChecked(user.active)
         authority = credit.authority_of(self.context.session_factory, user.login)
-        self.authority.setText("" if authority is None else decimal_comma(authority))
+        amount = authority.max_amount
+        self.unlimited.setChecked(authority.is_set and amount is None)
+        self.authority.setText("" if amount is None else decimal_comma(amount))
         self.ui.resetPassword.setEnabled(True)
         say(self.ui.message, "")
 
@@ -212,11 +223,13 @@ class UsersPage(QWidget):
                 info = users.create_user(factory, actor, login, password, role, self.ui.name.text())
                 self.user_id = info.id
             text = self.authority.text().strip()
+            unlimited = self.unlimited.isChecked()
             credit.set_authority(
                 factory,
                 actor,
                 self.ui.login.text().strip(),
-                Decimal(typed_money(text)) if text else None,
+                Decimal(typed_money(text)) if text and not unlimited else None,
+                unlimited=unlimited,
             )
             user_admin.update_user(
                 factory,
