@@ -94,12 +94,6 @@ def load_items(session: Session, queue_ids: list[int]) -> list[WorkItem]:
     """The work items of the given queue entries, in queue order."""
     if not queue_ids:
         return []
-    first_due = (
-        select(func.min(Installment.due_date))
-        .where(Installment.sale_id == Sale.id)
-        .correlate(Sale)
-        .scalar_subquery()
-    )
     rows = session.execute(
         select(
             SendQueueEntry.id,
@@ -112,7 +106,7 @@ def load_items(session: Session, queue_ids: list[int]) -> list[WorkItem]:
             Installment.number,
             Installment.due_date,
             Installment.open_amount,
-            first_due,
+            Installment.sale_id,
         )
         .join(Negativation, Negativation.id == SendQueueEntry.negativation_id)
         .join(Customer, Customer.id == Negativation.customer_id)
@@ -121,6 +115,16 @@ def load_items(session: Session, queue_ids: list[int]) -> list[WorkItem]:
         .where(SendQueueEntry.id.in_(queue_ids))
         .order_by(SendQueueEntry.id)
     ).all()
+    # each sale's first due date, one grouped read through the (sale, number) index: as a
+    # correlated MIN, PostgreSQL walked the due-date index of every installment looking
+    # for the sale's (72 ms a batch of 16, the send's slowest statement)
+    first_due = dict(
+        session.execute(
+            select(Installment.sale_id, func.min(Installment.due_date))
+            .where(Installment.sale_id.in_(sorted({row[10] for row in rows})))
+            .group_by(Installment.sale_id)
+        ).all()
+    )
     items = []
     for row in rows:
         queue_id, action, attempts, neg, customer, company_id, sale, number, due, amount = row[:10]
@@ -161,7 +165,7 @@ def load_items(session: Session, queue_ids: list[int]) -> list[WorkItem]:
                 neg.integration_id,
                 neg.operator_id,
                 neg.installment_id,
-                row[10],
+                first_due.get(row[10]),
             )
         )
     return items
