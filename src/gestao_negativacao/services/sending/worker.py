@@ -171,8 +171,10 @@ class Sender:
     def _loop(self) -> None:
         last_flush = last_renew = time.monotonic()
         while True:
-            # two calls' worth per operator slot: the pools never starve between claims
-            capacity = self.options.concurrency * 2 * max(1, len(self._pools))
+            # four calls' worth per operator slot: the pools never starve between claims,
+            # and each claim and load (a few statements, a round trip each on a server)
+            # serves more items
+            capacity = self.options.concurrency * 4 * max(1, len(self._pools))
             claimed = 0
             if not self.cancel.is_set() and len(self._inflight) <= capacity // 2:
                 claimed = self._claim_and_dispatch(capacity - len(self._inflight))
