@@ -375,6 +375,14 @@ def test_each_profile_works_as_itself_on_the_server(secured, tmp_path):
         assert removed.report.sent >= 1
         report = credit_queries.query_credit(mf, maria, "41224824458", "spc_brasil")
         assert report.report["score"] is not None
+        # an agreement and its first payment, with her own login's grants
+        from gestao_negativacao.services.agreements import make_agreement, record_payment
+
+        deal = make_agreement(
+            mf, maria, company_cnpj="29141777000158", debtor_document=_cpf(3),
+            plan=[(AS_OF + timedelta(days=5), Decimal("100.00"))], as_of=AS_OF,
+        )  # fmt: skip
+        assert record_payment(mf, maria, deal.id, 1, AS_OF + timedelta(days=2)).kept
         # the clerk's own schedule: the runner logged in as her runs it
         from gestao_negativacao.db.base import utc_now
         from gestao_negativacao.services.scheduling.runner import run_due
