@@ -294,9 +294,17 @@ def test_users_create_exceptions_and_no_self_demotion(qtbot, context):
     assert Perm.NEG_BAIXA_MANUAL not in joana.permissions
     from decimal import Decimal
 
-    from gestao_negativacao.services.credit import authority_of
+    from gestao_negativacao.services.credit import Authority, authority_of
 
-    assert authority_of(context.session_factory, "joana") == Decimal("2500.00")
+    assert authority_of(context.session_factory, "joana") == Authority(True, Decimal("2500.00"))
+    page.unlimited.setChecked(True)  # "sem limite": an explicit choice
+    assert not page.authority.isEnabled()
+    page.ui.save.click()
+    assert authority_of(context.session_factory, "joana") == Authority(True, None)
+    page.unlimited.setChecked(False)
+    page.authority.clear()  # neither: she approves nothing
+    page.ui.save.click()
+    assert not authority_of(context.session_factory, "joana").is_set
     with context.session_factory() as s:
         assert len(s.scalars(select(UserPermission)).all()) == 2
     page.ask_password = lambda login: "Outra-senha-22"
