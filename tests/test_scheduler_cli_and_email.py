@@ -12,6 +12,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from gestao_negativacao.bureaus.sandbox import running_sandbox
+from gestao_negativacao.domain.documents import format_document, mask_for_log
 from gestao_negativacao.services import parameters
 from gestao_negativacao.services.scheduling.notify import send_summary
 from gestao_negativacao.services.scheduling.runner import RunSummary
@@ -78,6 +79,10 @@ def test_the_summary_reaches_the_supervisors(sqlite_db, smtp):
     body = message.content.decode("utf-8", "replace")
     assert "Incluir: servidor fora do ar" in body
     assert "prazo 13/11/2026: venda V1 parcela 1" in body
+    # an e-mail leaves the company: documents masked, no name or address (LGPD)
+    document = sc.document("ana")
+    assert document not in body and format_document(document) not in body
+    assert mask_for_log(document) in body and "Rua" not in body
     # nothing to say: nothing sent
     with sqlite_db.session_factory.begin() as s:
         from sqlalchemy import update

@@ -1,6 +1,8 @@
 """The e-mail summary to supervisors after the scheduled runs: failed runs and removals
 whose legal deadline is today or past (Parâmetros → E-mail; the SMTP password in the
-keyring). Sent only when there is something to say."""
+keyring). Sent only when there is something to say. An e-mail leaves the company's
+hands: it names sales and installments, and documents masked, never a debtor's name,
+full CPF/CNPJ or address (the screens show them to whoever may see them)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,8 @@ from email.message import EmailMessage
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from gestao_negativacao.domain.documents import format_document
+from gestao_negativacao.domain.documents import mask_for_log
+from gestao_negativacao.logs import mask_documents
 from gestao_negativacao.services import mail, parameters
 from gestao_negativacao.services.dashboard import dashboard
 from gestao_negativacao.services.scheduling.runner import RunSummary
@@ -25,14 +28,15 @@ def summary_text(runs: list[RunSummary], session_factory, today: date) -> str | 
     if failed:
         lines.append(f"Agendamentos com falha ({len(failed)}):")
         for run in failed:
-            lines.append(f"  - {run.schedule}: {'; '.join(run.errors)[:500]}")
+            errors = mask_documents("; ".join(run.errors))[:500]
+            lines.append(f"  - {run.schedule}: {errors}")
         lines.append("")
     if at_risk:
         lines.append(f"Baixas com prazo legal vencendo hoje ou vencido ({len(at_risk)}):")
         for r in at_risk[:100]:
             lines.append(
                 f"  - prazo {r.deadline:%d/%m/%Y}: venda {r.sale} parcela {r.installment}, "
-                f"{r.debtor} ({format_document(r.document)}), {r.integrator}"
+                f"{mask_for_log(r.document)}, {r.integrator}"
             )
     return "\n".join(lines)
 

@@ -167,8 +167,11 @@ def send_notices(
                 # the server's words, never the message (it carries the debtor's data)
                 outcome, note = FAILED, f"{type(exc).__name__}: {str(exc)[:200]}"
                 report.failed += 1
-                # the run's errors reach logs and e-mails: no address or name in them
-                report.errors.append(f"aviso prévio não enviado ({type(exc).__name__})")
+                # the run's errors reach logs and e-mails: no address or name in them (a
+                # refusal of the server speaks of the server only)
+                why = str(exc) if isinstance(exc, mail.MailRefused) else type(exc).__name__
+                if f"aviso prévio não enviado ({why})" not in report.errors:
+                    report.errors.append(f"aviso prévio não enviado ({why})")
             else:
                 report.sent += 1
                 report.installments += len(items)
