@@ -489,3 +489,19 @@ def test_the_inclusion_job_warns_first_and_includes_after_the_days(sqlite_db, tm
         assert second[2].queued == 0 and len(inbox.messages) == 2  # waits; not sent twice
         third = run_due(sqlite_db.session_factory, at(23), options=FAST)
         assert third[2].queued == 2 and statuses(sqlite_db) == {"ativa": 2}
+
+
+def test_a_schedule_never_runs_with_more_than_its_saver_holds(sqlite_db):
+    """Issue 18: a user with NEG_CONFIG saved a schedule that ran as admin."""
+    from dataclasses import replace
+
+    from gestao_negativacao.domain.permissions import Perm, RoleCode
+    from tests.sending_helpers import user_actor
+
+    admin_actor(sqlite_db)
+    clerk = user_actor(sqlite_db, "carla", RoleCode.CLERK)
+    carla = replace(clerk, permissions=clerk.permissions | {Perm.NEG_CONFIG})
+    with pytest.raises(ScheduleConfigError, match="rodaria como admin, que pode mais do que você"):
+        save_schedule(sqlite_db.session_factory, carla, "Baixas", "legal", run_as="admin")
+    saved = save_schedule(sqlite_db.session_factory, carla, "Baixas", "legal", run_as="carla")
+    assert saved.run_as == "carla"

@@ -19,6 +19,7 @@ from gestao_negativacao.domain.schedule import parse_times, parse_weekdays
 from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.listing import Column, PagedQuery
+from gestao_negativacao.services.users import effective_permissions
 
 ACTIONS = {
     "inclusion": "Inclusão (job 44)",
@@ -86,10 +87,24 @@ def _check(session: Session, action, rules, integrator, weekdays, times, run_as,
         raise ScheduleConfigError("Escolha a fonte do ERP da sincronização.")
     parse_weekdays(weekdays)
     parse_times(list(times))
-    user_id = session.scalar(select(User.id).where(User.login == run_as, User.active))
-    if user_id is None:
+    user = session.scalar(select(User).where(User.login == run_as, User.active))
+    if user is None:
         raise ScheduleConfigError(f"Usuário {run_as!r} não encontrado ou desativado.")
-    return user_id
+    return user
+
+
+def _no_more_than_the_saver(session: Session, actor: Actor, user: User) -> None:
+    """A schedule acts with its user's permissions: whoever saves it must hold them all,
+    or NEG_CONFIG would be a way to act as an administrator."""
+    if actor.user_id is None or actor.user_id == user.id:
+        return  # the machine's own account (SQLite) or oneself
+    beyond = effective_permissions(session, user) - actor.permissions
+    if beyond:
+        names = ", ".join(sorted(p.value for p in beyond))
+        raise ScheduleConfigError(
+            f"O agendamento rodaria como {user.login}, que pode mais do que você ({names}): "
+            "escolha um usuário com permissões que você também tem."
+        )
 
 
 def save_schedule(
@@ -112,7 +127,9 @@ def save_schedule(
     if not name:
         raise ScheduleConfigError("Dê um nome ao agendamento.")
     with session_factory.begin() as session:
-        user_id = _check(session, action, rules, integrator, weekdays, times, run_as, source_id)
+        user = _check(session, action, rules, integrator, weekdays, times, run_as, source_id)
+        _no_more_than_the_saver(session, actor, user)
+        user_id = user.id
         schedule = session.scalar(select(Schedule).where(Schedule.name == name))
         created = schedule is None
         if schedule is None:
