@@ -150,6 +150,9 @@ def _mariadb_role_activation(database: str, login: str):
 def make_engine(url: str | URL, *, server_login: str | None = None, **kwargs) -> Engine:
     """``server_login``: the application user this engine logs in as on a server (the
     audit log and MariaDB's role activation need to know)."""
+    # a statement's parameters are CPFs, names, birth dates, addresses: never in an error
+    # message, a traceback or a log line
+    kwargs.setdefault("hide_parameters", True)
     parsed = normalise_url(url)
     backend = parsed.get_backend_name()
     if backend == "sqlite":

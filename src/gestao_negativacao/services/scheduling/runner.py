@@ -16,8 +16,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from gestao_negativacao.db.base import utc_now
 from gestao_negativacao.db.models import Schedule, ScheduleRun
 from gestao_negativacao.domain.schedule import LOCAL, due_slot, parse_times, parse_weekdays
+from gestao_negativacao.logs import mask_documents
 from gestao_negativacao.services import users
 from gestao_negativacao.services.actor import workstation_name
+from gestao_negativacao.services.errors import describe_database_error, is_database_error
 from gestao_negativacao.services.scheduling import jobs, leases
 from gestao_negativacao.services.sending.claims import worker_identity
 from gestao_negativacao.services.sending.worker import SendOptions
@@ -127,7 +129,9 @@ def _run(session_factory, schedule: Schedule, slot: datetime, options) -> RunSum
     except Exception as exc:  # noqa: BLE001 - recorded; the other schedules still run
         log.exception("agendamento %s falhou", schedule.name)
         status = "erro"
-        result.errors.append(str(exc) or type(exc).__name__)
+        # the run's errors are read on screens and e-mailed: one line, never the SQL
+        reason = describe_database_error(exc) if is_database_error(exc) else str(exc)
+        result.errors.append(reason or type(exc).__name__)
     with session_factory.begin() as session:
         session.execute(
             update(ScheduleRun)
@@ -141,7 +145,7 @@ def _run(session_factory, schedule: Schedule, slot: datetime, options) -> RunSum
                 already=result.already,
                 rejected=result.rejected,
                 pending=result.pending,
-                errors="\n".join(result.errors)[:20_000],
+                errors=mask_documents("\n".join(result.errors))[:20_000],
             )
         )
         # the slot is done even when the job failed: the next slot tries again (and the
