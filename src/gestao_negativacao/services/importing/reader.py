@@ -29,7 +29,12 @@ class FileFormat:
         if self.kind == "xlsx":
             return f"XLSX, planilha {self.sheet!r}"
         names = {";": "ponto e vírgula", ",": "vírgula", "\t": "tabulação"}
-        enc = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "cp1252": "Windows-1252"}
+        enc = {
+            "utf-8": "UTF-8",
+            "utf-8-sig": "UTF-8",
+            "cp1252": "Windows-1252",
+            "utf-16": "UTF-16 (Texto Unicode)",
+        }
         delimiter = names.get(self.delimiter or "", self.delimiter)
         decimal = "vírgula" if self.decimal_separator == "," else "ponto"
         return (
@@ -47,6 +52,13 @@ class Table:
     rows: Iterable[tuple[int, list[str]]] = field(default_factory=list)
     size_hint: int = 0  # bytes of the file, for progress estimates
 
+
+# What a portfolio export can reasonably be; beyond it the file is refused before memory
+# runs out (a 413 KB XLSX once expanded to 400 MB of shared strings and took 1.3 GB).
+MAX_ROWS = 5_000_000
+MAX_CELL_CHARS = 2_000
+MAX_XLSX_UNCOMPRESSED = 1_500 * 1024 * 1024  # a million installments take about 350 MB
+MAX_XLSX_RATIO = 200  # XML compresses 10–30×; far more is a bomb, not a spreadsheet
 
 _XLSX_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
@@ -67,12 +79,15 @@ def read_table(path: Path) -> Table:
     except OSError as exc:
         raise UnreadableFile(f"Não foi possível ler {path}: {exc.strerror}") from None
     if head.startswith(_XLSX_MAGIC):
+        _check_xlsx_size(path)
         return _read_xlsx(path, size)
     if head.startswith(_OLE_MAGIC):
         raise UnreadableFile(
             f"{path.name} está no formato antigo do Excel (.xls). "
             "Salve-o como .xlsx ou CSV e importe de novo."
         )
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _read_csv(path, size, encoding="utf-16")  # Excel's "Texto Unicode"
     if b"\x00" in head:
         raise UnreadableFile(
             f"{path.name} não parece um arquivo CSV nem XLSX (contém bytes binários)."
@@ -106,8 +121,26 @@ def _detect_encoding(path: Path) -> str:
     return "latin-1" if undefined_1252 else "cp1252"
 
 
-def _read_csv(path: Path, size: int) -> Table:
-    encoding = _detect_encoding(path)
+def _check_xlsx_size(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise UnreadableFile(f"{path.name} não é uma planilha XLSX legível ({exc}).") from None
+    total = sum(e.file_size for e in entries)
+    packed = max(1, sum(e.compress_size for e in entries))
+    if total > MAX_XLSX_UNCOMPRESSED or (
+        total > 50 * 1024 * 1024 and total / packed > MAX_XLSX_RATIO
+    ):
+        raise UnreadableFile(
+            f"{path.name} se expande para {total // (1024 * 1024)} MB quando aberta "
+            f"({total // packed}× o arquivo): grande demais ou malformada. Exporte a carteira "
+            "em CSV ou divida a planilha."
+        )
+
+
+def _read_csv(path: Path, size: int, encoding: str | None = None) -> Table:
+    encoding = encoding or _detect_encoding(path)
     with path.open(encoding=encoding, newline="") as handle:
         first_line = ""
         for line in handle:
@@ -145,11 +178,27 @@ def _csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[int, 
                 if not header_seen:
                     header_seen = True
                     continue
+                _check_limits(path, start, cells)
                 yield start, cells
         except csv.Error as exc:
             raise UnreadableFile(
                 f"{path.name}: CSV malformado perto da linha {reader.line_num}: {exc}"
             ) from None
+
+
+def _check_limits(path: Path, line: int, cells: list[str]) -> None:
+    if line > MAX_ROWS:
+        raise UnreadableFile(
+            f"{path.name} passa de {MAX_ROWS:,} linhas: divida a exportação.".replace(",", ".")
+        )
+    if max(map(len, cells), default=0) <= MAX_CELL_CHARS:  # nearly always: one C call
+        return
+    for position, cell in enumerate(cells):
+        if len(cell) > MAX_CELL_CHARS:
+            raise UnreadableFile(
+                f"{path.name}, linha {line}, coluna {position + 1}: célula com {len(cell)} "
+                f"caracteres (máximo {MAX_CELL_CHARS}); o arquivo parece corrompido."
+            )
 
 
 def _cell_text(value: object) -> str:
@@ -181,7 +230,11 @@ def _sheet(path: Path) -> Iterator:
         except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
             raise UnreadableFile(f"{path.name} não é uma planilha XLSX legível ({exc}).") from None
         try:
-            yield workbook.worksheets[0]
+            sheet = workbook.worksheets[0]
+            # the file's <dimension> is often stale in files other programs wrote: trusted,
+            # it cut a 10-row sheet at 3 rows, silently (payments missed, removals missed)
+            sheet.reset_dimensions()
+            yield sheet
         finally:
             workbook.close()
 
@@ -204,4 +257,5 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
         for line, values in enumerate(rows, start=2):
             cells = [_cell_text(v) for v in values]
             if any(cell.strip() for cell in cells):
+                _check_limits(path, line, cells)
                 yield line, cells

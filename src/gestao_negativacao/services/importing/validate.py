@@ -4,6 +4,7 @@ parsed once per distinct text, which keeps a million-row file fast."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -129,6 +130,11 @@ def detect_decimal_separator(rows: Sequence[tuple[int, list[str]]], indexes: lis
         if votes[","] + votes["."] >= 2000:
             break
     return "." if votes["."] > votes[","] else ","
+
+
+# control characters a text cell never holds (tab, line feed and carriage return may: a
+# quoted CSV cell can span lines)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class RowValidator:
@@ -374,9 +380,32 @@ class RowValidator:
 
     # -- the row --------------------------------------------------------------------
 
+    def _controls(self, line: int, cells: list[str]) -> list[Issue]:
+        """A NUL or another control character in a cell (a broken export): named by line
+        and column, so the row is refused here instead of breaking the database's write
+        (PostgreSQL refuses NUL in text)."""
+        names = {position: name for name, position in self.index.items()}
+        issues = []
+        for position, cell in enumerate(cells):
+            found = _CONTROL.search(cell)
+            if found:
+                column = names.get(position, f"coluna {position + 1}")
+                code = f"0x{ord(found.group()):02X}"
+                issues.append(
+                    Issue(
+                        line,
+                        column,
+                        f"caractere de controle ({code}) no texto: corrija o cadastro no ERP "
+                        "ou exporte de novo",
+                    )
+                )
+        return issues
+
     def validate(
         self, line: int, cells: list[str]
     ) -> tuple[ParsedRow | None, list[Issue], list[Issue]]:
+        if _CONTROL.search("".join(cells)):
+            return None, self._controls(line, cells), []
         row = self._prepare(cells)
         get = self._getters
         # Rows of one sale are usually adjacent and repeat the same company, sale and holder
