@@ -104,11 +104,15 @@ def import_rules(session_factory: sessionmaker[Session], actor: Actor, text: str
     actor.require(Perm.NEG_REGRAS)
     try:
         raw = json.loads(text)
+        rules = parse_rule_file(raw)
     except json.JSONDecodeError as exc:
         raise RuleError(
             [f"JSON inválido na linha {exc.lineno}, coluna {exc.colno}: {exc.msg}"]
         ) from None
-    rules = parse_rule_file(raw)
+    except RecursionError:  # a file nested thousands of levels deep: no rule looks like it
+        raise RuleError(
+            ["o arquivo tem listas ou objetos aninhados demais para ser um arquivo de regras"]
+        ) from None
     counts = {"created": 0, "updated": 0}
     with session_factory.begin() as session:
         for rule in rules:
