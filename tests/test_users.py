@@ -105,3 +105,23 @@ def test_user_actions_and_logins_are_audited_without_the_password(sqlite_db):
     assert json.loads(entries[0].details) == {"role": "clerk"}
     assert all("senha" not in e.details for e in entries)
     assert all(e.workstation for e in entries)
+
+
+@pytest.mark.parametrize(
+    ("password", "why"),
+    [
+        ("12345678", "pelo menos 10"),
+        ("1234567890", "mais usadas"),
+        ("password123", "mais usadas"),
+        ("Qwertyuiop", "mais usadas"),
+        ("minha-mariana-1", "login"),
+    ],
+)
+def test_the_password_policy(sqlite_db, system, password, why):
+    """Issue 18: `12345678` was accepted. At least 10 characters, none of the most common
+    passwords (zxcvbn's list), not the login."""
+    with pytest.raises(WeakPassword, match=why):
+        users.create_user(sqlite_db.session_factory, system, "mariana", password, RoleCode.CLERK)
+    users.create_user(
+        sqlite_db.session_factory, system, "mariana", "Cobrança-em-dia-7", RoleCode.CLERK
+    )

@@ -2,21 +2,45 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 _hasher = PasswordHasher()  # argon2-cffi's defaults: Argon2id, 64 MiB, 3 passes
 
-MIN_PASSWORD_LENGTH = 8
+MIN_PASSWORD_LENGTH = 10
 
 
 class WeakPassword(ValueError):
     pass
 
 
-def check_strength(password: str) -> None:
+@cache
+def _common_passwords() -> frozenset[str]:
+    """The 30,000 most common passwords of public leaks, as zxcvbn ships them (a
+    maintained list; read once, when a password is first checked)."""
+    from zxcvbn.frequency_lists import FREQUENCY_LISTS
+
+    return frozenset(FREQUENCY_LISTS["passwords"])
+
+
+def check_strength(password: str, login: str = "") -> None:
+    """At least 10 characters, not among the most common passwords, not the login."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise WeakPassword(f"A senha precisa ter pelo menos {MIN_PASSWORD_LENGTH} caracteres.")
+    lowered = password.lower()
+    if lowered in _common_passwords() or lowered.strip("0123456789!@#.-_ ") in _common_passwords():
+        raise WeakPassword(
+            "Esta senha está entre as mais usadas (e as primeiras que um atacante tenta): "
+            "escolha outra, por exemplo uma frase curta."
+        )
+    # a login of 4 or more letters inside the password, or the password the login itself
+    login = login.lower().strip()
+    if login and (
+        login == lowered.strip("0123456789!@#.-_ ") or (len(login) >= 4 and login in lowered)
+    ):
+        raise WeakPassword("A senha não pode conter o login.")
 
 
 def hash_password(password: str) -> str:

@@ -70,7 +70,7 @@ def initialize(
                 "O login do administrador deve ter de 1 a 60 letras sem acento, números, "
                 "ponto, hífen, sublinhado ou arroba."
             )
-        check_strength(admin_password)
+        check_strength(admin_password, admin_login)
         database = _migrate_and_provision(engine)
         factory = sessionmaker(engine, expire_on_commit=False)
         with factory.begin() as session:

@@ -153,9 +153,9 @@ def reset_password(
     session_factory: sessionmaker[Session], actor: Actor, user_id: int, password: str
 ) -> None:
     actor.require(Perm.ADMIN_USUARIOS)
-    check_strength(password)
     with session_factory.begin() as session:
         user = _user(session, user_id)
+        check_strength(password, user.login)
         if on_server(session_factory):
             token = server.password_token(session.connection(), user.login, password)
             _definer(session, "gn_set_password", p_login=user.login, p_verifier=token,

@@ -113,7 +113,7 @@ def create_user(
     login = login.strip()
     if not login or len(login) > 60 or any(ch.isspace() for ch in login):
         raise UserError("O login deve ter de 1 a 60 caracteres, sem espaços.")
-    check_strength(password)
+    check_strength(password, login)
     if on_server(session_factory):
         return _create_login(session_factory, actor, login, password, role, name)
     with session_factory.begin() as session:
