@@ -80,15 +80,15 @@ def test_missing_file_is_a_clear_error(tmp_path):
 
 
 def test_user_add_and_acting_user():
-    new = {"GESTAO_NEGATIVACAO_NEW_PASSWORD": "Senha-do-admin-2026"}
+    new = {"GESTAO_NEGATIVACAO_NEW_PASSWORD": "Cobranca-forte-2026"}
     assert run("user", "add", "admin", "--role", "admin", env_extra=new).returncode == 0
     # the acting user's password is never the new user's
     result = run(
-        "user", "add", "ana", "--role", "clerk", "--user", "admin", password="Senha-do-admin-2026"
+        "user", "add", "ana", "--role", "clerk", "--user", "admin", password="Cobranca-forte-2026"
     )
     assert result.returncode == 2 and "GESTAO_NEGATIVACAO_NEW_PASSWORD" in result.stderr
     result = run(
-        "user", "add", "ana", "--role", "clerk", "--user", "admin", password="Senha-do-admin-2026",
+        "user", "add", "ana", "--role", "clerk", "--user", "admin", password="Cobranca-forte-2026",
         env_extra={"GESTAO_NEGATIVACAO_NEW_PASSWORD": "senha-da-ana-1"},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
@@ -114,7 +114,7 @@ def test_password_is_required_without_a_terminal():
 
 
 def test_demo_creates_admin_and_portfolio():
-    result = run("demo", "--installments", "400", password="Senha-do-admin-2026")
+    result = run("demo", "--installments", "400", password="Cobranca-forte-2026")
     assert result.returncode == 0, result.stderr
     assert "Usuário admin criado" in result.stdout
     assert "400 parcelas novas" in result.stdout
@@ -193,7 +193,7 @@ def test_demo_points_one_integration_per_integrator_at_the_sandbox(tmp_path):
 
     with running_sandbox() as sandbox:
         result = run(
-            "demo", "--no-data", "--sandbox-url", sandbox.url, password="Senha-do-admin-2026"
+            "demo", "--no-data", "--sandbox-url", sandbox.url, password="Cobranca-forte-2026"
         )
         assert result.returncode == 0, result.stderr
         assert result.stdout.count("Integração criada") == 4

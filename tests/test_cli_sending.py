@@ -9,7 +9,7 @@ from gestao_negativacao.bureaus.sandbox import running_sandbox
 from gestao_negativacao.bureaus.sandbox.faults import FaultPlan
 from tests.test_cli import file_keyring, run  # noqa: F401 - the fixture is used by name
 
-PASSWORD = "Senha-do-admin-2026"
+PASSWORD = "Cobranca-forte-2026"
 AS_OF = "2026-11-22"
 RULES = [
     {"name": "Atraso 30", "kind": "inclusion", "criteria": {"days_overdue": {"min": 30}}},

@@ -12,7 +12,7 @@ from gestao_negativacao.services import connection, server_setup, users
 from gestao_negativacao.services.database import open_database
 from tests import pg_cluster
 
-PASSWORD = "Senha-do-admin-2026"
+PASSWORD = "Cobranca-forte-2026"
 
 
 @pytest.fixture(scope="module")
