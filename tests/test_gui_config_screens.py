@@ -275,7 +275,7 @@ def test_users_create_exceptions_and_no_self_demotion(qtbot, context):
     page = page_of(qtbot, UsersPage(context))
     page.ui.login.setText("joana")
     page.ui.name.setText("Joana Lima")
-    page.ask_password = lambda login: "Senha-da-Joana-1"
+    page.ask_password = lambda login: "Cobranca-da-J-2026"
     # the clerk's bundle, minus one permission, plus another: two exceptions
     items = {
         page.ui.permissions.item(i).data(256): page.ui.permissions.item(i)
@@ -288,7 +288,7 @@ def test_users_create_exceptions_and_no_self_demotion(qtbot, context):
     page.authority.setText("2.500,00")
     page.ui.save.click()
     assert page.ui.message.text() == "Usuário salvo."
-    joana = users.authenticate(context.session_factory, "joana", "Senha-da-Joana-1")
+    joana = users.authenticate(context.session_factory, "joana", "Cobranca-da-J-2026")
     assert joana.role is RoleCode.CLERK
     assert Perm.NEG_REGRAS in joana.permissions
     assert Perm.NEG_BAIXA_MANUAL not in joana.permissions

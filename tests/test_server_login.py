@@ -62,11 +62,11 @@ def test_a_user_created_in_the_application_logs_in_with_the_password_it_was_give
 
     db = open_database(prepared, login="admin", password=PASSWORD)
     admin = users.session_actor(db.session_factory)
-    users.create_user(db.session_factory, admin, "carla", "Senha-da-Carla-1", RoleCode.CLERK)
+    users.create_user(db.session_factory, admin, "carla", "Cobranca-da-C-2026", RoleCode.CLERK)
     db.dispose()
     with pytest.raises(users.LoginFailed):
         open_database(prepared, login="carla", password=PASSWORD)
-    carla = open_database(prepared, login="carla", password="Senha-da-Carla-1")
+    carla = open_database(prepared, login="carla", password="Cobranca-da-C-2026")
     assert users.session_actor(carla.session_factory).login == "carla"
     carla.dispose()
 

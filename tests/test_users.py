@@ -125,3 +125,66 @@ def test_the_password_policy(sqlite_db, system, password, why):
     users.create_user(
         sqlite_db.session_factory, system, "mariana", "Cobrança-em-dia-7", RoleCode.CLERK
     )
+
+
+def test_wrong_passwords_slow_down_then_lock_until_an_admin_lifts_it(sqlite_db, system):
+    """Issue 18: 30 wrong passwords in 7 s, then the right one worked; an unknown login
+    answered in 8 ms where a known one took 399 ms."""
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from gestao_negativacao.db.models import AuditEntry, LoginThrottle
+    from gestao_negativacao.services import login_throttle, user_admin
+
+    users.create_user(
+        sqlite_db.session_factory, system, "ana", "Cobranca-forte-2026", RoleCode.CLERK
+    )
+
+    def attempt(password: str) -> str:
+        try:
+            users.authenticate(sqlite_db.session_factory, "ana", password)
+            return "ok"
+        except users.LoginFailed as exc:
+            return str(exc)
+
+    def time_passes() -> None:  # as if the wait had gone by
+        from gestao_negativacao.db.base import utc_now
+
+        with sqlite_db.session_factory.begin() as s:
+            s.execute(update(LoginThrottle).values(last_failure_at=utc_now() - timedelta(hours=1)))
+
+    for _ in range(login_throttle.WAIT_FROM - 1):
+        assert attempt("errada-123") == "Usuário ou senha inválidos, ou usuário desativado."
+    assert attempt("errada-123").startswith("Usuário ou senha inválidos")  # the 5th
+    assert "aguarde" in attempt("Cobranca-forte-2026")  # even the right one waits
+    for _ in range(login_throttle.LOCK_AT - login_throttle.WAIT_FROM):
+        time_passes()
+        attempt("errada-123")
+    time_passes()
+    assert "bloqueado" in attempt("Cobranca-forte-2026")
+    with sqlite_db.session_factory() as s:
+        actions = [a for a in s.scalars(select(AuditEntry.action)) if a.startswith("login")]
+    assert "login.bloqueio" in actions and "login.recusado" in actions
+    admin = Actor(login="root-test", permissions=frozenset(Perm))
+    assert user_admin.is_login_locked(sqlite_db.session_factory, "ana")
+    assert user_admin.unlock_login(sqlite_db.session_factory, admin, "ana")
+    assert attempt("Cobranca-forte-2026") == "ok"
+    # an unknown login costs the same Argon2 check as a known one (no 8 ms answer)
+    from argon2 import PasswordHasher
+
+    checks = []
+    original = PasswordHasher.verify
+
+    def counting(self, hash_, password):
+        checks.append(hash_[:10])
+        return original(self, hash_, password)
+
+    PasswordHasher.verify = counting
+    try:
+        for login in ("ninguem", "ana"):
+            with pytest.raises(users.LoginFailed):
+                users.authenticate(sqlite_db.session_factory, login, "errada-123")
+    finally:
+        PasswordHasher.verify = original
+    assert len(checks) == 2 and all(c.startswith("$argon2id") for c in checks)

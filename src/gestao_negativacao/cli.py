@@ -44,6 +44,17 @@ def cmd_user_add(db: Database, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_user_unlock(db: Database, args: argparse.Namespace) -> int:
+    from gestao_negativacao.services.user_admin import unlock_login
+
+    actor = support.acting_user(db, args.user)
+    if unlock_login(db.session_factory, actor, args.login):
+        print(f"Login {args.login} desbloqueado.")
+    else:
+        print(f"O login {args.login} não estava bloqueado.")
+    return EXIT_OK
+
+
 def cmd_import(db: Database, args: argparse.Namespace) -> int:
     from gestao_negativacao.services.importing import import_file
 
@@ -355,6 +366,11 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--role", required=True, choices=[r.value for r in RoleCode])
     add.add_argument("--name", help="nome completo")
     add.set_defaults(handler=cmd_user_add)
+    unlock = user_sub.add_parser(
+        "unlock", parents=[common], help="desbloquear um login após senhas erradas"
+    )
+    unlock.add_argument("login")
+    unlock.set_defaults(handler=cmd_user_unlock)
 
     imp = sub.add_parser("import", parents=[common], help="importar a carteira do ERP")
     imp.add_argument("file", metavar="ARQUIVO", help="CSV ou XLSX no layout de importação")

@@ -149,6 +149,26 @@ def update_user(
         return _row(session, user)
 
 
+def unlock_login(session_factory: sessionmaker[Session], actor: Actor, login: str) -> bool:
+    """Lift the lock ten wrong passwords put on a login (SQLite); True when there was one.
+    Audited."""
+    actor.require(Perm.ADMIN_USUARIOS)
+    from gestao_negativacao.services import login_throttle
+
+    with session_factory.begin() as session:
+        lifted = login_throttle.unlock(session, login.strip())
+        if lifted:
+            audit.record(session, actor, "login.desbloqueio", entity="user", entity_key=login)
+    return lifted
+
+
+def is_login_locked(session_factory: sessionmaker[Session], login: str) -> bool:
+    from gestao_negativacao.services import login_throttle
+
+    with session_factory() as session:
+        return login_throttle.is_locked(session, login)
+
+
 def reset_password(
     session_factory: sessionmaker[Session], actor: Actor, user_id: int, password: str
 ) -> None:

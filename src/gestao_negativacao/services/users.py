@@ -24,8 +24,8 @@ from gestao_negativacao.domain.permissions import (
     Perm,
     RoleCode,
 )
-from gestao_negativacao.services import audit
-from gestao_negativacao.services.actor import Actor
+from gestao_negativacao.services import audit, login_throttle
+from gestao_negativacao.services.actor import Actor, workstation_name
 from gestao_negativacao.services.errors import server_refusal
 
 
@@ -188,19 +188,29 @@ def authenticate(session_factory: sessionmaker[Session], login: str, password: s
     server the database checked it when this user connected: see ``session_actor``.)"""
     if on_server(session_factory):
         return session_actor(session_factory)
+    login = login.strip()
+    station = workstation_name()
+    someone = Actor(login=login[:60] or "?", permissions=frozenset())
     with session_factory() as session:
-        user = session.scalar(select(User).where(User.login == login.strip()))
-        ok = user is not None and user.active and verify_password(user.password_hash, password)
+        try:
+            login_throttle.check(session, login, station)
+        except login_throttle.TooManyTries as exc:
+            audit.record(session, someone, "login.recusado", entity="user", entity_key=login)
+            session.commit()
+            raise LoginFailed(str(exc)) from None
+        user = session.scalar(select(User).where(User.login == login))
+        if user is None or not user.password_hash:
+            login_throttle.spend_a_check(password)  # no faster answer for an unknown login
+            ok = False
+        else:
+            ok = verify_password(user.password_hash, password) and user.active
         if not ok or user is None:
-            audit.record(
-                session,
-                Actor(login=login.strip()[:60] or "?", permissions=frozenset()),
-                "login.falha",
-                entity="user",
-                entity_key=login.strip(),
-            )
+            audit.record(session, someone, "login.falha", entity="user", entity_key=login)
+            if login_throttle.failed(session, login, station):
+                audit.record(session, someone, "login.bloqueio", entity="user", entity_key=login)
             session.commit()
             raise LoginFailed()
+        login_throttle.succeeded(session, login, station)
         if needs_rehash(user.password_hash):
             user.password_hash = hash_password(password)
         user.last_login_at = utc_now()

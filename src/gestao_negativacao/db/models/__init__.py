@@ -34,6 +34,7 @@ from gestao_negativacao.db.models.scheduling import (
 from gestao_negativacao.db.models.security import (
     AuditEntry,
     Installation,
+    LoginThrottle,
     Permission,
     Role,
     RolePermission,
@@ -64,6 +65,7 @@ __all__ = [
     "CompanyParameter",
     "ImportSource",
     "Installation",
+    "LoginThrottle",
     "Integration",
     "IntegrationCompany",
     "IntegrationOperator",

@@ -91,3 +91,17 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(String(60), default="")
     entity_key: Mapped[str] = mapped_column(String(200), default="")
     details: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class LoginThrottle(Base):
+    """Failed logins counted per login and per workstation (SQLite, where the application
+    checks passwords; on a server the database does): after 5 a growing wait before the
+    next try, after 10 on a login a lock an administrator lifts. Kept for any login typed,
+    known or not, so that a lock says nothing about who exists."""
+
+    __tablename__ = "login_throttles"
+
+    key: Mapped[str] = mapped_column(String(170), primary_key=True)  # login:… / estacao:…
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -23,7 +23,15 @@ READ_ALL_EXCEPT = frozenset({"audit_log"})
 APPEND_ONLY = frozenset({"audit_log"})
 # tables written only through the definer functions (or by ``db init`` / ``db upgrade``)
 DEFINER_ONLY = frozenset(
-    {"users", "user_permissions", "role_permissions", "roles", "permissions", "installation"}
+    {
+        "users",
+        "user_permissions",
+        "role_permissions",
+        "roles",
+        "permissions",
+        "installation",
+        "login_throttles",  # SQLite's own login checks; a server's database checks its logins
+    }
 )
 
 # queueing evaluates the selection once into a temporary table (db.staging); a temporary

@@ -138,6 +138,12 @@ class UsersPage(QWidget):
         row.addWidget(self.authority, 1)
         row.addWidget(self.unlimited)
         self.ui.form.addRow("Alçada de crédito (R$):", row)
+        # ten wrong passwords lock a login (SQLite); an administrator lifts it here
+        self.unlock_button = QPushButton("Desbloquear login", self.form)
+        self.unlock_button.setToolTip("Bloqueado depois de 10 senhas erradas seguidas")
+        self.unlock_button.setVisible(False)
+        self.unlock_button.clicked.connect(self.unlock)
+        self.ui.form.addRow("", self.unlock_button)
         self.ui.role.currentIndexChanged.connect(self._role_changed)
         self.new_button.clicked.connect(self.new)
         self.grid.selection.connect(lambda rows: rows and self.load(rows[0][0]))
@@ -196,7 +202,20 @@ class UsersPage(QWidget):
         self.unlimited.setChecked(authority.is_set and amount is None)
         self.authority.setText("" if amount is None else decimal_comma(amount))
         self.ui.resetPassword.setEnabled(True)
+        self.unlock_button.setVisible(
+            user_admin.is_login_locked(self.context.session_factory, user.login)
+        )
         say(self.ui.message, "")
+
+    def unlock(self) -> None:
+        login = self.ui.login.text().strip()
+        try:
+            user_admin.unlock_login(self.context.session_factory, self.context.actor, login)
+        except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
+            say(self.ui.message, user_message(exc), error=True)
+            return
+        self.unlock_button.setVisible(False)
+        say(self.ui.message, f"Login {login} desbloqueado.")
 
     def ask_password(self, login: str) -> str | None:
         """The password prompt; tests replace this method."""
