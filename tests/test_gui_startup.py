@@ -15,7 +15,7 @@ from gestao_negativacao.gui.dialogs.first_run import FirstRunDialog
 from gestao_negativacao.gui.dialogs.login import LoginDialog
 from gestao_negativacao.gui.main_window import MainWindow
 from gestao_negativacao.gui.qt import QDialogButtonBox
-from gestao_negativacao.services import connection
+from gestao_negativacao.services import connection, users
 from tests.sending_helpers import admin_actor, user_actor
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
@@ -63,6 +63,24 @@ def test_first_access_creates_the_admin_then_login_remembers_it(qtbot, sqlite_db
     with qtbot.waitSignal(login.accepted, timeout=10_000):
         ok(login)
     assert login.actor.login == "admin"
+    # an administrator reset her password: the next login asks for a new one first
+    from gestao_negativacao.services import user_admin
+
+    user_admin.reset_password(sqlite_db.session_factory, login.actor, login.actor.user_id,
+                              "Provisoria-2026-x")  # fmt: skip
+    again = LoginDialog(sqlite_db)
+    qtbot.addWidget(again)
+    again.show()
+    again.ask_new_password = lambda: "Provisoria-2026-x"  # the same one: refused
+    again.ui.password.setText("Provisoria-2026-x")
+    ok(again)
+    qtbot.waitUntil(lambda: "diferente da atual" in again.ui.message.text(), timeout=10_000)
+    again.ask_new_password = lambda: "Escolhida-por-mim-7"
+    again.ui.password.setText("Provisoria-2026-x")
+    with qtbot.waitSignal(again.accepted, timeout=15_000):
+        ok(again)
+    assert again.actor.login == "admin"
+    assert users.authenticate(sqlite_db.session_factory, "admin", "Escolhida-por-mim-7")
 
 
 def test_connection_to_a_postgresql_server_keeps_no_login_and_says_if_it_is_encrypted(

@@ -38,6 +38,16 @@ class LoginFailed(Exception):
         super().__init__(message)
 
 
+class PasswordChangeRequired(LoginFailed):
+    """The password was right but an administrator reset it: a new one before entering."""
+
+    def __init__(self, login: str) -> None:
+        super().__init__(
+            "Sua senha foi redefinida por um administrador: escolha uma senha nova para entrar."
+        )
+        self.login = login
+
+
 def on_server(session_factory: sessionmaker[Session]) -> bool:
     """A shared server, where users are the database's own logins (DESIGN §8)."""
     return server.is_server(session_factory.kw["bind"])
@@ -211,6 +221,10 @@ def authenticate(session_factory: sessionmaker[Session], login: str, password: s
             session.commit()
             raise LoginFailed()
         login_throttle.succeeded(session, login, station)
+        if user.must_change_password:
+            audit.record(session, someone, "login.troca_exigida", entity="user", entity_key=login)
+            session.commit()
+            raise PasswordChangeRequired(login)
         if needs_rehash(user.password_hash):
             user.password_hash = hash_password(password)
         user.last_login_at = utc_now()
@@ -218,6 +232,31 @@ def authenticate(session_factory: sessionmaker[Session], login: str, password: s
         audit.record(session, actor, "login", entity="user", entity_key=user.login)
         session.commit()
         return actor
+
+
+def change_own_password(
+    session_factory: sessionmaker[Session], login: str, current: str, new: str
+) -> Actor:
+    """The user changes their own password (after an administrator's reset, or at will),
+    proving the current one; returns the acting user, logged in. (SQLite: on a server the
+    database's own password is changed by the administrator's functions.)"""
+    if new == current:
+        raise UserError("A senha nova deve ser diferente da atual.")
+    check_strength(new, login)
+    try:
+        authenticate(session_factory, login, current)
+    except PasswordChangeRequired:
+        pass  # the right password: the change is what it asks for
+    with session_factory.begin() as session:
+        user = session.scalar(select(User).where(User.login == login.strip()))
+        if user is None:  # pragma: no cover - authenticate refused it already
+            raise LoginFailed()
+        user.password_hash = hash_password(new)
+        user.must_change_password = False
+        user.last_login_at = utc_now()
+        actor = _actor_for(session, user)
+        audit.record(session, actor, "senha.trocar", entity="user", entity_key=user.login)
+    return actor
 
 
 def actor_of(session_factory: sessionmaker[Session], user_id: int) -> Actor:

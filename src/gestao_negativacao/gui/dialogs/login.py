@@ -8,7 +8,7 @@ from __future__ import annotations
 from gestao_negativacao.gui import settings
 from gestao_negativacao.gui.forms.ui_login import Ui_LoginDialog
 from gestao_negativacao.gui.messages import user_message
-from gestao_negativacao.gui.qt import QDialog, QDialogButtonBox, QWidget
+from gestao_negativacao.gui.qt import QDialog, QDialogButtonBox, QInputDialog, QLineEdit, QWidget
 from gestao_negativacao.gui.tasks import run_task
 from gestao_negativacao.services import users
 from gestao_negativacao.services.actor import Actor
@@ -81,7 +81,41 @@ class LoginDialog(QDialog):
         settings.set_last_login(actor.login)
         self.accept()
 
+    def ask_new_password(self) -> str | None:
+        """The new password, typed twice; tests replace this method."""
+        first, ok = QInputDialog.getText(
+            self, "Senha nova", "Sua senha foi redefinida. Senha nova (10 caracteres ou mais):",
+            QLineEdit.EchoMode.Password,
+        )  # fmt: skip
+        if not ok:
+            return None
+        again, ok = QInputDialog.getText(
+            self, "Senha nova", "Repita a senha nova:", QLineEdit.EchoMode.Password
+        )
+        if not ok:
+            return None
+        if first != again:
+            self.ui.message.setText("As duas senhas novas não conferem.")
+            return None
+        return first
+
+    def _change_password(self, login: str, current: str) -> None:
+        new = self.ask_new_password()
+        if not new:
+            self.ok_button.setEnabled(True)
+            return
+        factory = self.db.session_factory
+        self.ui.message.setText("Trocando a senha…")
+        run_task(
+            lambda task: users.change_own_password(factory, login, current, new),
+            on_done=self._logged_in,
+            on_failed=self._refused,
+        )
+
     def _refused(self, error: BaseException) -> None:
+        if isinstance(error, users.PasswordChangeRequired):
+            self._change_password(error.login, self.ui.password.text())
+            return
         self.ok_button.setEnabled(True)
         self.ui.password.clear()
         self.ui.password.setFocus()
