@@ -66,27 +66,69 @@ class Place:
         return base if kind == "secret" else f"{base}/{kind}"
 
 
-def _get(key: str) -> str | None:
+# The Windows Credential Manager keeps at most 2,560 bytes a secret (1,280 UTF-16 units);
+# keyring's Windows backend then fails with error 1783, "The stub received bad data". A
+# Crédito na Medida token can be longer: it is kept in parts of at most this many
+# characters, the first one saying how many parts follow.
+PART_CHARS = 1_000
+_PARTS_MARK = "\x00partes:"
+
+
+def _raw_get(key: str) -> str | None:
     try:
         return keyring.get_password(SERVICE, key)
     except KeyringError:
         return None
 
 
-def _set(key: str, value: str) -> None:
+def _get(key: str) -> str | None:
+    value = _raw_get(key)
+    if value is None or not value.startswith(_PARTS_MARK):
+        return value
+    count = int(value.removeprefix(_PARTS_MARK))
+    parts = [_raw_get(f"{key}#{n}") for n in range(1, count + 1)]
+    if any(p is None for p in parts):
+        return None  # a part went missing: as if never stored (asked for again)
+    return "".join(parts)  # type: ignore[arg-type]
+
+
+def _raw_set(key: str, value: str) -> None:
     try:
         keyring.set_password(SERVICE, key, value)
-    except KeyringError:
+    except (KeyringError, OSError):  # OSError: Windows' error 1783 comes as one
         raise CredentialStoreUnavailable() from None
 
 
-def _delete(key: str) -> None:
+def _set(key: str, value: str) -> None:
+    _delete_parts(key)
+    if len(value) <= PART_CHARS and not value.startswith(_PARTS_MARK):
+        _raw_set(key, value)
+        return
+    parts = [value[i : i + PART_CHARS] for i in range(0, len(value), PART_CHARS)]
+    for n, part in enumerate(parts, start=1):
+        _raw_set(f"{key}#{n}", part)
+    _raw_set(key, f"{_PARTS_MARK}{len(parts)}")  # last: a reader never sees half of it
+
+
+def _delete_parts(key: str) -> None:
+    value = _raw_get(key)
+    if value is not None and value.startswith(_PARTS_MARK):
+        for n in range(1, int(value.removeprefix(_PARTS_MARK)) + 1):
+            _raw_delete(f"{key}#{n}")
+
+
+def _raw_delete(key: str) -> None:
     try:
         keyring.delete_password(SERVICE, key)
     except PasswordDeleteError:
         pass  # nothing to delete
     except KeyringError:
         raise CredentialStoreUnavailable() from None
+
+
+def _delete(key: str) -> None:
+    _delete_parts(key)
+    _raw_delete(key)
 
 
 def get(place: Place, kind: str = "secret") -> str | None:

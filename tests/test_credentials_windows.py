@@ -1,0 +1,42 @@
+"""Windows realities (issue 18, item 11), with a stand-in that behaves as Windows does: the
+Credential Manager refuses a secret over 2,560 bytes (1,280 UTF-16 characters) — keyring's
+backend then fails with error 1783, "The stub received bad data" — and a Crédito na Medida
+token can be longer."""
+
+import keyring
+import pytest
+
+from gestao_negativacao.services import credentials
+from tests.conftest import MemoryKeyring
+
+
+class WindowsLikeKeyring(MemoryKeyring):
+    def set_password(self, service: str, username: str, password: str) -> None:
+        if len(password.encode("utf-16-le")) > 2560:
+            raise OSError(1783, "The stub received bad data.")
+        super().set_password(service, username, password)
+
+
+@pytest.fixture
+def windows():
+    previous = keyring.get_keyring()
+    backend = WindowsLikeKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+def test_a_long_token_is_kept_in_parts_and_read_back_whole(windows):
+    token = "eyJ" + "ção-" * 2_000  # 8,003 characters, accents included
+    credentials.set_named("token-cnm", token)
+    assert credentials.get_named("token-cnm") == token
+    assert max(len(v.encode("utf-16-le")) for v in windows.secrets.values()) <= 2560
+    assert len(windows.secrets) == 10  # the head and nine parts of 1,000
+    credentials.set_named("token-cnm", "curto")  # a short one replaces it, parts and all
+    assert credentials.get_named("token-cnm") == "curto" and len(windows.secrets) == 1
+
+
+def test_a_missing_part_reads_as_no_secret(windows):
+    credentials.set_named("token-cnm", "x" * 3_000)
+    del windows.secrets[(credentials.SERVICE, "token-cnm#2")]
+    assert credentials.get_named("token-cnm") is None  # asked for again, never half a token
