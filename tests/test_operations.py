@@ -27,7 +27,7 @@ def test_the_log_file_rotates_and_masks_documents(app_home):
     written = path.read_text(encoding="utf-8")
     assert "sem endereço" in written and "412.248.244-58" not in written
     rotating = [h for h in logging.getLogger().handlers if isinstance(h, RotatingFileHandler)]
-    assert rotating and rotating[0].maxBytes > 0 and rotating[0].backupCount == 5
+    assert rotating and rotating[0].maxBytes > 0 and rotating[0].backupCount == 10
     for handler in rotating:
         logging.getLogger().removeHandler(handler)
         handler.close()
