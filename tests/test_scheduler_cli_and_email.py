@@ -184,3 +184,5 @@ def test_scheduler_on_the_command_line(tmp_path):
         assert again["runs"] == []
     task = run("scheduler", "install-task")
     assert task.returncode == 0 and "schtasks /Create" in task.stdout
+    # the task stores the account's password, or the Credential Manager is out of reach
+    assert "/RU" in task.stdout and "/RP *" in task.stdout

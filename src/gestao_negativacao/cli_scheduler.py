@@ -5,6 +5,7 @@ sources."""
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import shutil
@@ -34,15 +35,23 @@ def _now(text: str | None) -> datetime | None:
 
 
 def cmd_run_due(db: Database, args: argparse.Namespace) -> int:
+    from gestao_negativacao.services import credentials
     from gestao_negativacao.services.scheduling.notify import send_summary
     from gestao_negativacao.services.scheduling.runner import run_due
 
+    if not credentials.store_reachable():
+        print(
+            "Aviso: o cofre de senhas desta conta não está acessível (tarefa agendada sem a "
+            "senha do usuário guardada?). Envios e e-mails que precisam de senha vão falhar; "
+            "registre a tarefa com `scheduler install-task`, que guarda a senha da conta.",
+            file=sys.stderr,
+        )
     now = _now(args.now)
     runs = run_due(db.session_factory, now, as_user=_server_runner(db))
     today = (now or datetime.now(LOCAL)).astimezone(LOCAL).date()
     try:
         emailed = send_summary(db.session_factory, runs, today)
-    except OSError as exc:  # the SMTP server is down: the runs are recorded anyway
+    except (OSError, ValueError) as exc:  # the SMTP server down or refused: runs recorded
         print(f"Não foi possível enviar o e-mail de resumo: {exc}", file=sys.stderr)
         emailed = False
     if args.json:
@@ -115,6 +124,11 @@ def task_command() -> list[str]:
     action = f'"{program}" scheduler run-due'
     if program == sys.executable:
         action = f'"{program}" -m gestao_negativacao scheduler run-due'
+    # run as this account with its password stored ("/RP *" asks for it): a task that
+    # stores no password (S4U) runs without the account's Credential Manager, and every
+    # operator's secret would read as missing
+    account = os.environ.get("USERNAME") or getpass.getuser()
+    domain = os.environ.get("USERDOMAIN")
     return [
         "schtasks",
         "/Create",
@@ -127,6 +141,10 @@ def task_command() -> list[str]:
         TASK_NAME,
         "/TR",
         action,
+        "/RU",
+        f"{domain}\\{account}" if domain else account,
+        "/RP",
+        "*",
     ]
 
 

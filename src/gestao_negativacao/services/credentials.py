@@ -199,6 +199,16 @@ def move_legacy_keys(session_factory: sessionmaker[Session]) -> int:
     return moved
 
 
+def store_reachable() -> bool:
+    """Whether this account's secret store answers at all (a scheduled task registered
+    without the account's password runs without it)."""
+    try:
+        keyring.get_password(SERVICE, "verificacao")
+    except Exception:  # noqa: BLE001 - every backend fails its own way; unreachable is the fact
+        return False
+    return True
+
+
 def get_named(name: str) -> str | None:
     """A secret that is not an operator's (the SMTP password, an ERP database's)."""
     return _get(name)
