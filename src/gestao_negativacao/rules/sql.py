@@ -357,7 +357,10 @@ def notice_pending(debtor, as_of: date) -> ColumnElement[bool]:
     """The sale's company warns debtors before including them (``pre_notice_days`` set) and
     no notice to this debtor about this installment went out in time for ``as_of``."""
     cp, dn = CP.alias("cp_notice"), DN.alias("dn_notice")
-    asks = exists().where(cp.c.company_id == S.c.company_id, cp.c.pre_notice_days.is_not(None))
+    # a list, not a correlated EXISTS: read once per evaluation, not once per candidate
+    # (the EXISTS cost SQLite 0.6 s on the benchmark's million installments)
+    asking = select(cp.c.company_id).where(cp.c.pre_notice_days.is_not(None))
+    asks = S.c.company_id.in_(asking)
     noticed = select(dn.c.installment_id, dn.c.customer_id).where(
         dn.c.outcome == "enviado", dn.c.eligible_from <= as_of
     )
