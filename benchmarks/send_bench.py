@@ -174,7 +174,9 @@ def product(database: str, url: str, items: int, concurrency: int) -> tuple[floa
 
 def queue_time(database: str, items: int) -> tuple[int, float]:
     """Queue ``items`` of the million-installment portfolio's overdue installments, then
-    take them out of the queue again (as the owner), so the portfolio stays as it was."""
+    take them out again, queue and negativations (as the owner), so the portfolio stays as
+    it was: the rules benchmark reads the same portfolio, and 79,000 leftover pending
+    negativations once made its "already queued" check cost 0.2 s."""
     from sqlalchemy import create_engine, text
 
     target = demo_portfolio(database, 1_000_000)
@@ -186,8 +188,9 @@ def queue_time(database: str, items: int) -> tuple[int, float]:
     elapsed = time.perf_counter() - started
     db.dispose()
     engine = create_engine(target.owner_url or target.url)
-    with engine.begin() as conn:
-        conn.execute(text("DELETE FROM send_queue"))
+    with engine.begin() as conn:  # the portfolio has no negativations of its own
+        for table in ("send_queue", "negativation_events", "negativations"):
+            conn.execute(text(f"DELETE FROM {table}"))
     engine.dispose()
     return result.queued, elapsed
 
