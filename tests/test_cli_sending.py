@@ -133,7 +133,7 @@ def test_serasa_waits_for_confirmation_and_sent_refresh_asks(demo):
 
 def test_a_user_who_may_not_use_the_operators_is_told_why(demo):
     created = run("user", "add", "joana", "--role", "clerk",
-                  env_extra={"GESTAO_NEGATIVACAO_NEW_PASSWORD": "Senha-da-Joana-1"})  # fmt: skip
+                  env_extra={"GESTAO_NEGATIVACAO_NEW_PASSWORD": "Cobranca-da-J-2026"})  # fmt: skip
     assert created.returncode == 0, created.stderr
     result = run(
         "send",
@@ -148,7 +148,7 @@ def test_a_user_who_may_not_use_the_operators_is_told_why(demo):
         "--user",
         "joana",
         "--json",
-        password="Senha-da-Joana-1",
+        password="Cobranca-da-J-2026",
     )
     assert result.returncode == 1
     report = json.loads(result.stdout)

@@ -310,7 +310,8 @@ def test_users_create_exceptions_and_no_self_demotion(qtbot, context):
     page.ask_password = lambda login: "Outra-senha-22"
     page.ui.resetPassword.click()
     assert page.ui.message.text() == "Senha redefinida."
-    users.authenticate(context.session_factory, "joana", "Outra-senha-22")
+    with pytest.raises(users.PasswordChangeRequired):  # right, but must be changed first
+        users.authenticate(context.session_factory, "joana", "Outra-senha-22")
     qtbot.waitUntil(lambda: len(rows_of(page.grid)) == 2)
     page.load(context.actor.user_id)  # the admin's own record
     items = {
