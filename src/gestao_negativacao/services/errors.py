@@ -91,9 +91,12 @@ def server_refusal(exc: BaseException) -> str:
     return mask_documents(message.removeprefix("ERROR:").strip())
 
 
-# PostgreSQL: deadlock, serialization failure; MariaDB/MySQL: deadlock, lock wait timeout
+# PostgreSQL: deadlock, serialization failure; MariaDB/MySQL: deadlock, lock wait timeout,
+# and 1467 "Failed to read auto-increment value from storage engine", which InnoDB gives a
+# transaction that inserts from a temporary table while another inserts into the same table
+# (two workstations queueing at once): the whole transaction runs again
 _RETRYABLE_SQLSTATES = {"40P01", "40001"}
-_RETRYABLE_MYSQL_CODES = {1213, 1205}
+_RETRYABLE_MYSQL_CODES = {1213, 1205, 1467}
 
 
 def is_retryable_conflict(exc: BaseException) -> bool:
