@@ -316,16 +316,20 @@ def active_at(debtor, integrator: str | None) -> ColumnElement[bool]:
     return tuple_(I.c.id, debtor.c.id).in_(listed)
 
 
+def missed_deadline(ai, as_of: date) -> ColumnElement[bool]:
+    """An agreement installment (``ai``: the table or an alias, ORM or Core) whose deadline
+    passed before ``as_of`` unpaid — paid after it counts as missed: what breaks an
+    agreement, here, on the Acordos screen and on the Painel."""
+    c = getattr(ai, "c", ai)
+    return and_(c.deadline < as_of, or_(c.paid_on.is_(None), c.paid_on > c.deadline))
+
+
 def _holding(h, as_of: date) -> list[ColumnElement[bool]]:
     """The hold ``h`` is in force on ``as_of``: not lifted, its end date (if any) not passed,
     and, for an agreement's hold, the agreement not broken — no installment of it left
     unpaid past its deadline (paid after the deadline counts as broken from the day after)."""
     ai = AI.alias(f"ai_{h.name}")
-    broken = exists().where(
-        ai.c.agreement_id == h.c.agreement_id,
-        ai.c.deadline < as_of,
-        or_(ai.c.paid_on.is_(None), ai.c.paid_on > ai.c.deadline),
-    )
+    broken = exists().where(ai.c.agreement_id == h.c.agreement_id, missed_deadline(ai, as_of))
     return [
         h.c.lifted_at.is_(None),
         or_(h.c.until.is_(None), h.c.until >= as_of),

@@ -12,6 +12,7 @@ payments are recorded here by hand: the ERP's export carries the original instal
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
@@ -35,7 +36,7 @@ from gestao_negativacao.domain.enums import HoldOrigin
 from gestao_negativacao.domain.money import format_brl
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.rules.facts import agreement_broken_from
-from gestao_negativacao.rules.sql import under_agreement
+from gestao_negativacao.rules.sql import missed_deadline, under_agreement
 from gestao_negativacao.services import audit, parameters
 from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.listing import Column, PagedQuery
@@ -214,14 +215,9 @@ def even_plan(total: Decimal, count: int, first_due: date) -> list[tuple[date, D
         month = first_due.month - 1 + n
         year = first_due.year + month // 12
         month = month % 12 + 1
-        day = min(first_due.day, _last_day(year, month))
+        day = min(first_due.day, calendar.monthrange(year, month)[1])
         plan.append((date(year, month, day), first if n == 0 else share))
     return plan
-
-
-def _last_day(year: int, month: int) -> int:
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return (following - timedelta(days=1)).day
 
 
 def _check_plan(plan: list[tuple[date, Decimal]], as_of: date) -> None:
@@ -465,13 +461,7 @@ def kept_count(session_factory: sessionmaker[Session], as_of: date) -> int:
     """Agreements kept on ``as_of`` (for the Painel)."""
     late = (
         select(AgreementInstallment.agreement_id)
-        .where(
-            AgreementInstallment.deadline < as_of,
-            or_(
-                AgreementInstallment.paid_on.is_(None),
-                AgreementInstallment.paid_on > AgreementInstallment.deadline,
-            ),
-        )
+        .where(missed_deadline(AgreementInstallment, as_of))
         .distinct()
     )
     with session_factory() as session:
@@ -496,11 +486,7 @@ def listing(session_factory: sessionmaker[Session], as_of: date) -> PagedQuery:
         .where(ai.agreement_id == Agreement.id, ai.paid_on.is_not(None), ai.paid_on <= as_of)
         .scalar_subquery()
     )
-    late = exists().where(
-        ai.agreement_id == Agreement.id,
-        ai.deadline < as_of,
-        or_(ai.paid_on.is_(None), ai.paid_on > ai.deadline),
-    )
+    late = exists().where(ai.agreement_id == Agreement.id, missed_deadline(ai, as_of))
     open_left = exists().where(
         ai.agreement_id == Agreement.id, or_(ai.paid_on.is_(None), ai.paid_on > as_of)
     )

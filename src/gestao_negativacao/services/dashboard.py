@@ -27,7 +27,7 @@ from gestao_negativacao.db.models import (
     SendQueueEntry,
 )
 from gestao_negativacao.domain.business_days import removal_deadline
-from gestao_negativacao.rules.sql import date_key
+from gestao_negativacao.rules.sql import date_key, missed_deadline
 
 ZERO = Decimal("0.00")
 RECOVERY_WINDOWS = (30, 60, 90)
@@ -205,11 +205,7 @@ def _recovery(session: Session, as_of: date) -> dict[int, Decimal]:
 
 def _agreements(session: Session, as_of: date) -> tuple[int, int]:
     ai = AgreementInstallment
-    broken = (
-        select(ai.agreement_id)
-        .where(ai.deadline < as_of, or_(ai.paid_on.is_(None), ai.paid_on > ai.deadline))
-        .distinct()
-    )
+    broken = select(ai.agreement_id).where(missed_deadline(ai, as_of)).distinct()
     unpaid = or_(ai.paid_on.is_(None), ai.paid_on > as_of)
     kept = session.scalar(
         select(func.count(func.distinct(ai.agreement_id))).where(

@@ -18,10 +18,6 @@ class Column:
     searchable: bool = False  # matched by the grid's filter field
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 @dataclass
 class PagedQuery:
     """``query`` selects one column per ``Column``, labelled with its key; the first is a
@@ -50,15 +46,15 @@ class PagedQuery:
         text = text.strip()
         if not text:
             return self.query
-        # what the clerk typed is text: % and _ are matched as themselves, not wildcards
-        pattern = f"%{_escape_like(text.lower())}%"
+        # what the clerk typed is text: % and _ are matched as themselves (autoescape)
+        needle = text.lower()
         digits = "".join(ch for ch in text if ch.isalnum())
         matches = []
         for column in self.columns:
             if not column.searchable:
                 continue
             expr = func.lower(cast(self._by_key[column.key], String))
-            matches.append(expr.like(pattern, escape="\\"))
+            matches.append(expr.contains(needle, autoescape=True))
             if column.kind == "document" and digits and digits != text:
                 matches.append(expr.like(f"%{digits.lower()}%"))  # typed with the mask
         return self.query.where(or_(*matches)) if matches else self.query
