@@ -191,3 +191,6 @@ def test_the_inclusion_screen_sends_the_notices(qtbot, warned, smtp):  # noqa: F
     qtbot.waitUntil(lambda: "enviado" in page.message.text(), timeout=10_000)
     assert page.message.text().startswith("1 aviso(s) prévio(s) enviado(s) (2 parcela(s))")
     assert "1 devedor(es) sem e-mail" in page.message.text() and len(inbox.messages) == 1
+    from tests.test_gui_startup import shot
+
+    shot(page, "inclusao_avisos_previos")
