@@ -160,6 +160,7 @@ def test_navigation_shows_what_the_permissions_allow(qtbot, sqlite_db):
         "Usuários e permissões",
         "Importação",
         "Parâmetros",
+        "Titulares (LGPD)",
     ]
     assert window.user_label.text() == "Usuário: admin (admin)"
     qtbot.waitUntil(lambda: "nenhum operador" in window.secrets_label.text())

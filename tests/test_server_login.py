@@ -105,3 +105,33 @@ def test_the_login_window_logs_into_the_server(qtbot, prepared):
         dialog.ok_button.click()
     assert dialog.actor.login == "admin" and dialog.db.is_server
     dialog.db.dispose()
+
+
+def test_a_reset_password_is_changed_in_the_login_window_before_entering(qtbot, prepared):
+    """An administrator's reset: the server takes the password once, the window asks for a
+    new one before anything else, and the server's own login changes to it."""
+    from gestao_negativacao.domain.permissions import RoleCode
+    from gestao_negativacao.gui.dialogs.login import LoginDialog
+    from gestao_negativacao.services import user_admin
+
+    db = open_database(prepared, login="admin", password=PASSWORD)
+    admin = users.session_actor(db.session_factory)
+    users.create_user(db.session_factory, admin, "davi", "Cobranca-do-D-2026", RoleCode.CLERK)
+    davi = next(u for u in user_admin.list_users(db.session_factory, admin) if u.login == "davi")
+    user_admin.reset_password(db.session_factory, admin, davi.id, "Provisoria-do-D-2026")
+    dialog = LoginDialog(server_url=prepared, where="servidor")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.ask_new_password = lambda: "Escolhida-pelo-D-2026"
+    dialog.ui.login.setText("davi")
+    dialog.ui.password.setText("Provisoria-do-D-2026")
+    with qtbot.waitSignal(dialog.accepted, timeout=15_000):
+        dialog.ok_button.click()
+    assert dialog.actor.login == "davi"
+    dialog.db.dispose()
+    with pytest.raises(users.LoginFailed):
+        open_database(prepared, login="davi", password="Provisoria-do-D-2026")
+    again = open_database(prepared, login="davi", password="Escolhida-pelo-D-2026")
+    assert users.session_actor(again.session_factory).login == "davi"
+    again.dispose()
+    db.dispose()

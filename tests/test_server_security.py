@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from gestao_negativacao.db.engine import normalise_url
 from gestao_negativacao.db.models import AuditEntry, Operator, User
 from gestao_negativacao.db.server import Names
+from gestao_negativacao.domain.passwords import WeakPassword
 from gestao_negativacao.domain.permissions import Perm, RoleCode
 from gestao_negativacao.services import server_setup, user_admin, users
 from gestao_negativacao.services.connection import without_login
@@ -164,12 +165,30 @@ def test_user_administration_goes_through_the_server_for_an_admin_only(secured):
     user_admin.reset_password(factory, admin, joao.id, "Outra-senha-forte-1")
     with factory() as session:
         assert session.scalar(select(User.must_change_password).where(User.login == "joao"))
-    # deactivated: the server refuses the login itself
-    user_admin.update_user(factory, admin, joao.id, name="João", role=RoleCode.SUPERVISOR,
-                           active=False, permissions=wanted)  # fmt: skip
+    # the server lets him in with it, the application no further than a new password
+    joao_db = secured.login("joao", "Outra-senha-forte-1")
+    with pytest.raises(users.PasswordChangeRequired):
+        users.session_actor(joao_db.session_factory)
+    with pytest.raises(WeakPassword):
+        users.change_own_password(joao_db.session_factory, "joao", "Outra-senha-forte-1", "joao")
+    users.change_own_password(
+        joao_db.session_factory, "joao", "Outra-senha-forte-1", "Terceira-senha-forte-2"
+    )
+    joao_db.dispose()
+    joao_db = secured.login("joao", "Terceira-senha-forte-2")
+    assert users.session_actor(joao_db.session_factory).login == "joao"
+    joao_db.dispose()
+    with factory() as session:
+        assert not session.scalar(select(User.must_change_password).where(User.login == "joao"))
     if secured.kind == "mariadb":  # CI's PostgreSQL trusts local logins; MariaDB does not
         with pytest.raises(users.LoginFailed):
             secured.login("joao", "Outra-senha-forte-1")
+    # deactivated: the server refuses the login itself
+    user_admin.update_user(factory, admin, joao.id, name="João", role=RoleCode.SUPERVISOR,
+                           active=False, permissions=wanted)  # fmt: skip
+    if secured.kind == "mariadb":
+        with pytest.raises(users.LoginFailed):
+            secured.login("joao", "Terceira-senha-forte-2")
 
 
 def test_only_those_who_queue_may_create_a_temporary_table(secured):

@@ -421,6 +421,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_notices.add_parsers(sub, common)
 
+    from gestao_negativacao import cli_data_subjects
+
+    cli_data_subjects.add_parsers(sub, common)
+
     sandbox = sub.add_parser("sandbox", help="birô de testes local (homologação e demonstração)")
     sandbox.add_argument("--host", default="127.0.0.1")
     sandbox.add_argument("--port", type=int, default=8765)
@@ -444,6 +448,7 @@ def _refusals() -> tuple[type[Exception], ...]:
     from gestao_negativacao.services.bureau_config import ConfigError
     from gestao_negativacao.services.credentials import CredentialStoreUnavailable
     from gestao_negativacao.services.credit import CreditError
+    from gestao_negativacao.services.data_subjects.report import SubjectError
     from gestao_negativacao.services.preview import PreviewError
     from gestao_negativacao.services.rules import RuleInUse, RuleNotFound
     from gestao_negativacao.services.scheduling.schedules import ScheduleConfigError
@@ -470,6 +475,7 @@ def _refusals() -> tuple[type[Exception], ...]:
         NoConfiguration,
         BureauError,
         HoldError,
+        SubjectError,
     )
 
 

@@ -278,7 +278,9 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     add = actions.add_parser("add", parents=[common], help="criar ou alterar um agendamento")
     add.add_argument("name", metavar="NOME")
     add.add_argument(
-        "--action", required=True, choices=["inclusion", "removal", "legal", "sync", "follow_up"]
+        "--action",
+        required=True,
+        choices=["inclusion", "removal", "legal", "sync", "follow_up", "lgpd"],
     )
     add.add_argument("--rule", action="append", metavar="REGRA")
     add.add_argument("--integrator", metavar="NOME")

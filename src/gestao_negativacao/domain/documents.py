@@ -104,8 +104,19 @@ def parse_cnpj(text: str) -> Document:
     return doc
 
 
+# An anonymised person's document (LGPD): unique like a document, never a valid one (the
+# hyphen is no document character), and shown as such rather than formatted
+ANONYMISED_PREFIX = "ANON-"
+
+
+def anonymised_document(customer_id: int) -> str:
+    return f"{ANONYMISED_PREFIX}{customer_id}"
+
+
 def format_document(value: str) -> str:
     """Mask a bare document the usual way: 123.456.789-09 or 12.ABC.345/01DE-35."""
+    if value.startswith(ANONYMISED_PREFIX):
+        return "(anonimizado)"
     if len(value) == 11:
         return f"{value[:3]}.{value[3:6]}.{value[6:9]}-{value[9:]}"
     if len(value) == 14:

@@ -25,6 +25,10 @@ class DebtorRole(StrEnum):
     HOLDER = "holder"
     GUARANTOR = "guarantor"
 
+    @property
+    def label(self) -> str:
+        return {"holder": "Titular", "guarantor": "Avalista"}[self.value]
+
 
 class PersonKind(StrEnum):
     """F = pessoa física (CPF), J = pessoa jurídica (CNPJ), as the bureaus write it."""
@@ -55,6 +59,16 @@ class NegativationStatus(StrEnum):
     REMOVED = "baixada"
     REMOVED_MANUALLY = "baixada_manual"
     ERROR = "erro"
+
+    @property
+    def label(self) -> str:
+        return {
+            "pendente": "Pendente",
+            "ativa": "Ativa",
+            "baixada": "Baixada",
+            "baixada_manual": "Baixada manualmente",
+            "erro": "Erro",
+        }[self.value]
 
 
 class Processing(StrEnum):

@@ -18,6 +18,7 @@ class Perm(StrEnum):
     CREDITO_CONSULTA = "CREDITO_CONSULTA"
     ADMIN_USUARIOS = "ADMIN_USUARIOS"
     ADMIN_PARAMETROS = "ADMIN_PARAMETROS"
+    LGPD_TITULAR = "LGPD_TITULAR"
 
 
 PERMISSION_DESCRIPTIONS: dict[Perm, str] = {
@@ -33,6 +34,7 @@ PERMISSION_DESCRIPTIONS: dict[Perm, str] = {
     Perm.CREDITO_CONSULTA: "Consultar crédito nos birôs",
     Perm.ADMIN_USUARIOS: "Cadastrar usuários e permissões",
     Perm.ADMIN_PARAMETROS: "Alterar os parâmetros gerais",
+    Perm.LGPD_TITULAR: "Atender titulares de dados: relatório e anonimização (LGPD)",
 }
 
 

@@ -44,6 +44,7 @@ def sections() -> list[Section]:
     """Imported here so that opening the window loads only the screens it shows."""
     from gestao_negativacao.gui.pages.agreements import AgreementsPage
     from gestao_negativacao.gui.pages.credit import CreditPage
+    from gestao_negativacao.gui.pages.data_subjects import DataSubjectsPage
     from gestao_negativacao.gui.pages.importing import ImportPage
     from gestao_negativacao.gui.pages.integrations import IntegrationsPage
     from gestao_negativacao.gui.pages.operators import OperatorsPage
@@ -99,6 +100,7 @@ def sections() -> list[Section]:
         Section("Sistema", "Usuários e permissões", UsersPage, frozenset({Perm.ADMIN_USUARIOS})),
         Section("Sistema", "Importação", ImportPage, frozenset({Perm.DADOS_IMPORTAR})),
         Section("Sistema", "Parâmetros", ParametersPage, frozenset({Perm.ADMIN_PARAMETROS})),
+        Section("Sistema", "Titulares (LGPD)", DataSubjectsPage, frozenset({Perm.LGPD_TITULAR})),
     ]
 
 

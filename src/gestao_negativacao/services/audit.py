@@ -46,3 +46,34 @@ def record(
             details=json.dumps(details or {}, default=_default, ensure_ascii=False),
         )
     )
+
+
+def record_many(
+    session: Session,
+    actor: Actor,
+    action: str,
+    *,
+    entity: str,
+    entries: list[tuple[str, dict[str, Any]]],
+) -> None:
+    """One entry per (key, details) in a single statement: an action over many records
+    each of which must be findable by its own key (an anonymised person, say)."""
+    if not entries:
+        return
+    at = utc_now()
+    session.execute(
+        insert(AuditEntry.__table__),
+        [
+            {
+                "at": at,
+                "user_id": actor.user_id,
+                "login": actor.login,
+                "workstation": actor.workstation,
+                "action": action,
+                "entity": entity,
+                "entity_key": key[:200],
+                "details": json.dumps(details, default=_default, ensure_ascii=False),
+            }
+            for key, details in entries
+        ],
+    )

@@ -155,7 +155,7 @@ def set_profile(
             actor,
             "credito.perfil",
             entity="customer",
-            entity_key=customer.document,
+            entity_key=str(customer.id),  # the id: a full CPF never enters the audit log
             details={"antes": before, "depois": [status, str(limit)]},
         )
 
@@ -186,7 +186,7 @@ def add_increase(
             actor,
             "credito.aumento_temporario",
             entity="customer",
-            entity_key=customer.document,
+            entity_key=str(customer.id),  # the id: a full CPF never enters the audit log
             details={"valor": str(amount), "ate": expires_on.isoformat()},
         )
 

@@ -47,6 +47,10 @@ class GeneralParameters:
     agreement_tolerance_days: int = 5
     # the ERP query's time limit: a slower one fails the sync instead of holding the jobs
     erp_timeout_minutes: int = 5
+    # LGPD: a person with nothing open is anonymised this many years after the last thing
+    # that happened with them (five: the CDC's limit on a record and the Código Civil's on
+    # collecting the debt, art. 206 §5 I — the company may need the data until then)
+    retention_years: int = 5
 
     def check(self) -> GeneralParameters:
         if not 1 <= self.days_to_execute <= 1825:
@@ -55,6 +59,8 @@ class GeneralParameters:
             raise ParameterError("Dias para alertar de confirmação pendente: de 1 a 30.")
         if not 1 <= self.erp_timeout_minutes <= 120:
             raise ParameterError("Tempo máximo da consulta ao ERP: de 1 a 120 minutos.")
+        if not 1 <= self.retention_years <= 30:
+            raise ParameterError("Prazo de guarda dos dados de titulares: de 1 a 30 anos.")
         if not 0 <= self.agreement_tolerance_days <= 90:
             raise ParameterError("Tolerância de atraso de parcela de acordo: de 0 a 90 dias.")
         for days in (self.notice_wait_days, *self.notice_waits.values()):

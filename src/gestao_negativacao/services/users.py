@@ -188,9 +188,17 @@ def session_actor(session_factory: sessionmaker[Session]) -> Actor:
                 "um usuário cadastrado (--user) ou peça a um administrador."
             )
         actor = _actor_for(session, user)
-        server.call(conn, "gn_logged_in")
-        audit.record(session, actor, "login", entity="user", entity_key=user.login)
-        return actor
+        if user.must_change_password:
+            # the server accepted the reset password; the application goes no further
+            # until it is changed (PostgreSQL cannot expire a password on first use)
+            someone = Actor(login=login, permissions=frozenset(), user_id=user.id)
+            audit.record(session, someone, "login.troca_exigida", entity="user", entity_key=login)
+        else:
+            server.call(conn, "gn_logged_in")
+            audit.record(session, actor, "login", entity="user", entity_key=user.login)
+    if user.must_change_password:
+        raise PasswordChangeRequired(login)
+    return actor
 
 
 def authenticate(session_factory: sessionmaker[Session], login: str, password: str) -> Actor:
@@ -238,11 +246,27 @@ def change_own_password(
     session_factory: sessionmaker[Session], login: str, current: str, new: str
 ) -> Actor:
     """The user changes their own password (after an administrator's reset, or at will),
-    proving the current one; returns the acting user, logged in. (SQLite: on a server the
-    database's own password is changed by the administrator's functions.)"""
+    proving the current one; returns the acting user, logged in. On a server the session
+    already proved it (the database checked it at connection): the database's own password
+    changes through the definer function, which lets anyone change only their own; the
+    caller then reconnects with the new one (``Database`` keeps the old in its address)."""
     if new == current:
         raise UserError("A senha nova deve ser diferente da atual.")
     check_strength(new, login)
+    if on_server(session_factory):
+        with session_factory.begin() as session:
+            conn = session.connection()
+            login = server.session_login(conn)
+            user = session.scalar(select(User).where(User.login == login))
+            if user is None or not user.active:  # pragma: no cover - the login refused it
+                raise LoginFailed()
+            token = server.password_token(conn, login, new)
+            server.call(
+                conn, "gn_set_password", p_login=login, p_verifier=token, p_must_change=False
+            )
+            actor = _actor_for(session, user)
+            audit.record(session, actor, "senha.trocar", entity="user", entity_key=login)
+        return actor
     try:
         authenticate(session_factory, login, current)
     except PasswordChangeRequired:

@@ -63,6 +63,9 @@ class Customer(Base):
     district: Mapped[str | None] = mapped_column(String(80))
     city: Mapped[str | None] = mapped_column(String(80))
     uf: Mapped[str | None] = mapped_column(String(40))
+    # LGPD: the day this person's data was anonymised (services.data_subjects); the row
+    # stays, so that the negativations' history keeps its counts, but names no one
+    anonymised_on: Mapped[date | None] = mapped_column(Date)
 
 
 class Sale(Base):

@@ -105,6 +105,17 @@ TABLE_PRIVILEGES: dict[Perm, dict[str, str]] = {
     },
     Perm.ADMIN_USUARIOS: {"approval_limits": WRITE},
     Perm.ADMIN_PARAMETROS: {"parameters": WRITE, "company_parameters": WRITE},
+    # anonymising a person: their row and what else names them; the profile and the
+    # temporary increases go (they describe only that person); run also by a schedule
+    Perm.LGPD_TITULAR: {
+        "customers": "UPDATE",
+        "credit_queries": "UPDATE",
+        "credit_profiles": "DELETE",
+        "credit_limit_increases": "DELETE",
+        "debtor_notices": "UPDATE",
+        "schedule_runs": "INSERT, UPDATE",
+        "schedule_leases": WRITE,
+    },
 }
 
 # column-level grants, where a permission may change only part of a row
@@ -123,10 +134,11 @@ COLUMN_PRIVILEGES: dict[Perm, dict[str, tuple[str, tuple[str, ...]]]] = {
         "import_sources": ("UPDATE", ("last_imported",)),
         **_SLOT,
     },
+    Perm.LGPD_TITULAR: _SLOT,
 }
 
 # reading the audit trail: those who administer, and whoever answers a person's LGPD request
-AUDIT_READERS = frozenset({Perm.ADMIN_USUARIOS})
+AUDIT_READERS = frozenset({Perm.ADMIN_USUARIOS, Perm.LGPD_TITULAR})
 
 # changes to these are written to the audit log by the database itself, whoever makes them
 AUDITED_TABLES = (

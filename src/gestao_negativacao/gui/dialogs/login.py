@@ -59,6 +59,9 @@ class LoginDialog(QDialog):
                 db = open_database(url, login=login, password=password)
                 try:
                     return db, users.session_actor(db.session_factory)
+                except users.PasswordChangeRequired as exc:
+                    exc.database = db  # kept open: the change goes through it
+                    raise
                 except Exception:
                     db.dispose()
                     raise
@@ -102,10 +105,24 @@ class LoginDialog(QDialog):
     def _change_password(self, login: str, current: str) -> None:
         new = self.ask_new_password()
         if not new:
+            if self.server_url is not None and self.db is not None:
+                self.db.dispose()  # the login tries again from the start
+                self.db = None
             self.ok_button.setEnabled(True)
             return
         factory = self.db.session_factory
         self.ui.message.setText("Trocando a senha…")
+        if self.server_url is not None:
+            url, old = self.server_url, self.db
+
+            def work(task):
+                users.change_own_password(factory, login, current, new)
+                old.dispose()  # its connections logged in with the old password
+                db = open_database(url, login=login, password=new)
+                return db, users.session_actor(db.session_factory)
+
+            run_task(work, on_done=self._opened, on_failed=self._refused)
+            return
         run_task(
             lambda task: users.change_own_password(factory, login, current, new),
             on_done=self._logged_in,
@@ -114,8 +131,13 @@ class LoginDialog(QDialog):
 
     def _refused(self, error: BaseException) -> None:
         if isinstance(error, users.PasswordChangeRequired):
+            if getattr(error, "database", None) is not None:
+                self.db = error.database
             self._change_password(error.login, self.ui.password.text())
             return
+        if self.server_url is not None and self.db is not None:
+            self.db.dispose()  # a change of password refused: the login starts again
+            self.db = None
         self.ok_button.setEnabled(True)
         self.ui.password.clear()
         self.ui.password.setFocus()

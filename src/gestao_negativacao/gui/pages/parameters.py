@@ -95,6 +95,17 @@ class ParametersPage(QWidget):
             "sincronização registra a falha (os demais agendamentos seguem)."
         )
         self.ui.generalForm.insertRow(row + 2, "Consulta ao ERP: tempo máximo:", self.erp_timeout)
+        self.retention = QSpinBox(self)
+        self.retention.setRange(1, 30)
+        self.retention.setSuffix(" anos")
+        self.retention.setToolTip(
+            "LGPD: um titular sem parcela em aberto nem negativação ativa é anonimizado este "
+            "tempo depois da última movimentação (à mão em Titulares (LGPD) ou por um "
+            "agendamento de Anonimização)."
+        )
+        self.ui.generalForm.insertRow(
+            row + 3, "LGPD: guardar dados de titulares sem pendência por:", self.retention
+        )
         self._email_tab()
         # the company's own pre-notice to debtors (seeds 000/001 "contato antes do registro")
         self.ui.companies.setColumnCount(6)
@@ -149,6 +160,7 @@ class ParametersPage(QWidget):
         self.confirmation_days.setValue(g.confirmation_alert_days)
         self.agreement_tolerance.setValue(g.agreement_tolerance_days)
         self.erp_timeout.setValue(g.erp_timeout_minutes)
+        self.retention.setValue(g.retention_years)
         self.ui.legalRemovals.setChecked(g.legal_removals)
         self.ui.fiveYearsRemovals.setChecked(g.five_years_removals)
         c = parameters.credit(factory)
@@ -198,6 +210,7 @@ class ParametersPage(QWidget):
             confirmation_alert_days=self.confirmation_days.value(),
             agreement_tolerance_days=self.agreement_tolerance.value(),
             erp_timeout_minutes=self.erp_timeout.value(),
+            retention_years=self.retention.value(),
             legal_removals=self.ui.legalRemovals.isChecked(),
             five_years_removals=self.ui.fiveYearsRemovals.isChecked(),
         )

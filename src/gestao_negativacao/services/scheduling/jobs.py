@@ -8,6 +8,8 @@
 - legal: the removals owed for full payments (five business days, LEGAL.md) and the
   negativations reaching five years — each can be turned off by an admin in Parâmetros;
 - sync: the ERP's newest export in a folder, or a read-only query on its database;
+- lgpd: the people with nothing open and nothing done for the retention period of
+  Parâmetros anonymised (``services.data_subjects.anonymise``);
 - follow_up: the bureaus that confirm an inclusion later (Serasa via SOA, Crédito na
   Medida) asked once about everything waiting (DESIGN §5.2); also done once right after
   each automatic inclusion, never in a loop.
@@ -206,6 +208,13 @@ def run_legal(session_factory, actor, as_of: date, options=None) -> JobResult:
     result.queued = enqueue_removals(session_factory, actor, selection).queued
     _send(session_factory, actor, result, options)
     return result
+
+
+def run_anonymisation(session_factory, actor, as_of: date) -> JobResult:
+    """LGPD: everyone due for anonymisation on the slot's date; ``found`` counts them."""
+    from gestao_negativacao.services.data_subjects.anonymise import anonymise_due
+
+    return JobResult(found=anonymise_due(session_factory, actor, as_of).anonymised)
 
 
 def _newest_export(folder: Path) -> Path | None:

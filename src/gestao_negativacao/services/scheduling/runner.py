@@ -27,7 +27,7 @@ from gestao_negativacao.services.sending.worker import SendOptions
 log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=30)  # longer than any run; a dead runner's lease expires
 # sync → removals → inclusions → asking the bureaus that confirm later
-ORDER = {"sync": 0, "legal": 1, "removal": 2, "inclusion": 3, "follow_up": 4}
+ORDER = {"sync": 0, "legal": 1, "removal": 2, "inclusion": 3, "follow_up": 4, "lgpd": 5}
 
 
 @dataclass(frozen=True)
@@ -124,6 +124,8 @@ def _run(session_factory, schedule: Schedule, slot: datetime, options) -> RunSum
             result = jobs.run_legal(session_factory, actor, as_of, options)
         elif schedule.action == "follow_up":
             result = jobs.run_follow_up(session_factory, actor)
+        elif schedule.action == "lgpd":
+            result = jobs.run_anonymisation(session_factory, actor, as_of)
         else:
             result = jobs.run_rules(session_factory, actor, schedule, as_of, options)
     except Exception as exc:  # noqa: BLE001 - recorded; the other schedules still run

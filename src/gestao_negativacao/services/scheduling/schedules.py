@@ -27,6 +27,7 @@ ACTIONS = {
     "legal": "Baixas legais (pagamentos e cinco anos)",
     "sync": "Sincronização com o ERP",
     "follow_up": "Atualizar situação (confirmações do Serasa e do Crédito na Medida)",
+    "lgpd": "Anonimização LGPD (titulares sem pendência após o prazo de guarda)",
 }
 
 
