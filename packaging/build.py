@@ -99,18 +99,68 @@ def build() -> None:
     )
 
 
-def check() -> None:
-    """The frozen program answers --version and opens its main window."""
-    out = subprocess.run([str(PROGRAM), "--version"], capture_output=True, text=True, check=True)
+# Windows realities (issue 18): a per-user install lives under the user's folder, and user
+# folders have accents and spaces (C:\Users\João Araújo\…); the program, its database,
+# logs, exports and reports must all work from there
+ACCENTED = "Usuário João Araújo"
+
+
+def _run(program: Path, args: list[str], env: dict[str, str], what: str) -> str:
+    done = subprocess.run(
+        [str(program), *args], capture_output=True, text=True, env=env, timeout=300
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"o programa congelado falhou em {what}:\n{done.stdout}\n{done.stderr}")
+    return done.stdout
+
+
+def _check_here(program: Path) -> None:
+    out = subprocess.run([str(program), "--version"], capture_output=True, text=True, check=True)
     assert version() in out.stdout, out.stdout
-    with tempfile.TemporaryDirectory() as home:
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GESTAO_NEGATIVACAO_HOME=home)
-        smoke = subprocess.run(
-            [str(PROGRAM), "--smoke-test"], capture_output=True, text=True, env=env, timeout=300
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp) / "João Araújo" / "Gestão de Negativação"
+        env = dict(
+            os.environ,
+            QT_QPA_PLATFORM="offscreen",
+            GESTAO_NEGATIVACAO_HOME=str(home),
+            GESTAO_NEGATIVACAO_NEW_PASSWORD="Cobranca-forte-2026",
+            GESTAO_NEGATIVACAO_PASSWORD="Cobranca-forte-2026",
         )
-        if smoke.returncode != 0 or "ok:" not in smoke.stdout:
-            raise SystemExit(f"o programa congelado falhou:\n{smoke.stdout}\n{smoke.stderr}")
-        print(smoke.stdout.strip())
+        smoke = _run(program, ["--smoke-test"], env, "abrir as telas")
+        if "ok:" not in smoke:
+            raise SystemExit(f"o programa congelado não abriu as telas:\n{smoke}")
+        print(smoke.strip())
+        _run(program, ["demo", "--installments", "300"], env, "criar a demonstração")
+        exported = home / "Exportações" / "regras de cobrança.json"
+        exported.parent.mkdir(parents=True)
+        _run(
+            program,
+            ["--user", "admin", "rules", "export", str(exported)],
+            env,
+            "exportar as regras",
+        )
+        reports = home / "Relatórios do titular"
+        nobody = "529.982.247-25"  # "nada consta" is a report too, with both files
+        args = ["--user", "admin", "subject", "report", nobody, "--out", str(reports)]
+        _run(program, args, env, "gerar o relatório do titular")
+        logs = list((home / "logs").glob("*.log"))
+        written = [exported, *reports.glob("*.pdf"), *reports.glob("*.json"), *logs]
+        if len(written) != 4 or not all(p.stat().st_size for p in written):
+            raise SystemExit(f"faltou algum arquivo na pasta com acentos: {written}")
+        print(f"ok: banco, log, exportação e relatório em {home}")
+
+
+def check() -> None:
+    """The frozen program answers --version and opens its main window, from a folder with
+    accents and spaces, with its data in another such folder."""
+    moved = DIST / ACCENTED / PROGRAM.parent.name
+    moved.parent.mkdir(exist_ok=True)
+    PROGRAM.parent.rename(moved)
+    try:
+        _check_here(moved / PROGRAM.name)
+    finally:
+        moved.rename(PROGRAM.parent)
+        moved.parent.rmdir()
 
 
 def main() -> None:

@@ -1,6 +1,8 @@
 """The frozen program (issue 10): built with PyInstaller on this system by
-``packaging/build.py``, which then runs it with ``--version`` and an offscreen start-up that
-opens the main window on a fresh SQLite database. About a minute; CI runs it."""
+``packaging/build.py``, which then runs it — from a folder with accents and spaces, with its
+data in another (``C:\\Users\\João Araújo\\…``, issue 18) — with ``--version``, an offscreen
+start-up that opens every screen on a fresh SQLite database, the demo, an export and a
+Relatório do titular, and looks for their files and the log. About a minute; CI runs it."""
 
 import subprocess
 import sys
@@ -21,5 +23,7 @@ def test_the_frozen_program_starts():
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert "telas abertas" in result.stdout
+    assert "ok: banco, log, exportação e relatório em" in result.stdout
+    assert "João Araújo" in result.stdout
     program = ROOT / "dist" / "GestaoNegativacao"
     assert (program / "GestaoNegativacao").exists() or (program / "GestaoNegativacao.exe").exists()
