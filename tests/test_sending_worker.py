@@ -68,14 +68,28 @@ def queue(db):
         return list(s.scalars(select(SendQueueEntry).order_by(SendQueueEntry.id)))
 
 
-def test_every_integrator_receives_each_item_once_and_the_outcome_is_recorded(ready, sandbox):
+def test_every_integrator_receives_each_item_once_and_the_outcome_is_recorded(
+    ready, sandbox, caplog
+):
     db, admin = ready
     portfolio(db, 12, 2)
     for integrator in INTEGRATORS:
         assert enqueue_all(db, admin, integrator).queued == 24
     seen = []
-    report = Sender(db.session_factory, admin, options=FAST, progress=seen.append).run()
+    with caplog.at_level("INFO"):
+        report = Sender(db.session_factory, admin, options=FAST, progress=seen.append).run()
     assert report.total == 96
+    # the log gets one line per run, not one per item (a busy day stays in the rotation)
+    logged = [
+        r.getMessage()
+        for r in caplog.records
+        if r.levelname == "INFO" and r.name.startswith("gestao_negativacao")
+    ]  # (httpx's own lines are held at WARNING by the logging set-up, tests/test_logs.py)
+    assert [m for m in logged if m.startswith("envio ")] == [
+        f"envio inclusão e baixa: 96 na fila, 24 enviados, 0 já constavam, 72 a confirmar, "
+        f"0 recusados, 0 pendentes, 0 sem configuração, {report.seconds:.1f} s"
+    ]
+    assert len(logged) < 5, logged
     # only SPC registers at once; the other three queue it and confirm later
     assert (report.sent, report.unconfirmed, report.rejected, report.pending) == (24, 72, 0, 0)
     assert seen[-1].done == 96 and seen[0].done == 0

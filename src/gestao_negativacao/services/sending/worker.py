@@ -143,7 +143,17 @@ class Sender:
             self._stop()
         self.report.seconds = time.monotonic() - started
         self._audit()
-        return self.report
+        r = self.report
+        # one line per run for support (counts only: the items and their errors are in the
+        # database); a busy day of sending adds a few kilobytes to the log
+        log.info(
+            "envio %s: %d na fila, %d enviados, %d já constavam, %d a confirmar, %d recusados,"
+            " %d pendentes, %d sem configuração, %.1f s",
+            " e ".join({"inclusion": "inclusão", "removal": "baixa"}[a] for a in self.actions),
+            r.total, r.sent, r.already, r.unconfirmed,
+            r.rejected, r.pending, r.no_configuration, r.seconds,
+        )  # fmt: skip
+        return r
 
     def _scope(self, query):
         query = query.where(Q.c.action.in_(self.actions))
