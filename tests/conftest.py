@@ -219,11 +219,16 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 
 @pytest.fixture(autouse=True)
 def _close_log_files():
-    """Each test's log file (under its own home) is closed after it."""
+    """Each test's log file (under its own home) is closed after it, and the logging set-up
+    is as it was: a command run by a test (``cli.main``) points the terminal handler at
+    that test's captured stderr, which pytest closes afterwards."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
     yield
     from logging.handlers import RotatingFileHandler
 
-    root = logging.getLogger()
     for handler in [h for h in root.handlers if isinstance(h, RotatingFileHandler)]:
         root.removeHandler(handler)
         handler.close()
+    root.handlers[:] = handlers
+    root.setLevel(level)
