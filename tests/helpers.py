@@ -70,3 +70,11 @@ def write_xlsx(path: Path, header: list[str], rows: list[list[object]]) -> Path:
         sheet.append(row)
     workbook.save(path)
     return path
+
+
+def click_until(qtbot, button, label, expected: str, timeout: int = 10_000) -> None:
+    """Click a button whose work runs off the window's thread (``gui.operations``) and
+    wait until ``label`` says ``expected`` (cleared first: the same words may come twice)."""
+    label.clear()
+    button.click()
+    qtbot.waitUntil(lambda: expected in label.text(), timeout=timeout)

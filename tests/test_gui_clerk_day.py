@@ -16,6 +16,7 @@ from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.main_window import MainWindow
 from gestao_negativacao.gui.qt import QDate
 from gestao_negativacao.services import demo_setup, rules
+from tests.helpers import click_until
 from tests.rules_helpers import AS_OF
 from tests.sending_helpers import admin_actor, sandbox_records, statuses, write_portfolio_csv
 from tests.test_gui_startup import shot
@@ -149,7 +150,7 @@ def test_a_clerks_day(qtbot, day, tmp_path):
     assert sent_page.manual.isEnabled() and not sent_page.resend.isEnabled()
     sent_page.ask_reason = lambda: "baixada no site do SPC em 21/11"
     sent_page.ask_court_order = lambda: False
-    sent_page.manual.click()
+    click_until(qtbot, sent_page.manual, sent_page.message, "baixada(s) manualmente")
     assert "1 negativação(ões) baixada(s) manualmente" in sent_page.message.text()
     assert statuses(db, "spc_brasil") == {"ativa": 20, "baixada": 3, "baixada_manual": 1}
 
@@ -169,7 +170,7 @@ def test_a_clerks_day(qtbot, day, tmp_path):
     assert release_page.grid.model.row_values(0)[8] >= 1  # attempts
     release_page.select_all.setChecked(True)
     release_page.confirm = lambda text: True
-    release_page.release_button.click()
+    click_until(qtbot, release_page.release_button, release_page.message, "liberada(s)")
     assert release_page.message.text() == "20 parcela(s) liberada(s)."
     with db.session_factory() as s:
         assert s.scalar(select(func.count()).select_from(SendQueueEntry)) == 0

@@ -19,7 +19,7 @@ from gestao_negativacao.gui.pages.users import UsersPage
 from gestao_negativacao.services import credentials, parameters, rules, users
 from gestao_negativacao.services.importing import import_file
 from tests.conftest import SAMPLE
-from tests.helpers import base_row, write_csv
+from tests.helpers import base_row, click_until, write_csv
 from tests.sending_helpers import _cpf, admin_actor
 from tests.test_gui_startup import shot
 
@@ -49,7 +49,7 @@ def rows_of(grid):
 
 def test_operators_create_link_secret_and_test_the_connection(qtbot, context):
     page = page_of(qtbot, OperatorsPage(context))
-    page.ui.save.click()
+    click_until(qtbot, page.ui.save, page.ui.message, "Informe o código")
     assert "Informe o código" in page.ui.message.text()
     page.ui.integrator.setCurrentIndex(page.ui.integrator.findData("spc_brasil"))
     page.ui.code.setText("OPER-01")
@@ -57,7 +57,7 @@ def test_operators_create_link_secret_and_test_the_connection(qtbot, context):
     page.ui.company.setCurrentIndex(page.ui.company.findData(COMPANY))
     page.users.search.setText("adm")
     page.users.choose(["admin"])
-    page.ui.save.click()
+    click_until(qtbot, page.ui.save, page.ui.message, "Operador salvo.")
     assert page.ui.message.text() == "Operador salvo."
     qtbot.waitUntil(lambda: len(rows_of(page.grid)) == 1)
     with context.session_factory() as s:
@@ -80,14 +80,14 @@ def test_operators_create_link_secret_and_test_the_connection(qtbot, context):
             sandbox.url,
             operator_ids=(operator.id,),
         )
-        page.ui.setSecret.click()
+        click_until(qtbot, page.ui.setSecret, page.ui.secretState, "definida")
         assert page.ui.secretState.text() == "definida"
         where = bureau_config.place(context.session_factory, integration, operator.id)
         assert credentials.get(where) == "sandbox"
         page.ui.testConnection.click()
         qtbot.waitUntil(lambda: "Conexão bem-sucedida" in page.ui.message.text(), timeout=15_000)
     shot(page, "operadores")
-    page.ui.clearSecret.click()
+    click_until(qtbot, page.ui.clearSecret, page.ui.secretState, "não definida")
     assert page.ui.secretState.text() == "não definida"
     assert credentials.get(where) is None
 
@@ -113,13 +113,13 @@ def test_integrations_fetch_the_bureaus_lists_and_save_the_codes(qtbot, context)
     page.operators.up_button.click()  # the one with the secret is tried first
     assert page.operators.values() == [str(operator.id), str(second.id)]
     page.companies.choose([COMPANY])
-    page.ui.save.click()
+    click_until(qtbot, page.ui.save, page.ui.message, "produção o endereço precisa ser https")
     assert "produção o endereço precisa ser https" in page.ui.message.text()
     with running_sandbox() as sandbox:
         page.ui.environment.setCurrentIndex(page.ui.environment.findData("homologacao"))
         page.ui.url.setText(f"{sandbox.url}/boavista/registro.asmx")
         assert not page.ui.fetchLists.isEnabled()  # saved first: the lists belong to it
-        page.ui.save.click()
+        click_until(qtbot, page.ui.save, page.ui.message, "Integração salva.")
         assert page.ui.message.text() == "Integração salva."
         assert page.ui.fetchLists.isEnabled()
         # the secret is typed for this integration's address, once it has one
@@ -134,7 +134,7 @@ def test_integrations_fetch_the_bureaus_lists_and_save_the_codes(qtbot, context)
     reasons.setCurrentIndex(2)
     chosen = reasons.currentData()
     page.ui.autoRemove.setChecked(True)
-    page.ui.save.click()
+    click_until(qtbot, page.ui.save, page.ui.message, "Integração salva.")
     assert page.ui.message.text() == "Integração salva."
     shot(page, "integracoes")
     with context.session_factory() as s:
@@ -180,10 +180,15 @@ def test_operators_and_integrations_never_used_can_be_deleted(qtbot, context):
     asked = []
     page.confirm = lambda text: asked.append(text) or True
     page.load(used.id)
-    page.ui.delete.click()
+    click_until(
+        qtbot,
+        page.ui.delete,
+        page.ui.message,
+        "já enviou 1 negativação(ões) e não pode ser excluído",
+    )
     assert "já enviou 1 negativação(ões) e não pode ser excluído" in page.ui.message.text()
     page.load(spare.id)
-    page.ui.delete.click()
+    click_until(qtbot, page.ui.delete, page.ui.message, "Operador SOBRA excluído.")
     assert page.ui.message.text() == "Operador SOBRA excluído." and len(asked) == 2
     with context.session_factory() as s:
         assert [o.code for o in s.scalars(select(Operator))] == ["USADO"]
@@ -195,10 +200,15 @@ def test_operators_and_integrations_never_used_can_be_deleted(qtbot, context):
     with context.session_factory() as s:
         assert len(s.scalars(select(Integration)).all()) == 2
     page.confirm = lambda text: True
-    page.ui.delete.click()
+    click_until(qtbot, page.ui.delete, page.ui.message, "Integração SPC nunca usada excluída.")
     assert page.ui.message.text() == "Integração SPC nunca usada excluída."
     page.load(kept.id)
-    page.ui.delete.click()
+    click_until(
+        qtbot,
+        page.ui.delete,
+        page.ui.message,
+        "já enviou 1 negativação(ões) e não pode ser excluída",
+    )
     assert "já enviou 1 negativação(ões) e não pode ser excluída" in page.ui.message.text()
     with context.session_factory() as s:
         assert [i.name for i in s.scalars(select(Integration))] == ["SPC usada"]
@@ -220,7 +230,7 @@ def test_rules_edit_preview_refuse_delete_and_files(qtbot, context, tmp_path):
     page.criteria.checks["days_overdue"].setChecked(True)
     page.criteria.inputs["days_overdue"]["min"].setValue(60)
     page.criteria.inputs["days_overdue"]["max"].setValue(30)
-    page.ui.save.click()
+    click_until(qtbot, page.ui.save, page.ui.message, "mínimo (60) maior que o máximo (30)")
     assert "mínimo (60) maior que o máximo (30)" in page.ui.message.text()
     page.criteria.inputs["days_overdue"]["min"].setValue(30)
     page.criteria.inputs["days_overdue"]["max"].setValue(0)  # sem limite
@@ -231,7 +241,7 @@ def test_rules_edit_preview_refuse_delete_and_files(qtbot, context, tmp_path):
     qtbot.waitUntil(lambda: companies.matches.count() == 1, timeout=5000)
     companies.matches.item(0).setSelected(True)
     companies.to_include.click()
-    page.ui.save.click()
+    click_until(qtbot, page.ui.save, page.ui.message, "Regra salva.")
     assert page.ui.message.text() == "Regra salva."
     stored = rules.get_rule(context.session_factory, "Atraso 30").rule.to_json()
     assert stored["criteria"]["days_overdue"] == {
@@ -255,7 +265,7 @@ def test_rules_edit_preview_refuse_delete_and_files(qtbot, context, tmp_path):
     scenario.installment("VX", 1, __import__("datetime").date(2026, 1, 5))
     rule_id = rules.get_rule(context.session_factory, "Atraso 30").id
     scenario.negativation("VX", 1, "ana", rule_id=rule_id)
-    page.ui.delete.click()
+    click_until(qtbot, page.ui.delete, page.ui.message, "já gerou negativações")
     assert "já gerou negativações" in page.ui.message.text()
     # export, then import the same file back as a new name
     target = tmp_path / "regras.json"
@@ -266,7 +276,7 @@ def test_rules_edit_preview_refuse_delete_and_files(qtbot, context, tmp_path):
     exported[0]["name"] = "Atraso 30 (cópia)"
     target.write_text(json.dumps(exported), encoding="utf-8")
     page.ask_open = lambda: target
-    page.import_button.click()
+    click_until(qtbot, page.import_button, page.ui.message, "1 novas")
     assert "1 novas" in page.ui.message.text()
     qtbot.waitUntil(lambda: len(rows_of(page.grid)) == 2)
 
@@ -286,8 +296,7 @@ def test_users_create_exceptions_and_no_self_demotion(qtbot, context):
     items["NEG_BAIXA_MANUAL"].setCheckState(Qt.CheckState.Unchecked)
     items["NEG_REGRAS"].setCheckState(Qt.CheckState.Checked)
     page.authority.setText("2.500,00")
-    page.ui.save.click()
-    assert page.ui.message.text() == "Usuário salvo."
+    click_until(qtbot, page.ui.save, page.ui.message, "Usuário salvo.")
     joana = users.authenticate(context.session_factory, "joana", "Cobranca-da-J-2026")
     assert joana.role is RoleCode.CLERK
     assert Perm.NEG_REGRAS in joana.permissions
@@ -299,17 +308,16 @@ def test_users_create_exceptions_and_no_self_demotion(qtbot, context):
     assert authority_of(context.session_factory, "joana") == Authority(True, Decimal("2500.00"))
     page.unlimited.setChecked(True)  # "sem limite": an explicit choice
     assert not page.authority.isEnabled()
-    page.ui.save.click()
+    click_until(qtbot, page.ui.save, page.ui.message, "Usuário salvo.")
     assert authority_of(context.session_factory, "joana") == Authority(True, None)
     page.unlimited.setChecked(False)
     page.authority.clear()  # neither: she approves nothing
-    page.ui.save.click()
+    click_until(qtbot, page.ui.save, page.ui.message, "Usuário salvo.")
     assert not authority_of(context.session_factory, "joana").is_set
     with context.session_factory() as s:
         assert len(s.scalars(select(UserPermission)).all()) == 2
     page.ask_password = lambda login: "Outra-senha-22"
-    page.ui.resetPassword.click()
-    assert page.ui.message.text() == "Senha redefinida."
+    click_until(qtbot, page.ui.resetPassword, page.ui.message, "Senha redefinida.")
     with pytest.raises(users.PasswordChangeRequired):  # right, but must be changed first
         users.authenticate(context.session_factory, "joana", "Outra-senha-22")
     qtbot.waitUntil(lambda: len(rows_of(page.grid)) == 2)
@@ -319,8 +327,7 @@ def test_users_create_exceptions_and_no_self_demotion(qtbot, context):
         for i in range(page.ui.permissions.count())
     }
     items["ADMIN_USUARIOS"].setCheckState(Qt.CheckState.Unchecked)
-    page.ui.save.click()
-    assert "não pode tirar de si mesmo" in page.ui.message.text()
+    click_until(qtbot, page.ui.save, page.ui.message, "não pode tirar de si mesmo")
     shot(page, "usuarios")
 
 
@@ -341,8 +348,7 @@ def test_parameters_saved_and_audited(qtbot, context):
     page.email_sender.setText("negativacao@empresa.com.br")
     page.email_recipients.setText("supervisora@empresa.com.br")
     page.smtp_password.setText("senha-smtp-secreta")
-    page.ui.save.click()
-    assert page.ui.message.text() == "Parâmetros salvos."
+    click_until(qtbot, page.ui.save, page.ui.message, "Parâmetros salvos.")
     general = parameters.general(context.session_factory)
     assert (general.auto_include, general.days_to_execute, general.notice_wait_days) == (
         True,
@@ -404,8 +410,7 @@ def test_role_bundles_are_edited_and_the_admin_role_keeps_user_administration(qt
     }
     assert items["NEG_INCLUIR"].checkState() == Qt.CheckState.Checked
     items["CREDITO_CONSULTA"].setCheckState(Qt.CheckState.Unchecked)
-    roles.save.click()
-    assert roles.message.text() == "Perfil salvo."
+    click_until(qtbot, roles.save, roles.message, "Perfil salvo.")
     clerk = user_actor(context.db, "caio")
     assert Perm.CREDITO_CONSULTA not in clerk.permissions and Perm.NEG_INCLUIR in clerk.permissions
     roles.role.setCurrentIndex(roles.role.findData("admin"))
@@ -414,8 +419,7 @@ def test_role_bundles_are_edited_and_the_admin_role_keeps_user_administration(qt
         for i in range(roles.permissions.count())
     }
     items["ADMIN_USUARIOS"].setCheckState(Qt.CheckState.Unchecked)
-    roles.save.click()
-    assert "sempre administra usuários" in roles.message.text()
+    click_until(qtbot, roles.save, roles.message, "sempre administra usuários")
 
 
 def test_import_can_be_cancelled_and_writes_nothing(qtbot, context, tmp_path):
@@ -448,7 +452,7 @@ def test_removal_triggers_round_trip_through_the_editor(qtbot, context):
     editor.inputs["partial_payment"]["value"].setText("250,00")
     editor.inputs["termination"]["value"].setCurrentIndex(2)  # administrativo
     editor.inputs["days_negativated"]["min"].setValue(1800)
-    page.ui.save.click()
+    click_until(qtbot, page.ui.save, page.ui.message, "Regra salva.")
     assert page.ui.message.text() == "Regra salva.", page.ui.message.text()
     stored = rules.get_rule(context.session_factory, "Baixa").rule.to_json()["triggers"]
     assert stored["paid"] is True and stored["renegotiated"] is True

@@ -12,6 +12,7 @@ from gestao_negativacao.gui.pages.panel import PanelPage
 from gestao_negativacao.gui.pages.schedules import SchedulesPage
 from gestao_negativacao.services import demo_setup, parameters, rules
 from gestao_negativacao.services.importing import import_file
+from tests.helpers import click_until
 from tests.sending_helpers import admin_actor, statuses, write_portfolio_csv
 from tests.test_gui_startup import shot
 
@@ -38,16 +39,16 @@ def test_create_run_now_and_see_the_history(qtbot, sqlite_db, tmp_path):
         page.ui.name.setText("Inclusão diária")
         page.ui.action.setCurrentIndex(page.ui.action.findData("inclusion"))
         page.ui.times.setText("06:00, 25:00")
-        page.ui.save.click()
+        click_until(qtbot, page.ui.save, page.ui.message, "Escolha ao menos uma regra")
         assert "Escolha ao menos uma regra" in page.ui.message.text()
         page.rules.choose(["Atraso 30"])
-        page.ui.save.click()
+        click_until(qtbot, page.ui.save, page.ui.message, "precisa de uma integradora")
         assert "precisa de uma integradora" in page.ui.message.text()
         page.ui.integrator.setCurrentIndex(page.ui.integrator.findData("spc_brasil"))
-        page.ui.save.click()
+        click_until(qtbot, page.ui.save, page.ui.message, "Horário inválido: '25:00'")
         assert "Horário inválido: '25:00'" in page.ui.message.text()
         page.ui.times.setText("06:00, 18:30")
-        page.ui.save.click()
+        click_until(qtbot, page.ui.save, page.ui.message, "Agendamento salvo.")
         assert page.ui.message.text() == "Agendamento salvo."
         page.ui.runNow.click()
         qtbot.waitUntil(lambda: page.ui.message.text().startswith("Execução"), timeout=20_000)
@@ -62,7 +63,7 @@ def test_create_run_now_and_see_the_history(qtbot, sqlite_db, tmp_path):
     user_actor(sqlite_db, "robo")
     page.ui.runAs.addItem("robo", "robo")
     page.ui.runAs.setCurrentIndex(page.ui.runAs.findData("robo"))
-    page.ui.save.click()
+    click_until(qtbot, page.ui.save, page.ui.message, "Agendamento salvo.")
     from sqlalchemy import update
 
     from gestao_negativacao.db.models import User

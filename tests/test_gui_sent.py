@@ -10,6 +10,7 @@ from gestao_negativacao.gui.pages.sent import SentPage
 from gestao_negativacao.services import demo_setup
 from gestao_negativacao.services.sending.enqueue import enqueue_inclusions
 from gestao_negativacao.services.sending.worker import Sender
+from tests.helpers import click_until
 from tests.sending_helpers import admin_actor, portfolio, statuses
 from tests.test_gui_startup import shot
 
@@ -159,8 +160,7 @@ def test_a_manual_removal_holds_and_the_hold_is_lifted_on_enviados(qtbot, sqlite
         assert not page.lift.isEnabled()
         page.ask_reason = lambda: "ofício 77/2026 da 3ª Vara Cível"
         page.ask_court_order = lambda: True
-        page.manual.click()
-        assert "ficam bloqueadas" in page.message.text()
+        click_until(qtbot, page.manual, page.message, "ficam bloqueadas")
         (hold,) = list_holds(sqlite_db.session_factory)
         assert hold.origin == "court_order"
         qtbot.waitUntil(lambda: page.grid.model.total == 1 and not page.grid.model.loading)
@@ -170,6 +170,5 @@ def test_a_manual_removal_holds_and_the_hold_is_lifted_on_enviados(qtbot, sqlite
         assert "ofício 77/2026" in page.others.text()
         shot(page, "enviados_bloqueio")
         page.ask_lift_reason = lambda holds: "decisão revogada em 01/12"
-        page.lift.click()
-        assert page.message.text().startswith("Bloqueio retirado (1)")
+        click_until(qtbot, page.lift, page.message, "Bloqueio retirado (1)")
     assert list_holds(sqlite_db.session_factory) == []

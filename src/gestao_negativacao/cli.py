@@ -19,14 +19,14 @@ from gestao_negativacao import __version__
 from gestao_negativacao import cli_support as support
 from gestao_negativacao.cli_support import EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, CliError
 from gestao_negativacao.config import PASSWORD_ENV
-from gestao_negativacao.db.engine import DatabaseConfigError, normalise_url
-from gestao_negativacao.domain.passwords import WeakPassword
+from gestao_negativacao.db.engine import normalise_url
+from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.permissions import RoleCode
 from gestao_negativacao.domain.rules import RuleError
 from gestao_negativacao.logs import configure_console_logging, configure_file_logging
 from gestao_negativacao.services import users
 from gestao_negativacao.services.connection import resolve_url
-from gestao_negativacao.services.database import Database, SchemaMismatch, open_database
+from gestao_negativacao.services.database import Database, open_database
 
 EXIT_UNEXPECTED = 3  # a bug or an environment failure: the details are in the log
 
@@ -437,48 +437,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _refusals() -> tuple[type[Exception], ...]:
-    """What a command may refuse with: printed as is, exit code 2. Imported here rather
-    than at the top, so that opening the window (no command) does not load every service
-    (start-up time, issue 16)."""
-    from gestao_negativacao.bureaus.errors import BureauError
-    from gestao_negativacao.domain.schedule import ScheduleError
-    from gestao_negativacao.services.actor import PermissionDenied
-    from gestao_negativacao.services.agreements import AgreementError
-    from gestao_negativacao.services.bureau_config import ConfigError
-    from gestao_negativacao.services.credentials import CredentialStoreUnavailable
-    from gestao_negativacao.services.credit import CreditError
-    from gestao_negativacao.services.data_subjects.report import SubjectError
-    from gestao_negativacao.services.preview import PreviewError
-    from gestao_negativacao.services.rules import RuleInUse, RuleNotFound
-    from gestao_negativacao.services.scheduling.schedules import ScheduleConfigError
-    from gestao_negativacao.services.sending.holds import HoldError
-    from gestao_negativacao.services.sending.release import SendingError
-    from gestao_negativacao.services.sending.selection import NoConfiguration
-
-    return (
-        CliError,
-        AgreementError,
-        PermissionDenied,
-        CredentialStoreUnavailable,
-        ConfigError,
-        users.LoginFailed,
-        users.UserError,
-        WeakPassword,
-        RuleNotFound,
-        RuleInUse,
-        PreviewError,
-        SendingError,
-        ScheduleConfigError,
-        ScheduleError,
-        CreditError,
-        NoConfiguration,
-        BureauError,
-        HoldError,
-        SubjectError,
-    )
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -490,11 +448,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return cmd_gui(args)
     if not getattr(args, "needs_database", True):
-        from gestao_negativacao.services.server_setup import ServerSetupError
-
         try:
             return args.handler(args)
-        except (CliError, ServerSetupError, WeakPassword, DatabaseConfigError) as exc:
+        except UserFacingError as exc:
             print(str(exc), file=sys.stderr)
             return EXIT_USAGE
         except Exception as exc:  # the server down, refused the owner...
@@ -509,7 +465,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         login = args.user if on_server else None
         password = support.password(f"Senha de {login}: ") if login else None
         db = open_database(url, login=login, password=password)
-    except (DatabaseConfigError, users.LoginFailed, SchemaMismatch, CliError) as exc:
+    except UserFacingError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE
     except Exception as exc:  # the server is down, the file is locked...
@@ -519,13 +475,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return args.handler(db, args)
-    except _refusals() as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_USAGE
     except RuleError as exc:
         print("Regras inválidas; nada foi gravado:", file=sys.stderr)
         for problem in exc.problems:
             print(f"  - {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    except UserFacingError as exc:  # every refusal a person can act on (domain.errors)
+        print(str(exc), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("Interrompido.", file=sys.stderr)

@@ -9,6 +9,7 @@ import sys
 from datetime import date
 
 from gestao_negativacao.config import NEW_PASSWORD_ENV, PASSWORD_ENV
+from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.services import users
 from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.database import Database
@@ -16,7 +17,7 @@ from gestao_negativacao.services.database import Database
 EXIT_OK, EXIT_DATA_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
-class CliError(Exception):
+class CliError(UserFacingError):
     """Stops the command with this message on stderr and exit code 2."""
 
 

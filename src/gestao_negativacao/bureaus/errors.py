@@ -9,8 +9,10 @@ No message here ever carries a secret.
 
 from __future__ import annotations
 
+from gestao_negativacao.domain.errors import UserFacingError
 
-class BureauError(Exception):
+
+class BureauError(UserFacingError):
     """Base class. ``message`` is for the clerk (Portuguese where the bureau's is)."""
 
     def __init__(self, message: str, *, code: str | None = None) -> None:

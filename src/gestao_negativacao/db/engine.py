@@ -17,11 +17,13 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from gestao_negativacao.domain.errors import UserFacingError
+
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 _NETWORK_FS_TYPES = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "9p", "afs", "sshfs", "fuse.sshfs"}
 
 
-class DatabaseConfigError(Exception):
+class DatabaseConfigError(UserFacingError):
     """The database URL or location cannot be used; ``str(exc)`` tells the user why."""
 
 

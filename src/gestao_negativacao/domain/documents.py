@@ -15,6 +15,7 @@ from validate_docbr import CNPJ as _CNPJ
 from validate_docbr import CPF as _CPF
 
 from gestao_negativacao.domain.enums import PersonKind
+from gestao_negativacao.domain.errors import UserFacingError
 
 _cpf = _CPF()
 _cnpj = _CNPJ()
@@ -23,7 +24,7 @@ _MASK_CHARS = re.compile(r"[.\-/\s]")
 _CNPJ_SHAPE = re.compile(r"^[0-9A-Z]{12}[0-9]{2}$")
 
 
-class InvalidDocument(ValueError):
+class InvalidDocument(UserFacingError, ValueError):
     """The text is not a valid CPF or CNPJ; ``str(exc)`` is a message for a clerk."""
 
 

@@ -7,12 +7,14 @@ from functools import cache
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from gestao_negativacao.domain.errors import UserFacingError
+
 _hasher = PasswordHasher()  # argon2-cffi's defaults: Argon2id, 64 MiB, 3 passes
 
 MIN_PASSWORD_LENGTH = 10
 
 
-class WeakPassword(ValueError):
+class WeakPassword(UserFacingError, ValueError):
     pass
 
 

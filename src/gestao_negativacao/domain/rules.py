@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from gestao_negativacao.domain.documents import InvalidDocument, parse_document
+from gestao_negativacao.domain.errors import UserFacingError
 
 KINDS = ("inclusion", "removal")
 ROLE_REFERENCES = ("holder", "guarantor", "any")
@@ -43,7 +44,7 @@ REMOVAL_TRIGGERS = (
 )
 
 
-class RuleError(ValueError):
+class RuleError(UserFacingError, ValueError):
     """A rule (or rule file) is invalid; ``problems`` lists each one for the user."""
 
     def __init__(self, problems: list[str]) -> None:

@@ -8,11 +8,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from gestao_negativacao.domain.errors import UserFacingError
+
 LOCAL = ZoneInfo("America/Sao_Paulo")
 WEEKDAYS = ("seg", "ter", "qua", "qui", "sex", "sáb", "dom")  # 0 = Monday, as Python
 
 
-class ScheduleError(ValueError):
+class ScheduleError(UserFacingError, ValueError):
     """A schedule's days or times cannot be used; the message says why."""
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 
+from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.gui.qt import QMessageBox, QWidget
 from gestao_negativacao.services.errors import (
     describe_database_error,
@@ -16,7 +17,14 @@ from gestao_negativacao.services.errors import (
 log = logging.getLogger(__name__)
 
 
+UNEXPECTED = "Erro inesperado; o detalhe foi gravado no log. Informe o suporte."
+
+
 def user_message(error: BaseException) -> str:
+    """A refusal's own words (``UserFacingError``); a database failure classified; anything
+    else is a bug, said as such (its text may be code's, never a clerk's)."""
+    if isinstance(error, UserFacingError):
+        return str(error).strip() or UNEXPECTED
     if is_database_error(error) and is_permission_refused(error):
         return (
             "O servidor de banco de dados não permite esta ação ao seu usuário "
@@ -24,10 +32,7 @@ def user_message(error: BaseException) -> str:
         )
     if is_database_error(error):
         return describe_database_error(error)
-    text = str(error).strip()
-    if not text or isinstance(error, (KeyError, AttributeError, TypeError, AssertionError)):
-        return "Erro inesperado; o detalhe foi gravado no log. Informe o suporte."
-    return text
+    return UNEXPECTED
 
 
 def show_error(parent: QWidget | None, title: str, error: BaseException) -> QMessageBox:

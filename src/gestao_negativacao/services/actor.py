@@ -6,10 +6,11 @@ import getpass
 import socket
 from dataclasses import dataclass, field
 
+from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.permissions import Perm, RoleCode
 
 
-class PermissionDenied(Exception):
+class PermissionDenied(UserFacingError):
     """The acting user lacks a permission; the message names it."""
 
     def __init__(self, login: str, permission: Perm) -> None:

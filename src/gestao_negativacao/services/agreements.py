@@ -33,6 +33,7 @@ from gestao_negativacao.db.models import (
 )
 from gestao_negativacao.domain.documents import InvalidDocument, parse_cnpj, parse_document
 from gestao_negativacao.domain.enums import HoldOrigin
+from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.money import format_brl
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.rules.facts import agreement_broken_from
@@ -44,7 +45,7 @@ from gestao_negativacao.services.listing import Column, PagedQuery
 MAX_PLAN = 120  # installments in one agreement
 
 
-class AgreementError(ValueError):
+class AgreementError(UserFacingError, ValueError):
     """The agreement cannot be made or changed as asked; the message says why."""
 
 

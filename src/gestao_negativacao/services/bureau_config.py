@@ -27,6 +27,7 @@ from gestao_negativacao.db.models import (
 )
 from gestao_negativacao.domain.documents import InvalidDocument, parse_cnpj
 from gestao_negativacao.domain.enums import Integrator
+from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import audit, credentials
 from gestao_negativacao.services.actor import Actor
@@ -34,7 +35,7 @@ from gestao_negativacao.services.actor import Actor
 ENVIRONMENTS = {"homologacao": "Homologação", "producao": "Produção"}
 
 
-class ConfigError(ValueError):
+class ConfigError(UserFacingError, ValueError):
     """Invalid configuration; the message tells the admin what to fix."""
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.exc import ArgumentError
 
 from gestao_negativacao.config import DATABASE_URL_ENV, data_dir, default_database_url
 from gestao_negativacao.db.engine import DatabaseConfigError, describe, make_engine
+from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.services.errors import describe_database_error, is_login_refused
 
 SETTINGS_FILE = "conexao.json"
@@ -26,7 +27,7 @@ TLS_MODES = {
 }
 
 
-class ConnectionProblem(ValueError):
+class ConnectionProblem(UserFacingError, ValueError):
     """The connection cannot be used; the message says why, in Portuguese."""
 
 

@@ -19,11 +19,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.db.models import Installation, Operator
+from gestao_negativacao.domain.errors import UserFacingError
 
 SERVICE = "gestao-negativacao"
 
 
-class CredentialStoreUnavailable(Exception):
+class CredentialStoreUnavailable(UserFacingError):
     def __init__(self) -> None:
         super().__init__(
             "Este computador não tem um cofre de senhas disponível (Gerenciador de "
@@ -32,7 +33,7 @@ class CredentialStoreUnavailable(Exception):
         )
 
 
-class MissingSecret(Exception):
+class MissingSecret(UserFacingError):
     """This workstation has no secret for an operator at that address: a condition, not a
     crash."""
 

@@ -37,6 +37,7 @@ from gestao_negativacao.domain.credit import (
     decide,
 )
 from gestao_negativacao.domain.documents import InvalidDocument, parse_cnpj, parse_document
+from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import audit, parameters
 from gestao_negativacao.services.actor import Actor
@@ -44,7 +45,7 @@ from gestao_negativacao.services.actor import Actor
 ZERO = Decimal("0.00")
 
 
-class CreditError(ValueError):
+class CreditError(UserFacingError, ValueError):
     """A credit request or change cannot be done; the message says what to fix."""
 
 

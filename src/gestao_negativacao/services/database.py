@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.db import migrate, server
 from gestao_negativacao.db.engine import describe, describe_url, make_engine, normalise_url
+from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.services import credentials
 from gestao_negativacao.services.connection import resolve_url
 from gestao_negativacao.services.errors import is_login_refused
@@ -20,7 +21,7 @@ from gestao_negativacao.services.users import LoginFailed, ensure_reference_data
 log = logging.getLogger(__name__)
 
 
-class SchemaMismatch(Exception):
+class SchemaMismatch(UserFacingError):
     """The shared server's schema and this version of the application differ: a
     workstation never migrates a server by itself; the message names the command."""
 

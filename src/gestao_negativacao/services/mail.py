@@ -9,6 +9,7 @@ import smtplib
 import ssl
 from email.message import EmailMessage
 
+from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.services import credentials
 from gestao_negativacao.services.parameters import EmailParameters
 
@@ -16,11 +17,11 @@ SMTP_PASSWORD_KEY = "smtp"
 IMPLICIT_TLS_PORT = 465
 
 
-class MailNotConfigured(ValueError):
+class MailNotConfigured(UserFacingError, ValueError):
     """Nothing can be sent: the message says what to set up."""
 
 
-class MailRefused(ValueError):
+class MailRefused(UserFacingError, ValueError):
     """The server could not be trusted with the message (no TLS, a certificate that does
     not check out); the message says what to fix."""
 

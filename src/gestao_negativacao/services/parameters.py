@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.db.models import Company, CompanyParameter, Parameter
+from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
@@ -26,7 +27,7 @@ TITLE_HANDLING = {
 }
 
 
-class ParameterError(ValueError):
+class ParameterError(UserFacingError, ValueError):
     """A value the parameters refuse; the message says which and why."""
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.db.models import Installment, Negativation
 from gestao_negativacao.domain.enums import Integrator
+from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.domain.rules import Rule
 from gestao_negativacao.rules import reference
@@ -52,7 +53,7 @@ SORTABLE = (
 )
 
 
-class PreviewError(ValueError):
+class PreviewError(UserFacingError, ValueError):
     pass
 
 

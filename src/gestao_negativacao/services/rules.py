@@ -14,18 +14,19 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.db.models import Negativation, RuleRecord
+from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.domain.rules import Rule, RuleError, parse_rule, parse_rule_file
 from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
 
 
-class RuleNotFound(LookupError):
+class RuleNotFound(UserFacingError, LookupError):
     def __init__(self, name: str) -> None:
         super().__init__(f"Regra não encontrada: {name!r}.")
 
 
-class RuleInUse(Exception):
+class RuleInUse(UserFacingError):
     """Deleting a rule that produced negativations."""
 
 

@@ -13,11 +13,12 @@ from sqlalchemy.orm import sessionmaker
 from gestao_negativacao.db import migrate, server
 from gestao_negativacao.db.engine import make_engine
 from gestao_negativacao.db.models import User
+from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.passwords import check_strength
 from gestao_negativacao.services.users import UserError, ensure_reference_data
 
 
-class ServerSetupError(ValueError):
+class ServerSetupError(UserFacingError, ValueError):
     """``db init`` / ``db upgrade`` cannot go on; the message says why."""
 
 

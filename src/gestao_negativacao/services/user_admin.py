@@ -56,6 +56,12 @@ def role_permissions(session: Session, role: RoleCode) -> frozenset[Perm]:
     return frozenset(Perm(c) for c in codes if c in Perm.__members__)
 
 
+def bundle_of(session_factory: sessionmaker[Session], role: RoleCode) -> frozenset[Perm]:
+    """The permissions a role brings (what a screen ticks when a role is chosen)."""
+    with session_factory() as session:
+        return role_permissions(session, role)
+
+
 def list_users(session_factory: sessionmaker[Session], actor: Actor) -> list[UserRow]:
     actor.require(Perm.ADMIN_USUARIOS)
     with session_factory() as session:

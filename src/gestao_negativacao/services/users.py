@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from gestao_negativacao.db import server
 from gestao_negativacao.db.base import utc_now
 from gestao_negativacao.db.models import Permission, Role, RolePermission, User, UserPermission
+from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.passwords import (
     check_strength,
     hash_password,
@@ -29,11 +30,11 @@ from gestao_negativacao.services.actor import Actor, workstation_name
 from gestao_negativacao.services.errors import server_refusal
 
 
-class UserError(ValueError):
+class UserError(UserFacingError, ValueError):
     """A user operation cannot be done; the message says why, in Portuguese."""
 
 
-class LoginFailed(Exception):
+class LoginFailed(UserFacingError):
     def __init__(self, message: str = "Usuário ou senha inválidos, ou usuário desativado.") -> None:
         super().__init__(message)
 
@@ -109,6 +110,11 @@ def _actor_for(session: Session, user: User) -> Actor:
         role=RoleCode(user.role_code),
         permissions=effective_permissions(session, user),
     )
+
+
+def find_user_id(session_factory: sessionmaker[Session], login: str) -> int | None:
+    with session_factory() as session:
+        return session.scalar(select(User.id).where(User.login == login.strip()))
 
 
 def create_user(

@@ -13,10 +13,12 @@ import random
 import threading
 from dataclasses import dataclass, field
 
+from gestao_negativacao.domain.errors import UserFacingError
+
 KINDS = ("timeout", "http500", "malformed", "auth")
 
 
-class FaultSpecError(ValueError):
+class FaultSpecError(UserFacingError, ValueError):
     pass
 
 

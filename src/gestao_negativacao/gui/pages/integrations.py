@@ -12,6 +12,7 @@ from gestao_negativacao.domain.enums import Integrator
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_integration_form import Ui_IntegrationForm
 from gestao_negativacao.gui.messages import say, user_message
+from gestao_negativacao.gui.operations import Operation
 from gestao_negativacao.gui.qt import (
     QComboBox,
     QMessageBox,
@@ -208,37 +209,30 @@ class IntegrationsPage(QWidget):
         values = self._values()
         operator_ids = tuple(int(v) for v in self.operators.values())
         cnpjs = tuple(self.companies.values())
-        try:
-            if not values["name"]:
-                raise bureau_config.ConfigError("Dê um nome à integração.")
-            if self.integration_id is None:
+        integrator, integration_id = self.ui.integrator.currentData(), self.integration_id
+        if not values["name"]:
+            say(self.ui.message, "Dê um nome à integração.", error=True)
+            return
+
+        def work():
+            if integration_id is None:
                 name, url = values.pop("name"), values.pop("url")
                 values.pop("active")
-                info = bureau_config.create_integration(
-                    factory,
-                    actor,
-                    name,
-                    self.ui.integrator.currentData(),
-                    url,
-                    operator_ids=operator_ids,
-                    company_cnpjs=cnpjs,
-                    **values,
-                )
-            else:
-                info = bureau_config.update_integration(
-                    factory,
-                    actor,
-                    self.integration_id,
-                    operator_ids=operator_ids,
-                    company_cnpjs=cnpjs,
-                    **values,
-                )
-        except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
-            say(self.ui.message, user_message(exc), error=True)
-            return
-        self.grid.reload()
-        self.load(info.id)
-        say(self.ui.message, "Integração salva.")
+                return bureau_config.create_integration(
+                    factory, actor, name, integrator, url,
+                    operator_ids=operator_ids, company_cnpjs=cnpjs, **values,
+                )  # fmt: skip
+            return bureau_config.update_integration(
+                factory, actor, integration_id,
+                operator_ids=operator_ids, company_cnpjs=cnpjs, **values,
+            )  # fmt: skip
+
+        def saved(info) -> None:
+            self.grid.reload()
+            self.load(info.id)
+            say(self.ui.message, "Integração salva.")
+
+        Operation(self, work, success=saved, refused=self.ui.message, busy=[self.ui.save]).run()
 
     def fetch_lists(self) -> None:
         factory, actor, integration_id = (

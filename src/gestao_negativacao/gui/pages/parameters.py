@@ -10,7 +10,8 @@ from gestao_negativacao.domain.documents import format_document
 from gestao_negativacao.domain.enums import Integrator
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_parameters import Ui_ParametersForm
-from gestao_negativacao.gui.messages import user_message
+from gestao_negativacao.gui.messages import say
+from gestao_negativacao.gui.operations import Operation
 from gestao_negativacao.gui.qt import (
     QCheckBox,
     QComboBox,
@@ -237,31 +238,29 @@ class ParametersPage(QWidget):
     def save(self) -> None:
         factory, actor = self.context.session_factory, self.context.actor
         general, credit, companies = self.values()
-        try:
+        email = parameters.EmailParameters(
+            enabled=self.email_enabled.isChecked(),
+            host=self.smtp_host.text().strip(),
+            port=self.smtp_port.value(),
+            starttls=self.smtp_tls.isChecked(),
+            user=self.smtp_user.text().strip(),
+            sender=self.email_sender.text().strip(),
+            recipients=self.email_recipients.text().strip(),
+            notice_subject=self.notice_subject.text().strip(),
+            notice_template=self.notice_template.toPlainText(),
+        )
+        smtp_password = self.smtp_password.text()
+
+        def work() -> None:
             parameters.save_general(factory, actor, general)
             parameters.save_credit(factory, actor, credit)
             parameters.save_company_choices(factory, actor, companies)
-            parameters.save_email(
-                factory,
-                actor,
-                parameters.EmailParameters(
-                    enabled=self.email_enabled.isChecked(),
-                    host=self.smtp_host.text().strip(),
-                    port=self.smtp_port.value(),
-                    starttls=self.smtp_tls.isChecked(),
-                    user=self.smtp_user.text().strip(),
-                    sender=self.email_sender.text().strip(),
-                    recipients=self.email_recipients.text().strip(),
-                    notice_subject=self.notice_subject.text().strip(),
-                    notice_template=self.notice_template.toPlainText(),
-                ),
-            )
-            if self.smtp_password.text():
-                credentials.set_named(SMTP_PASSWORD_KEY, self.smtp_password.text())
-                self.smtp_password.clear()
-        except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
-            self.ui.message.setStyleSheet("color: #b00020;")
-            self.ui.message.setText(user_message(exc))
-            return
-        self.ui.message.setStyleSheet("color: #1b5e20;")
-        self.ui.message.setText("Parâmetros salvos.")
+            parameters.save_email(factory, actor, email)
+            if smtp_password:
+                credentials.set_named(SMTP_PASSWORD_KEY, smtp_password)
+
+        def saved(_) -> None:
+            self.smtp_password.clear()
+            say(self.ui.message, "Parâmetros salvos.")
+
+        Operation(self, work, success=saved, refused=self.ui.message, busy=[self.ui.save]).run()

@@ -7,7 +7,8 @@ from __future__ import annotations
 from gestao_negativacao.domain.documents import format_document
 from gestao_negativacao.domain.enums import Integrator
 from gestao_negativacao.gui.context import Context
-from gestao_negativacao.gui.messages import user_message
+from gestao_negativacao.gui.messages import say
+from gestao_negativacao.gui.operations import Operation, run_now
 from gestao_negativacao.gui.qt import (
     QCheckBox,
     QComboBox,
@@ -70,16 +71,17 @@ class ReleasePage(QWidget):
         self.release_button.clicked.connect(self.release)
 
     def run_search(self) -> None:
-        try:
-            source = pending_listing(
-                self.context.session_factory,
-                self.context.actor,
-                action=self.action.currentData(),
-                company_cnpj=self.company.currentData() or None,
-                integrator=self.integrator.currentData() or None,
-            )
-        except Exception as exc:  # noqa: BLE001
-            self.message.setText(user_message(exc))
+        factory, actor = self.context.session_factory, self.context.actor
+        action = self.action.currentData()
+        company, integrator = self.company.currentData(), self.integrator.currentData()
+        ok, source = run_now(  # the listing set up (quick); its rows load in the grid
+            lambda: pending_listing(
+                factory, actor, action=action, company_cnpj=company or None,
+                integrator=integrator or None,
+            ),
+            self.message,
+        )  # fmt: skip
+        if not ok:
             return
         model = CheckableModel(source, lambda row: row[0])
         self.grid = replace_grid(self.holder, self.grid, Grid(source, "liberar", self, model=model))
@@ -109,18 +111,21 @@ class ReleasePage(QWidget):
             return
         ids = None if model.all_selected else [model.key_of(row) for row in model.checked_rows()]
         left_out = list(model.toggled) if model.all_selected else None
-        try:
-            released = release(
-                self.context.session_factory,
-                self.context.actor,
-                action=self.action.currentData(),
-                company_cnpj=self.company.currentData() or None,
-                integrator=self.integrator.currentData() or None,
-                queue_ids=ids,
-                leave_out=left_out,
-            )
-        except Exception as exc:  # noqa: BLE001
-            self.message.setText(user_message(exc))
-            return
-        self.run_search()
-        self.message.setText(f"{released} parcela(s) liberada(s).")
+        factory, actor = self.context.session_factory, self.context.actor
+        action = self.action.currentData()
+        company, integrator = self.company.currentData(), self.integrator.currentData()
+
+        def released(count: int) -> None:
+            self.run_search()
+            say(self.message, f"{count} parcela(s) liberada(s).")
+
+        Operation(
+            self,
+            lambda: release(
+                factory, actor, action=action, company_cnpj=company or None,
+                integrator=integrator or None, queue_ids=ids, leave_out=left_out,
+            ),
+            success=released,
+            refused=self.message,
+            busy=[self.release_button],
+        ).run()  # fmt: skip

@@ -15,6 +15,7 @@ from gestao_negativacao.domain.rules import RuleError, parse_rule
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_rule_form import Ui_RuleForm
 from gestao_negativacao.gui.messages import say, user_message
+from gestao_negativacao.gui.operations import Operation
 from gestao_negativacao.gui.qt import (
     QFileDialog,
     QLabel,
@@ -142,14 +143,20 @@ class RulesPage(QWidget):
         rule = self._rule()
         if rule is None:
             return
-        try:
-            rules.save_rule(self.context.session_factory, self.context.actor, rule)
-        except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
-            say(self.ui.message, user_message(exc), error=True)
-            return
-        self.grid.reload()
-        self.load(rule.name)
-        say(self.ui.message, "Regra salva.")
+        factory, actor = self.context.session_factory, self.context.actor
+
+        def saved(_) -> None:
+            self.grid.reload()
+            self.load(rule.name)
+            say(self.ui.message, "Regra salva.")
+
+        Operation(
+            self,
+            lambda: rules.save_rule(factory, actor, rule),
+            success=saved,
+            refused=self.ui.message,
+            busy=[self.ui.save],
+        ).run()
 
     def delete(self) -> None:
         if self.rule_name is None:

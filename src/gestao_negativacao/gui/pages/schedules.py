@@ -9,6 +9,7 @@ from gestao_negativacao.domain.schedule import WEEKDAYS
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_schedule_form import Ui_ScheduleForm
 from gestao_negativacao.gui.messages import say, user_message
+from gestao_negativacao.gui.operations import Operation
 from gestao_negativacao.gui.qt import (
     QCheckBox,
     QLabel,
@@ -128,26 +129,30 @@ class SchedulesPage(QWidget):
 
     def save(self) -> None:
         days = "".join(str(n) for n, box in enumerate(self.day_boxes) if box.isChecked())
-        try:
-            info = schedules.save_schedule(
-                self.context.session_factory,
-                self.context.actor,
-                self.ui.name.text(),
-                self.ui.action.currentData(),
-                rules=tuple(self.rules.values()),
-                integrator=self.ui.integrator.currentData(),
-                source_id=self.ui.source.currentData(),
-                weekdays=days,
-                times=tuple(t.strip() for t in self.ui.times.text().split(",") if t.strip()),
-                run_as=self.ui.runAs.currentData() or "",
-                active=self.ui.active.isChecked(),
-            )
-        except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
-            say(self.ui.message, user_message(exc), error=True)
-            return
-        self.grid.reload()
-        self.load(info.name)
-        say(self.ui.message, "Agendamento salvo.")
+        factory, actor = self.context.session_factory, self.context.actor
+        name, action = self.ui.name.text(), self.ui.action.currentData()
+        chosen = dict(
+            rules=tuple(self.rules.values()),
+            integrator=self.ui.integrator.currentData(),
+            source_id=self.ui.source.currentData(),
+            weekdays=days,
+            times=tuple(t.strip() for t in self.ui.times.text().split(",") if t.strip()),
+            run_as=self.ui.runAs.currentData() or "",
+            active=self.ui.active.isChecked(),
+        )
+
+        def saved(info) -> None:
+            self.grid.reload()
+            self.load(info.name)
+            say(self.ui.message, "Agendamento salvo.")
+
+        Operation(
+            self,
+            lambda: schedules.save_schedule(factory, actor, name, action, **chosen),
+            success=saved,
+            refused=self.ui.message,
+            busy=[self.ui.save],
+        ).run()
 
     def run_now(self) -> None:
         if self.schedule_id is None:

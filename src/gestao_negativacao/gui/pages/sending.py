@@ -14,7 +14,8 @@ from gestao_negativacao.domain.documents import format_document
 from gestao_negativacao.domain.enums import Integrator
 from gestao_negativacao.domain.money import typed_money
 from gestao_negativacao.gui.context import Context
-from gestao_negativacao.gui.messages import show_error, user_message
+from gestao_negativacao.gui.messages import say
+from gestao_negativacao.gui.operations import Operation, run_now
 from gestao_negativacao.gui.qt import (
     QCheckBox,
     QComboBox,
@@ -35,7 +36,6 @@ from gestao_negativacao.gui.qt import (
     QWidget,
 )
 from gestao_negativacao.gui.table_model import CheckableModel
-from gestao_negativacao.gui.tasks import run_task
 from gestao_negativacao.gui.widgets.grid import Grid, replace_grid
 from gestao_negativacao.gui.widgets.why_not import WhyNotDialog
 from gestao_negativacao.services import rules
@@ -247,7 +247,10 @@ class SendingPage(QWidget):
         factory, actor = self.context.session_factory, self.context.actor
         as_of = self.as_of.date().toPython()
         name = self.rule.currentData()
-        try:
+
+        def prepare():
+            """The search as set on screen (a rule read, values checked): quick, so on the
+            window's thread; the evaluation itself runs in the grid's model."""
             if name:
                 stored = rules.get_rule(factory, name)
                 rule, self.rule_id = stored.rule, stored.id
@@ -275,10 +278,13 @@ class SendingPage(QWidget):
                     )
                 else:
                     key_of = lambda row: row[-1].negativation_id  # noqa: E731
-        except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
-            self.message.setText(user_message(exc))
+            return found_source, key_of
+
+        ok, prepared = run_now(prepare, self.message)
+        if not ok:
             return
-        self.message.setText("")
+        found_source, key_of = prepared
+        say(self.message, "")
         self.notices.setEnabled(self.preview is not None and self.kind == "inclusion")
         self._show(found_source, key_of)
 
@@ -376,10 +382,16 @@ class SendingPage(QWidget):
         self.progress.setWindowTitle("Enviar")
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(0)
-        self.send.setEnabled(False)
-        self.sending = run_task(
-            work, on_done=self._sent, on_failed=self._send_failed, on_progress=self._progressed
-        )
+        self.sending = Operation(
+            self,
+            work,
+            with_task=True,
+            success=self._sent,
+            progress=self._progressed,
+            busy=[self.send],
+            after=self.progress.reset,
+            title="Enviar",
+        ).run()
         self.progress.canceled.connect(self.sending.cancel)
 
     def _progressed(self, progress) -> None:
@@ -392,7 +404,6 @@ class SendingPage(QWidget):
 
     def _sent(self, result) -> None:
         queued, report = result
-        self.progress.reset()
         self.last_report = report
         lines = [
             f"Postos na fila: {queued.queued} de {queued.requested} selecionados.",
@@ -423,11 +434,6 @@ class SendingPage(QWidget):
         self.summary_box = box
         self.run_search()
 
-    def _send_failed(self, error: BaseException) -> None:
-        self.progress.reset()
-        self.send.setEnabled(True)
-        show_error(self, "Enviar", error)
-
     # -- pre-notices ------------------------------------------------------------------------
 
     def send_notices(self) -> None:
@@ -437,20 +443,14 @@ class SendingPage(QWidget):
         if preview is None:
             return
         factory, actor = self.context.session_factory, self.context.actor
-        self.notices.setEnabled(False)
-        self.message.setText("Enviando avisos prévios…")
-
-        def done(report) -> None:
-            self.notices.setEnabled(True)
-            self.message.setText(report.summary())
-
-        def failed(error: BaseException) -> None:
-            self.notices.setEnabled(True)
-            self.message.setText(user_message(error))
-
-        self.notice_task = run_task(
-            lambda _t: send_notices(factory, actor, preview, as_of), on_done=done, on_failed=failed
-        )
+        say(self.message, "Enviando avisos prévios…")
+        self.notice_task = Operation(
+            self,
+            lambda: send_notices(factory, actor, preview, as_of),
+            success=lambda report: say(self.message, report.summary()),
+            refused=self.message,
+            busy=[self.notices],
+        ).run()
 
     # -- why not ----------------------------------------------------------------------------
 

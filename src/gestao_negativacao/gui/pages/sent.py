@@ -11,7 +11,8 @@ from gestao_negativacao.domain.display import show
 from gestao_negativacao.domain.enums import HoldOrigin, Integrator
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.gui.context import Context
-from gestao_negativacao.gui.messages import show_error, user_message
+from gestao_negativacao.gui.messages import say
+from gestao_negativacao.gui.operations import Operation, run_now
 from gestao_negativacao.gui.qt import (
     QCheckBox,
     QColor,
@@ -30,7 +31,6 @@ from gestao_negativacao.gui.qt import (
     QWidget,
 )
 from gestao_negativacao.gui.table_model import PagedTableModel
-from gestao_negativacao.gui.tasks import run_task
 from gestao_negativacao.gui.widgets.grid import Grid, replace_grid
 from gestao_negativacao.services.sending import holds, sent
 from gestao_negativacao.services.sending.follow_up import refresh_confirmations
@@ -205,10 +205,11 @@ class SentPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        try:
-            source = sent.sent_listing(self.context.session_factory, self.where())
-        except Exception as exc:  # noqa: BLE001
-            self.message.setText(user_message(exc))
+        # the filters checked and the listing set up (quick); the rows load in the grid
+        ok, source = run_now(
+            lambda: sent.sent_listing(self.context.session_factory, self.where()), self.message
+        )
+        if not ok:
             return
         grid = Grid(source, "enviados", self.grid_holder, model=StatusModel(source))
         self.grid = replace_grid(self.grid_layout, self.grid, grid)
@@ -279,13 +280,19 @@ class SentPage(QWidget):
         if note is None:
             return
         ids = [row[0] for row in self.selected]
-        try:
-            done = sent.mark_checked(self.context.session_factory, self.context.actor, ids, note)
-        except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
-            self.message.setText(user_message(exc))
-            return
-        self.message.setText(f"{done} baixa(s) marcada(s) como conferida(s).")
-        self.reload()
+        factory, actor = self.context.session_factory, self.context.actor
+
+        def marked(done: int) -> None:
+            say(self.message, f"{done} baixa(s) marcada(s) como conferida(s).")
+            self.reload()
+
+        Operation(
+            self,
+            lambda: sent.mark_checked(factory, actor, ids, note),
+            success=marked,
+            refused=self.message,
+            busy=[self.checked],
+        ).run()
 
     def ask_reason(self) -> str | None:
         """The reason prompt; tests replace this method."""
@@ -312,22 +319,23 @@ class SentPage(QWidget):
             return
         court_order = self.ask_court_order()
         ids = [row[0] for row in self.selected]
-        try:
-            done = manual_removal(
-                self.context.session_factory,
-                self.context.actor,
-                ids,
-                reason,
-                court_order=court_order,
+        factory, actor = self.context.session_factory, self.context.actor
+
+        def removed(done: int) -> None:
+            say(
+                self.message,
+                f"{done} negativação(ões) baixada(s) manualmente; ficam bloqueadas para novas "
+                "inclusões até alguém retirar o bloqueio.",
             )
-        except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
-            self.message.setText(user_message(exc))
-            return
-        self.message.setText(
-            f"{done} negativação(ões) baixada(s) manualmente; ficam bloqueadas para novas "
-            "inclusões até alguém retirar o bloqueio."
-        )
-        self.reload()
+            self.reload()
+
+        Operation(
+            self,
+            lambda: manual_removal(factory, actor, ids, reason, court_order=court_order),
+            success=removed,
+            refused=self.message,
+            busy=[self.manual],
+        ).run()
 
     def ask_lift_reason(self, holds) -> str | None:
         """The reason to lift a hold; tests replace this method."""
@@ -352,13 +360,19 @@ class SentPage(QWidget):
         reason = self.ask_lift_reason(found)
         if reason is None:
             return
-        try:
-            lifted = holds.lift(factory, actor, reason=reason, hold_ids=[h.id for h in found])
-        except holds.HoldError as exc:
-            self.message.setText(str(exc))
-            return
-        self.message.setText(f"Bloqueio retirado ({lifted}): a parcela pode ser incluída de novo.")
-        self._selected(self.selected)
+        hold_ids = [h.id for h in found]
+
+        def lifted(count: int) -> None:
+            say(self.message, f"Bloqueio retirado ({count}): a parcela pode ser incluída de novo.")
+            self._selected(self.selected)
+
+        Operation(
+            self,
+            lambda: holds.lift(factory, actor, reason=reason, hold_ids=hold_ids),
+            success=lifted,
+            refused=self.message,
+            busy=[self.lift],
+        ).run()
 
     def refresh_confirmations(self) -> None:
         """DESIGN §5.2: ask the bureaus that confirm later about what still waits (the
@@ -366,7 +380,6 @@ class SentPage(QWidget):
         factory, actor = self.context.session_factory, self.context.actor
 
         def done(report) -> None:
-            self.refresh_status.setEnabled(True)
             text = (
                 f"Situação atualizada: {report.asked} aguardavam confirmação; "
                 f"{report.activated} ativadas, {report.failed} recusadas, "
@@ -374,18 +387,17 @@ class SentPage(QWidget):
             )
             if report.errors:
                 text += " " + "; ".join(report.errors[:3])
-            self.message.setText(text)
+            say(self.message, text)
             self.reload()
 
-        def failed(error: BaseException) -> None:
-            self.refresh_status.setEnabled(True)
-            show_error(self, "Atualizar situação", error)
-
-        self.message.setText("Perguntando aos birôs…")
-        self.refresh_status.setEnabled(False)
-        self.refresh_task = run_task(
-            lambda task: refresh_confirmations(factory, actor), on_done=done, on_failed=failed
-        )
+        say(self.message, "Perguntando aos birôs…")
+        self.refresh_task = Operation(
+            self,
+            lambda: refresh_confirmations(factory, actor),
+            success=done,
+            busy=[self.refresh_status],
+            title="Atualizar situação",
+        ).run()
 
     def resend_errors(self) -> None:
         factory, actor = self.context.session_factory, self.context.actor
@@ -397,14 +409,14 @@ class SentPage(QWidget):
 
         def done(result) -> None:
             queued, report = result
-            self.message.setText(
+            say(
+                self.message,
                 f"Reenviados: {queued}; enviados {report.sent + report.already}, "
-                f"recusados {report.rejected}, pendentes {report.pending}."
+                f"recusados {report.rejected}, pendentes {report.pending}.",
             )
             self.reload()
 
-        self.message.setText("Reenviando…")
-        self.resend.setEnabled(False)
-        self.resend_task = run_task(
-            work, on_done=done, on_failed=lambda e: show_error(self, "Reenviar", e)
-        )
+        say(self.message, "Reenviando…")
+        self.resend_task = Operation(
+            self, work, with_task=True, success=done, busy=[self.resend], title="Reenviar"
+        ).run()

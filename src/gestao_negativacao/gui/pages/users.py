@@ -16,7 +16,8 @@ from gestao_negativacao.domain.permissions import (
 )
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_user_form import Ui_UserForm
-from gestao_negativacao.gui.messages import say, user_message
+from gestao_negativacao.gui.messages import say
+from gestao_negativacao.gui.operations import Operation, run_now
 from gestao_negativacao.gui.qt import (
     QCheckBox,
     QComboBox,
@@ -87,25 +88,20 @@ class RolesEditor(QWidget):
         self.load()
 
     def load(self) -> None:
-        with self.context.session_factory() as session:
-            bundle = user_admin.role_permissions(session, RoleCode(self.role.currentData()))
-        check_all(self.permissions, bundle)
+        role = RoleCode(self.role.currentData())
+        check_all(self.permissions, user_admin.bundle_of(self.context.session_factory, role))
         self.message.clear()
 
     def store(self) -> None:
-        try:
-            user_admin.set_role_permissions(
-                self.context.session_factory,
-                self.context.actor,
-                RoleCode(self.role.currentData()),
-                checked_in(self.permissions),
-            )
-        except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
-            self.message.setStyleSheet("color: #b00020;")
-            self.message.setText(user_message(exc))
-            return
-        self.message.setStyleSheet("color: #1b5e20;")
-        self.message.setText("Perfil salvo.")
+        factory, actor = self.context.session_factory, self.context.actor
+        role, chosen = RoleCode(self.role.currentData()), checked_in(self.permissions)
+        Operation(
+            self,
+            lambda: user_admin.set_role_permissions(factory, actor, role, chosen),
+            success=lambda _: say(self.message, "Perfil salvo."),
+            refused=self.message,
+            busy=[self.save],
+        ).run()
 
 
 class UsersPage(QWidget):
@@ -161,8 +157,7 @@ class UsersPage(QWidget):
     def _role_changed(self) -> None:
         """A new role brings its bundle; exceptions are set again on top of it."""
         role = RoleCode(self.ui.role.currentData())
-        with self.context.session_factory() as session:
-            self._check(user_admin.role_permissions(session, role))
+        self._check(user_admin.bundle_of(self.context.session_factory, role))
 
     def new(self) -> None:
         self.user_id = None
@@ -208,14 +203,20 @@ class UsersPage(QWidget):
         say(self.ui.message, "")
 
     def unlock(self) -> None:
+        factory, actor = self.context.session_factory, self.context.actor
         login = self.ui.login.text().strip()
-        try:
-            user_admin.unlock_login(self.context.session_factory, self.context.actor, login)
-        except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
-            say(self.ui.message, user_message(exc), error=True)
-            return
-        self.unlock_button.setVisible(False)
-        say(self.ui.message, f"Login {login} desbloqueado.")
+
+        def unlocked(_) -> None:
+            self.unlock_button.setVisible(False)
+            say(self.ui.message, f"Login {login} desbloqueado.")
+
+        Operation(
+            self,
+            lambda: user_admin.unlock_login(factory, actor, login),
+            success=unlocked,
+            refused=self.ui.message,
+            busy=[self.unlock_button],
+        ).run()
 
     def ask_password(self, login: str) -> str | None:
         """The password prompt; tests replace this method."""
@@ -230,41 +231,47 @@ class UsersPage(QWidget):
     def save(self) -> None:
         factory, actor = self.context.session_factory, self.context.actor
         role = RoleCode(self.ui.role.currentData())
-        try:
-            if self.user_id is None:
-                login = self.ui.login.text().strip()
-                if not login:
-                    say(self.ui.message, "Informe o login.", error=True)
-                    return
-                password = self.ask_password(login)
-                if not password:
-                    return
-                info = users.create_user(factory, actor, login, password, role, self.ui.name.text())
-                self.user_id = info.id
-            text = self.authority.text().strip()
-            unlimited = self.unlimited.isChecked()
-            credit.set_authority(
-                factory,
-                actor,
-                self.ui.login.text().strip(),
-                Decimal(typed_money(text)) if text and not unlimited else None,
-                unlimited=unlimited,
-            )
-            user_admin.update_user(
-                factory,
-                actor,
-                self.user_id,
-                name=self.ui.name.text(),
-                role=role,
-                active=self.ui.active.isChecked(),
-                permissions=self.checked(),
-            )
-        except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
-            say(self.ui.message, user_message(exc), error=True)
+        login, name = self.ui.login.text().strip(), self.ui.name.text()
+        user_id, password = self.user_id, None
+        if user_id is None:
+            if not login:
+                say(self.ui.message, "Informe o login.", error=True)
+                return
+            password = self.ask_password(login)
+            if not password:
+                return
+        text = self.authority.text().strip()
+        unlimited = self.unlimited.isChecked()
+        ok, amount = run_now(
+            lambda: Decimal(typed_money(text)) if text and not unlimited else None,
+            self.ui.message,
+        )
+        if not ok:
             return
-        self.grid.reload()
-        self.load(self.user_id)
-        say(self.ui.message, "Usuário salvo.")
+        active, permissions = self.ui.active.isChecked(), self.checked()
+
+        def work() -> int:
+            saved = user_id
+            if saved is None:
+                saved = users.create_user(factory, actor, login, password, role, name).id
+            credit.set_authority(factory, actor, login, amount, unlimited=unlimited)
+            user_admin.update_user(factory, actor, saved, name=name, role=role,
+                                   active=active, permissions=permissions)  # fmt: skip
+            return saved
+
+        def saved(saved_id: int) -> None:
+            self.user_id = saved_id
+            self.grid.reload()
+            self.load(saved_id)
+            say(self.ui.message, "Usuário salvo.")
+
+        def refused(text: str) -> None:
+            # a new user created before a later step refused: edit it from now on
+            if user_id is None:
+                self.user_id = users.find_user_id(factory, login)
+            say(self.ui.message, text, error=True)
+
+        Operation(self, work, success=saved, refused=refused, busy=[self.ui.save]).run()
 
     def reset_password(self) -> None:
         if self.user_id is None:
@@ -272,11 +279,11 @@ class UsersPage(QWidget):
         password = self.ask_password(self.ui.login.text())
         if not password:
             return
-        try:
-            user_admin.reset_password(
-                self.context.session_factory, self.context.actor, self.user_id, password
-            )
-        except Exception as exc:  # noqa: BLE001
-            say(self.ui.message, user_message(exc), error=True)
-            return
-        say(self.ui.message, "Senha redefinida.")
+        factory, actor, user_id = self.context.session_factory, self.context.actor, self.user_id
+        Operation(
+            self,
+            lambda: user_admin.reset_password(factory, actor, user_id, password),
+            success=lambda _: say(self.ui.message, "Senha redefinida."),
+            refused=self.ui.message,
+            busy=[self.ui.resetPassword],
+        ).run()

@@ -55,6 +55,7 @@ from gestao_negativacao.domain.enums import (
     NegativationStatus,
     SaleSituation,
 )
+from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
@@ -88,7 +89,7 @@ REPORT_KEYS = {
 }
 
 
-class SubjectError(ValueError):
+class SubjectError(UserFacingError, ValueError):
     """The request cannot be answered as given; the message says why."""
 
 

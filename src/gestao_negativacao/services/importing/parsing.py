@@ -9,7 +9,14 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from gestao_negativacao.domain.enums import SaleSituation
+from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.money import to_cents
+
+
+class InvalidValue(UserFacingError, ValueError):
+    """A typed or imported value that cannot be read; the message says which and how to
+    write it (the import turns it into a row's issue, a screen shows it)."""
+
 
 _COMMA_DECIMAL = re.compile(r"^-?\d{1,3}(\.\d{3})*(,\d+)?$|^-?\d+(,\d+)?$")
 _POINT_DECIMAL = re.compile(r"^-?\d{1,3}(,\d{3})*(\.\d+)?$|^-?\d+(\.\d+)?$")
@@ -41,20 +48,20 @@ def parse_money(text: str, decimal_sep: str) -> Decimal:
     raw = text.strip().replace("R$", "").replace(" ", "").replace("\u00a0", "")
     if decimal_sep == ",":
         if not _COMMA_DECIMAL.match(raw):
-            raise ValueError(f"valor inválido: {text.strip()!r} (use 1.234,56)")
+            raise InvalidValue(f"valor inválido: {text.strip()!r} (use 1.234,56)")
         normal = raw.replace(".", "").replace(",", ".")
     else:
         if not _POINT_DECIMAL.match(raw):
-            raise ValueError(f"valor inválido: {text.strip()!r} (use 1234.56)")
+            raise InvalidValue(f"valor inválido: {text.strip()!r} (use 1234.56)")
         normal = raw.replace(",", "")
     try:
         value = Decimal(normal)
     except InvalidOperation:  # pragma: no cover - the patterns above prevent it
-        raise ValueError(f"valor inválido: {text.strip()!r}") from None
+        raise InvalidValue(f"valor inválido: {text.strip()!r}") from None
     if value.as_tuple().exponent < -2 and value != value.quantize(Decimal("0.01")):
-        raise ValueError(f"valor com mais de duas casas decimais: {text.strip()!r}")
+        raise InvalidValue(f"valor com mais de duas casas decimais: {text.strip()!r}")
     if value < 0:
-        raise ValueError(f"valor negativo: {text.strip()!r}")
+        raise InvalidValue(f"valor negativo: {text.strip()!r}")
     return value.quantize(Decimal("0.01"))
 
 
@@ -71,9 +78,9 @@ def money_from_number(value: float | int | Decimal) -> Decimal:
     number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     rounded = number.quantize(Decimal("0.01"))
     if abs(number - rounded) > Decimal("0.000001"):
-        raise ValueError(f"valor com mais de duas casas decimais: {value}")
+        raise InvalidValue(f"valor com mais de duas casas decimais: {value}")
     if rounded < 0:
-        raise ValueError(f"valor negativo: {value}")
+        raise InvalidValue(f"valor negativo: {value}")
     return rounded
 
 
@@ -84,7 +91,7 @@ def parse_date(text: str) -> date:
     if " " in raw or "T" in raw:
         raw, _, time_part = raw.replace("T", " ").partition(" ")
         if time_part.strip() not in ("", "00:00", "00:00:00", "00:00:00.000"):
-            raise ValueError(f"data com hora: {text.strip()!r} (use dd/mm/aaaa)")
+            raise InvalidValue(f"data com hora: {text.strip()!r} (use dd/mm/aaaa)")
     try:
         if "/" in raw:
             day, month, year = raw.split("/")
@@ -98,7 +105,7 @@ def parse_date(text: str) -> date:
             return date(int(year), int(month), int(day))
     except ValueError:
         pass
-    raise ValueError(f"data inválida: {text.strip()!r} (use dd/mm/aaaa ou aaaa-mm-dd)")
+    raise InvalidValue(f"data inválida: {text.strip()!r} (use dd/mm/aaaa ou aaaa-mm-dd)")
 
 
 def date_from_cell(value: object) -> date:
@@ -117,7 +124,7 @@ def parse_installment_number(text: str) -> int:
     if head.endswith(".0"):
         head = head[:-2]
     if not head.isdigit() or int(head) < 1:
-        raise ValueError(f"número de parcela inválido: {raw!r} (use 1, 2, 3...)")
+        raise InvalidValue(f"número de parcela inválido: {raw!r} (use 1, 2, 3...)")
     return int(head)
 
 
@@ -140,7 +147,7 @@ def parse_situation(text: str) -> SaleSituation:
     try:
         return _SITUATIONS[key]
     except KeyError:
-        raise ValueError(
+        raise InvalidValue(
             f"situação da venda desconhecida: {text.strip()!r} "
             "(use ativa, distrato_normal, distrato_administrativo ou renegociada)"
         ) from None
@@ -156,7 +163,7 @@ def parse_flag(text: str) -> bool:
         return True
     if key in _NO:
         return False
-    raise ValueError(f"valor inválido: {text.strip()!r} (use S ou N)")
+    raise InvalidValue(f"valor inválido: {text.strip()!r} (use S ou N)")
 
 
 def normalise_cep(text: str) -> str:

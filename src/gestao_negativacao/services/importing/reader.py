@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from gestao_negativacao.domain.errors import UserFacingError
 
-class UnreadableFile(Exception):
+
+class UnreadableFile(UserFacingError):
     """The file cannot be read as an export at all; the message tells the clerk why."""
 
 

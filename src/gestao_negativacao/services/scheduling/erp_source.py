@@ -27,10 +27,12 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
+from gestao_negativacao.domain.errors import UserFacingError
+
 DEFAULT_TIMEOUT_S = 300
 
 
-class ErpQueryError(ValueError):
+class ErpQueryError(UserFacingError, ValueError):
     """The query or the ERP's database refused; the message says why, in Portuguese."""
 
 

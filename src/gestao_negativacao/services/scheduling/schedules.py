@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.db.models import ImportSource, RuleRecord, Schedule, ScheduleRun, User
 from gestao_negativacao.domain.enums import Integrator
+from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.domain.schedule import parse_times, parse_weekdays
 from gestao_negativacao.services import audit
@@ -31,7 +32,7 @@ ACTIONS = {
 }
 
 
-class ScheduleConfigError(ValueError):
+class ScheduleConfigError(UserFacingError, ValueError):
     """A schedule cannot be saved as given; the message says why."""
 
 

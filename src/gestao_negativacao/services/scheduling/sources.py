@@ -13,6 +13,7 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.db.models import ImportSource
+from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import audit, credentials
 from gestao_negativacao.services.actor import Actor
@@ -24,7 +25,7 @@ def source_password_key(source_id: int) -> str:
     return f"erp-{source_id}"
 
 
-class SourceError(ValueError):
+class SourceError(UserFacingError, ValueError):
     """The source cannot be saved as given; the message says why."""
 
 

@@ -22,6 +22,7 @@ from gestao_negativacao.db.models import (
     Sale,
 )
 from gestao_negativacao.domain.documents import InvalidDocument, parse_cnpj
+from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
@@ -33,7 +34,7 @@ N = Negativation.__table__
 HOLDING_TRIGGERS = ("partial_payment", "termination", "renegotiated")
 
 
-class HoldError(ValueError):
+class HoldError(UserFacingError, ValueError):
     """A hold cannot be lifted as asked; the message says why."""
 
 

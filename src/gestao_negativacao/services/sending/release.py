@@ -27,6 +27,7 @@ from gestao_negativacao.db.models import (
     SendQueueEntry,
 )
 from gestao_negativacao.domain.documents import InvalidDocument, parse_cnpj
+from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
@@ -37,7 +38,7 @@ Q = SendQueueEntry.__table__
 EV = NegativationEvent.__table__
 
 
-class SendingError(ValueError):
+class SendingError(UserFacingError, ValueError):
     """Bad input for a sending action; the message tells the clerk what to fix."""
 
 

@@ -26,6 +26,7 @@ from gestao_negativacao.db.models import (
     Operator,
     OperatorUser,
 )
+from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services.actor import Actor
 
@@ -66,7 +67,7 @@ class Choice:
 
 
 @dataclass
-class NoConfiguration(Exception):
+class NoConfiguration(UserFacingError):
     """No (integration, operator) may send this item; ``skipped`` says why, one per candidate."""
 
     skipped: list[str] = field(default_factory=list)

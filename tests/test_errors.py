@@ -1,0 +1,59 @@
+"""One user-facing error base (issue 19): every refusal a person can act on derives from
+``UserFacingError``, so the window and the command line each catch that one class and
+show its words; anything else is a bug or the environment, and says so."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+
+import gestao_negativacao
+from gestao_negativacao.domain.errors import UserFacingError
+from gestao_negativacao.services.importing.parsing import parse_money
+
+# raised and caught inside the application, never shown as such
+INTERNAL = {
+    "ImportCancelled",  # the clerk's own Cancelar, reported as a cancelled import
+    "TooManyTries",  # becomes LoginFailed with its message
+    "Refused",  # the sandbox's way of answering a refusal (what a bureau answers)
+    "Fault",  # the sandbox's SOAP fault
+}
+
+
+def _our_exceptions() -> dict[str, type]:
+    found = {}
+    for info in pkgutil.walk_packages(gestao_negativacao.__path__, "gestao_negativacao."):
+        if ".migrations" in info.name or info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if (
+                inspect.isclass(value)
+                and issubclass(value, BaseException)
+                and value.__module__ == module.__name__
+            ):
+                found[f"{module.__name__}.{name}"] = value
+    return found
+
+
+def test_every_refusal_derives_from_the_one_base():
+    exceptions = _our_exceptions()
+    assert len(exceptions) > 30
+    strays = sorted(
+        path
+        for path, cls in exceptions.items()
+        if not issubclass(cls, UserFacingError) and cls.__name__ not in INTERNAL
+    )
+    assert strays == []
+
+
+def test_a_bug_is_never_shown_as_its_own_text_and_a_refusal_always_is():
+    from gestao_negativacao.gui.messages import UNEXPECTED, user_message
+
+    try:
+        parse_money("12,345", ",")
+    except UserFacingError as exc:
+        assert user_message(exc) == "valor com mais de duas casas decimais: '12,345'"
+    assert user_message(KeyError("negativation_id")) == UNEXPECTED
+    assert user_message(ValueError("colunas ausentes na consulta: {'x'}")) == UNEXPECTED
