@@ -66,8 +66,8 @@ def test_operators_create_link_secret_and_test_the_connection(qtbot, context):
         assert operator.company_id is not None
     assert page.ui.secretState.text() == "não definida"
     page.ask_secret = lambda: "sandbox"
-    page.ui.setSecret.click()  # bound to an integration's address: none yet
-    assert "Vincule o operador a uma integração" in page.ui.message.text()
+    # bound to an integration's address: none yet
+    click_until(qtbot, page.ui.setSecret, page.ui.message, "Vincule o operador a uma integração")
     assert page.ui.secretState.text() == "não definida"
     with running_sandbox() as sandbox:
         from gestao_negativacao.services import bureau_config

@@ -12,7 +12,7 @@ from gestao_negativacao.gui.pages.credit import CreditPage
 from gestao_negativacao.gui.pages.queries import QueriesPage
 from gestao_negativacao.services import demo_setup, parameters
 from gestao_negativacao.services.importing import import_file
-from tests.helpers import base_row, write_csv
+from tests.helpers import base_row, click_until, write_csv
 from tests.sending_helpers import admin_actor
 from tests.test_gui_startup import shot
 
@@ -33,19 +33,20 @@ def test_request_analyse_approve_block_and_profile(qtbot, sqlite_db, tmp_path):
     page.req_method.setCurrentIndex(page.req_method.findData("boleto"))
     page.req_amount.setText("1.000,00")
     page.req_count.setValue(3)
-    page.req_submit.click()
+    click_until(qtbot, page.req_submit, page.req_result, "Solicitação")
     assert "enviada para análise" in page.req_result.text()
     assert "pagamento em boleto ou cheque" in page.req_result.text()
     page.req_sale.setText("NOVA-2")
     page.req_method.setCurrentIndex(page.req_method.findData("cheque"))
-    page.req_submit.click()
+    click_until(qtbot, page.req_submit, page.req_result, "Solicitação")
     # the queue: both, with their reasons; the detail shows the titles
     page.tabs.setCurrentIndex(0)
     assert page.queue.rowCount() == 2
     page.queue.selectRow(0)
     assert "Motivos: pagamento em boleto ou cheque; venda a prazo" in page.detail.toPlainText()
     shot(page, "analise_de_credito")
-    page.approve.click()  # the admin asked: someone else approves
+    # the admin asked: someone else approves
+    click_until(qtbot, page.approve, page.queue_message, "Quem fez a solicitação")
     assert "Quem fez a solicitação não pode aprová-la" in page.queue_message.text()
     from gestao_negativacao.domain.permissions import RoleCode
     from gestao_negativacao.services import credit
@@ -53,11 +54,12 @@ def test_request_analyse_approve_block_and_profile(qtbot, sqlite_db, tmp_path):
 
     page.context = Context(sqlite_db, user_actor(sqlite_db, "sara", RoleCode.SUPERVISOR))
     page.queue.selectRow(0)
-    page.approve.click()  # no alçada set: fails closed
+    # no alçada set: fails closed
+    click_until(qtbot, page.approve, page.queue_message, "alçada")
     assert "não tem alçada de crédito definida" in page.queue_message.text()
     credit.set_authority(sqlite_db.session_factory, admin, "sara", None, unlimited=True)
     page.queue.selectRow(0)
-    page.approve.click()
+    click_until(qtbot, page.approve, page.queue_message, "aprovada")
     assert "aprovada: parcelas geradas" in page.queue_message.text()
     with sqlite_db.session_factory() as s:
         sale = s.scalar(select(Sale).where(Sale.number == "NOVA-1"))
@@ -65,19 +67,19 @@ def test_request_analyse_approve_block_and_profile(qtbot, sqlite_db, tmp_path):
         assert sorted(str(v) for v in values) == ["333.33", "333.33", "333.34"]
     page.queue.selectRow(0)
     page.ask_comment = lambda: "cheque de terceiro"
-    page.block.click()
+    click_until(qtbot, page.block, page.queue_message, "bloqueada.")
     assert page.queue_message.text().endswith("bloqueada.") and page.queue.rowCount() == 0
     # the customer's profile: limit and a temporary increase
     page.tabs.setCurrentIndex(2)
     page.prof_document.setText("41224824458")
-    page.prof_find.click()
+    click_until(qtbot, page.prof_find, page.prof_summary, "usado")
     assert "usado R$ 2.500,00" in page.prof_summary.text()
     page.prof_limit.setText("3.000,00")
-    page.prof_save.click()
+    click_until(qtbot, page.prof_save, page.prof_message, "salvo")
     assert page.prof_message.text() == "Perfil de crédito salvo."
     page.prof_increase.setText("500")
     page.prof_until.setDate(date.today() + timedelta(days=10))
-    page.prof_add.click()
+    click_until(qtbot, page.prof_add, page.prof_summary, "R$ 3.500,00")
     assert "limite R$ 3.500,00 (inclui aumento de R$ 500,00)" in page.prof_summary.text()
     shot(page, "perfil_de_credito")
     # the outcomes, as whoever asked sees them
@@ -100,7 +102,7 @@ def test_a_clerk_asks_and_sees_the_outcome_but_not_the_queue(qtbot, sqlite_db, t
     page.req_sale.setText("C-1")
     page.req_amount.setText("100")
     page.req_method.setCurrentIndex(page.req_method.findData("cartao"))
-    page.req_submit.click()
+    click_until(qtbot, page.req_submit, page.req_result, "Solicitação")
     # card at sight, but the customer has overdue titles: to analysis, with the reasons
     assert "enviada para análise. títulos em atraso" in page.req_result.text()
     assert page.mine.rowCount() == 1 and page.mine.item(0, 4).text() == "em análise"

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import sys
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from gestao_negativacao import __version__
-from gestao_negativacao.db.engine import DatabaseConfigError
+from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.gui.qt import (
     QApplication,
     QDialog,
@@ -34,11 +36,13 @@ def install_portuguese(app: QApplication) -> QTranslator | None:
 
 
 def open_or_explain(url: str | None) -> Database | None:
+    """The database, or a message saying why not (the server down, the file locked, the
+    schema too new) instead of vanishing; a bug still reaches the crash dialog."""
     try:
         return open_database(url)
-    except DatabaseConfigError as exc:
+    except UserFacingError as exc:
         QMessageBox.critical(None, "Banco de dados", str(exc))
-    except Exception as exc:  # server down, file locked: say so instead of vanishing
+    except (SQLAlchemyError, OSError) as exc:
         QMessageBox.critical(None, "Banco de dados", describe_database_error(exc))
     return None
 
@@ -56,7 +60,7 @@ def sign_in(url: str | None):
     while True:
         try:
             target = normalise_url(resolve_url(url))
-        except DatabaseConfigError as exc:
+        except UserFacingError as exc:
             QMessageBox.critical(None, "Banco de dados", str(exc))
             return None
         if target.get_backend_name() != "sqlite":

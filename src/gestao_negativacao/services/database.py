@@ -45,6 +45,18 @@ class Database:
     def dialect(self) -> str:
         return self.engine.dialect.name
 
+    def schema_revision(self) -> str | None:
+        """The schema version the database is at (Ajuda → Sobre); None when it cannot be
+        read now (the server gone): the dialog still opens."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from gestao_negativacao.db.migrate import current_revision
+
+        try:
+            return current_revision(self.engine)
+        except SQLAlchemyError:
+            return None
+
     def dispose(self) -> None:
         self.engine.dispose()
 

@@ -7,17 +7,13 @@ import platform
 import sys
 
 from gestao_negativacao import __version__
-from gestao_negativacao.db.migrate import current_revision
 from gestao_negativacao.gui.qt import QMessageBox, QWidget, qVersion
 from gestao_negativacao.logs import log_file
 from gestao_negativacao.services.database import Database
 
 
 def about_text(db: Database) -> str:
-    try:
-        schema = current_revision(db.engine) or "?"
-    except Exception:  # noqa: BLE001 - the dialog still opens when the server is gone
-        schema = "indisponível"
+    schema = db.schema_revision() or "indisponível"
     return (
         f"<h3>Gestão de Negativação {__version__}</h3>"
         f"<p>Banco de dados: {db.description}<br>"

@@ -57,14 +57,18 @@ class LoginDialog(QDialog):
 
             def work(task):
                 db = open_database(url, login=login, password=password)
+                keep = False
                 try:
-                    return db, users.session_actor(db.session_factory)
+                    result = db, users.session_actor(db.session_factory)
+                    keep = True
+                    return result
                 except users.PasswordChangeRequired as exc:
                     exc.database = db  # kept open: the change goes through it
+                    keep = True
                     raise
-                except Exception:
-                    db.dispose()
-                    raise
+                finally:
+                    if not keep:
+                        db.dispose()
 
             run_task(work, on_done=self._opened, on_failed=self._refused)
             return

@@ -20,7 +20,8 @@ from gestao_negativacao.domain.display import decimal_comma, show
 from gestao_negativacao.domain.money import typed_money
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.gui.context import Context
-from gestao_negativacao.gui.messages import user_message
+from gestao_negativacao.gui.messages import say
+from gestao_negativacao.gui.operations import Operation, run_now
 from gestao_negativacao.gui.qt import (
     QComboBox,
     QDateEdit,
@@ -206,13 +207,18 @@ class CreditPage(QWidget):
         info = self._current()
         if info is None:
             return
-        try:
-            done = credit.approve(self.context.session_factory, self.context.actor, info.id)
-        except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
-            self.queue_message.setText(user_message(exc))
-            return
-        self.queue_message.setText(f"Solicitação {done.id} aprovada: parcelas geradas.")
-        self.reload()
+        factory, actor = self.context.session_factory, self.context.actor
+
+        def approved(done) -> None:
+            say(self.queue_message, f"Solicitação {done.id} aprovada: parcelas geradas.")
+            self.reload()
+
+        Operation(
+            self,
+            lambda: credit.approve(factory, actor, info.id),
+            success=approved,
+            refused=self.queue_message,
+        ).run()
 
     def ask_comment(self) -> str | None:
         """The comment prompt; tests replace this method."""
@@ -224,13 +230,18 @@ class CreditPage(QWidget):
         comment = self.ask_comment() if info else None
         if comment is None:
             return
-        try:
-            credit.block(self.context.session_factory, self.context.actor, info.id, comment)
-        except Exception as exc:  # noqa: BLE001
-            self.queue_message.setText(user_message(exc))
-            return
-        self.queue_message.setText(f"Solicitação {info.id} bloqueada.")
-        self.reload()
+        factory, actor = self.context.session_factory, self.context.actor
+
+        def blocked(_) -> None:
+            say(self.queue_message, f"Solicitação {info.id} bloqueada.")
+            self.reload()
+
+        Operation(
+            self,
+            lambda: credit.block(factory, actor, info.id, comment),
+            success=blocked,
+            refused=self.queue_message,
+        ).run()
 
     # -- a new request --------------------------------------------------------------------
 
@@ -266,39 +277,49 @@ class CreditPage(QWidget):
         return tab
 
     def submit_request(self) -> None:
-        try:
-            total = _money(self.req_amount.text())
-            count = self.req_count.value()
-            share = (total / count).quantize(Decimal("0.01"))
-            values = [share] * (count - 1) + [total - share * (count - 1)]
-            first = self.req_first.date().toPython()
-            parts = tuple(
-                (date.fromordinal(first.toordinal() + 30 * n), value)
-                for n, value in enumerate(values)
-            )
-            request = credit.RequestInput(
-                self.req_customer.text(),
-                self.req_company.text(),
-                self.req_sale.text().strip(),
-                total,
-                self.req_method.currentData(),
-                parts,
-            )
-            if not request.sale_number:
-                raise credit.CreditError("Informe o número da venda.")
-            info, decision = credit.submit(
-                self.context.session_factory, self.context.actor, request
-            )
-        except Exception as exc:  # noqa: BLE001 - the typed data stays in the form
-            self.req_result.setText(user_message(exc))
+        ok, request = run_now(self._typed_request, self.req_result)
+        if not ok:  # the typed data stays in the form
             return
-        outcome = {
-            RequestStatus.APPROVED: "aprovada na hora",
-            RequestStatus.IN_ANALYSIS: "enviada para análise",
-            RequestStatus.HELD: "bloqueada pelas regras e enviada ao supervisor",
-        }[decision.outcome]
-        self.req_result.setText(f"Solicitação {info.id} {outcome}. {decision.describe()}.")
-        self.reload()
+        factory, actor = self.context.session_factory, self.context.actor
+
+        def decided(result) -> None:
+            info, decision = result
+            outcome = {
+                RequestStatus.APPROVED: "aprovada na hora",
+                RequestStatus.IN_ANALYSIS: "enviada para análise",
+                RequestStatus.HELD: "bloqueada pelas regras e enviada ao supervisor",
+            }[decision.outcome]
+            say(self.req_result, f"Solicitação {info.id} {outcome}. {decision.describe()}.")
+            self.reload()
+
+        Operation(
+            self,
+            lambda: credit.submit(factory, actor, request),
+            success=decided,
+            refused=self.req_result,
+            busy=[self.req_submit],
+        ).run()
+
+    def _typed_request(self) -> credit.RequestInput:
+        total = _money(self.req_amount.text())
+        count = self.req_count.value()
+        share = (total / count).quantize(Decimal("0.01"))
+        values = [share] * (count - 1) + [total - share * (count - 1)]
+        first = self.req_first.date().toPython()
+        parts = tuple(
+            (date.fromordinal(first.toordinal() + 30 * n), value) for n, value in enumerate(values)
+        )
+        request = credit.RequestInput(
+            self.req_customer.text(),
+            self.req_company.text(),
+            self.req_sale.text().strip(),
+            total,
+            self.req_method.currentData(),
+            parts,
+        )
+        if not request.sale_number:
+            raise credit.CreditError("Informe o número da venda.")
+        return request
 
     # -- the profile ----------------------------------------------------------------------
 
@@ -340,11 +361,16 @@ class CreditPage(QWidget):
         return tab
 
     def find_profile(self) -> None:
-        try:
-            p = credit.profile(self.context.session_factory, self.prof_document.text())
-        except Exception as exc:  # noqa: BLE001
-            self.prof_summary.setText(user_message(exc))
-            return
+        factory, document = self.context.session_factory, self.prof_document.text()
+        Operation(
+            self,
+            lambda: credit.profile(factory, document),
+            success=self._profile_found,
+            refused=lambda text: self.prof_summary.setText(text),
+            busy=[self.prof_find],
+        ).run()
+
+    def _profile_found(self, p) -> None:
         limit = "sem limite" if p.limit == 0 else show(p.effective_limit, "money")
         extra = f" (inclui aumento de {show(p.increase, 'money')})" if p.increase else ""
         balance = "—" if p.balance is None else show(p.balance, "money")
@@ -356,31 +382,39 @@ class CreditPage(QWidget):
         self.prof_limit.setText(decimal_comma(p.limit))
 
     def save_profile(self) -> None:
-        try:
-            credit.set_profile(
-                self.context.session_factory,
-                self.context.actor,
-                self.prof_document.text(),
-                status=self.prof_status.currentData(),
-                limit=_money(self.prof_limit.text() or "0"),
-            )
-        except Exception as exc:  # noqa: BLE001
-            self.prof_message.setText(user_message(exc))
+        factory, actor = self.context.session_factory, self.context.actor
+        document, status = self.prof_document.text(), self.prof_status.currentData()
+        ok, limit = run_now(lambda: _money(self.prof_limit.text() or "0"), self.prof_message)
+        if not ok:
             return
-        self.prof_message.setText("Perfil de crédito salvo.")
-        self.find_profile()
+
+        def saved(_) -> None:
+            say(self.prof_message, "Perfil de crédito salvo.")
+            self.find_profile()
+
+        Operation(
+            self,
+            lambda: credit.set_profile(factory, actor, document, status=status, limit=limit),
+            success=saved,
+            refused=self.prof_message,
+            busy=[self.prof_save],
+        ).run()
 
     def add_increase(self) -> None:
-        try:
-            credit.add_increase(
-                self.context.session_factory,
-                self.context.actor,
-                self.prof_document.text(),
-                _money(self.prof_increase.text()),
-                self.prof_until.date().toPython(),
-            )
-        except Exception as exc:  # noqa: BLE001
-            self.prof_message.setText(user_message(exc))
+        factory, actor = self.context.session_factory, self.context.actor
+        document, until = self.prof_document.text(), self.prof_until.date().toPython()
+        ok, amount = run_now(lambda: _money(self.prof_increase.text()), self.prof_message)
+        if not ok:
             return
-        self.prof_message.setText("Aumento temporário concedido.")
-        self.find_profile()
+
+        def granted(_) -> None:
+            say(self.prof_message, "Aumento temporário concedido.")
+            self.find_profile()
+
+        Operation(
+            self,
+            lambda: credit.add_increase(factory, actor, document, amount, until),
+            success=granted,
+            refused=self.prof_message,
+            busy=[self.prof_add],
+        ).run()

@@ -9,6 +9,7 @@ from gestao_negativacao.domain.enums import Integrator
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_operator_form import Ui_OperatorForm
 from gestao_negativacao.gui.messages import say, user_message
+from gestao_negativacao.gui.operations import Operation
 from gestao_negativacao.gui.qt import (
     QInputDialog,
     QLineEdit,
@@ -131,33 +132,26 @@ class OperatorsPage(QWidget):
         factory, actor = self.context.session_factory, self.context.actor
         company = self.ui.company.currentData() or None
         logins = tuple(self.users.values())
-        try:
-            if self.operator_id is None:
-                info = operators.create_operator(
-                    factory,
-                    actor,
-                    self.ui.integrator.currentData(),
-                    self.ui.code.text(),
-                    self.ui.name.text(),
-                    company_cnpj=company,
-                    user_logins=logins,
-                )
-            else:
-                info = operators.update_operator(
-                    factory,
-                    actor,
-                    self.operator_id,
-                    name=self.ui.name.text(),
-                    company_cnpj=company,
-                    user_logins=logins,
-                    active=self.ui.active.isChecked(),
-                )
-        except Exception as exc:  # noqa: BLE001 - every refusal is shown to the user
-            say(self.ui.message, user_message(exc), error=True)
-            return
-        self.grid.reload()
-        self.load(info.id)
-        say(self.ui.message, "Operador salvo.")
+        operator_id, integrator = self.operator_id, self.ui.integrator.currentData()
+        code, name, active = self.ui.code.text(), self.ui.name.text(), self.ui.active.isChecked()
+
+        def work():
+            if operator_id is None:
+                return operators.create_operator(
+                    factory, actor, integrator, code, name,
+                    company_cnpj=company, user_logins=logins,
+                )  # fmt: skip
+            return operators.update_operator(
+                factory, actor, operator_id, name=name, company_cnpj=company,
+                user_logins=logins, active=active,
+            )  # fmt: skip
+
+        def saved(info) -> None:
+            self.grid.reload()
+            self.load(info.id)
+            say(self.ui.message, "Operador salvo.")
+
+        Operation(self, work, success=saved, refused=self.ui.message, busy=[self.ui.save]).run()
 
     def ask_secret(self) -> str | None:
         """The password prompt; tests replace this method."""
@@ -175,15 +169,21 @@ class OperatorsPage(QWidget):
         secret = self.ask_secret()
         if not secret:
             return
-        try:
-            operators.set_operator_secret(
-                self.context.session_factory, self.context.actor, self.operator_id, secret
-            )
-        except Exception as exc:  # noqa: BLE001
-            say(self.ui.message, user_message(exc), error=True)
-            return
-        self._secret_state(self.operator_id)
-        say(self.ui.message, "Senha guardada no cofre desta estação.")
+        factory, actor, operator_id = (
+            self.context.session_factory, self.context.actor, self.operator_id,
+        )  # fmt: skip
+
+        def stored(_) -> None:
+            self._secret_state(operator_id)
+            say(self.ui.message, "Senha guardada no cofre desta estação.")
+
+        Operation(
+            self,
+            lambda: operators.set_operator_secret(factory, actor, operator_id, secret),
+            success=stored,
+            refused=self.ui.message,
+            busy=[self.ui.setSecret],
+        ).run()
 
     def ask_query(self) -> tuple[str, str] | None:
         """Code and password of Boa Vista's CSR60 query; tests replace this method."""
@@ -206,14 +206,18 @@ class OperatorsPage(QWidget):
         answer = self.ask_query()
         if answer is None:
             return
-        try:
-            operators.set_query_credentials(
-                self.context.session_factory, self.context.actor, self.operator_id, *answer
-            )
-        except Exception as exc:  # noqa: BLE001
-            say(self.ui.message, user_message(exc), error=True)
-            return
-        say(self.ui.message, "Código e senha da consulta CSR60 guardados (senha no cofre).")
+        factory, actor, operator_id = (
+            self.context.session_factory, self.context.actor, self.operator_id,
+        )  # fmt: skip
+        Operation(
+            self,
+            lambda: operators.set_query_credentials(factory, actor, operator_id, *answer),
+            success=lambda _: say(
+                self.ui.message, "Código e senha da consulta CSR60 guardados (senha no cofre)."
+            ),
+            refused=self.ui.message,
+            busy=[self.ui.setQuery],
+        ).run()
 
     def clear_secret(self) -> None:
         if self.operator_id is None:

@@ -8,7 +8,7 @@ from datetime import date
 
 from gestao_negativacao.domain.display import show
 from gestao_negativacao.gui.context import Context
-from gestao_negativacao.gui.messages import user_message
+from gestao_negativacao.gui.operations import run_now
 from gestao_negativacao.gui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -49,10 +49,11 @@ class WhyNotDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        try:
-            self._explain(context, kind, rule, integrator, as_of, item, document)
-        except Exception as exc:  # noqa: BLE001 - shown in the dialog itself
-            self.heading.setText(user_message(exc))
+        # one item's evaluation, quick: on the window's thread; a refusal in the dialog itself
+        run_now(
+            lambda: self._explain(context, kind, rule, integrator, as_of, item, document),
+            lambda text: self.heading.setText(text),
+        )
         self.tree.expandAll()
         for column in range(3):
             self.tree.resizeColumnToContents(column)
