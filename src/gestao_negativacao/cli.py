@@ -19,13 +19,13 @@ from gestao_negativacao import __version__
 from gestao_negativacao import cli_support as support
 from gestao_negativacao.cli_support import EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, CliError
 from gestao_negativacao.config import PASSWORD_ENV
-from gestao_negativacao.db.engine import normalise_url
 from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.permissions import RoleCode
 from gestao_negativacao.domain.rules import RuleError
 from gestao_negativacao.logs import configure_console_logging, configure_file_logging
 from gestao_negativacao.services import users
 from gestao_negativacao.services.connection import resolve_url
+from gestao_negativacao.services.connection import target as database_target
 from gestao_negativacao.services.database import Database, open_database
 
 EXIT_UNEXPECTED = 3  # a bug or an environment failure: the details are in the log
@@ -235,17 +235,9 @@ def cmd_preview(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_sandbox(args: argparse.Namespace) -> int:
-    from gestao_negativacao.bureaus.sandbox import SandboxServer
-    from gestao_negativacao.bureaus.sandbox.faults import FaultPlan, FaultSpecError
+    from gestao_negativacao.services.sandbox import start_sandbox
 
-    try:
-        faults = FaultPlan.parse(args.faults, seed=args.seed)
-    except FaultSpecError as exc:
-        raise CliError(f"--faults: {exc}") from None
-    try:
-        server = SandboxServer(args.host, args.port, latency_ms=args.latency_ms, faults=faults)
-    except OSError as exc:
-        raise CliError(f"Não foi possível abrir a porta {args.port}: {exc.strerror}") from None
+    server = start_sandbox(args.host, args.port, args.latency_ms, args.faults, args.seed)
     print(f"Birô de testes (sandbox) em {server.url}", flush=True)
     print(f"  SPC Brasil: {server.spc_url}", flush=True)
     print(f"  SPC Boa Vista: {server.boa_vista_url}", flush=True)
@@ -461,7 +453,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         # on a server the login is the database's: --user and its password open it
         url = resolve_url(args.database)
-        on_server = normalise_url(url).get_backend_name() != "sqlite"
+        on_server = database_target(url).is_server
         login = args.user if on_server else None
         password = support.password(f"Senha de {login}: ") if login else None
         db = open_database(url, login=login, password=password)

@@ -14,8 +14,6 @@ import sys
 import time
 from datetime import datetime
 
-from sqlalchemy import select
-
 from gestao_negativacao import cli_support as support
 from gestao_negativacao.cli_support import EXIT_DATA_ERRORS, EXIT_OK, CliError
 from gestao_negativacao.domain.schedule import LOCAL
@@ -170,16 +168,13 @@ def _cron_line() -> str:
 
 
 def cmd_add(db: Database, args: argparse.Namespace) -> int:
-    from gestao_negativacao.db.models import ImportSource
     from gestao_negativacao.services.scheduling.schedules import save_schedule
+    from gestao_negativacao.services.scheduling.sources import source_id_named
 
     actor = support.acting_user(db, args.user)
     source_id = None
     if args.source:
-        with db.session_factory() as session:
-            source_id = session.scalar(
-                select(ImportSource.id).where(ImportSource.name == args.source)
-            )
+        source_id = source_id_named(db.session_factory, args.source)
         if source_id is None:
             raise CliError(f"Fonte do ERP {args.source!r} não encontrada (scheduler source-add).")
     info = save_schedule(

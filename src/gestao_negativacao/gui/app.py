@@ -50,25 +50,21 @@ def open_or_explain(url: str | None) -> Database | None:
 def sign_in(url: str | None):
     """(database, actor) after the first access or the login; None when the user gave up.
     The user may switch database from the login (or when the database cannot be opened)."""
-    from gestao_negativacao.db.engine import describe_url, normalise_url
     from gestao_negativacao.gui.dialogs.connection import ConnectionDialog
     from gestao_negativacao.gui.dialogs.first_run import FirstRunDialog
     from gestao_negativacao.gui.dialogs.login import CHANGE_DATABASE, LoginDialog
-    from gestao_negativacao.services.connection import resolve_url
+    from gestao_negativacao.services.connection import target as database_target
     from gestao_negativacao.services.user_admin import has_users
 
     while True:
         try:
-            target = normalise_url(resolve_url(url))
+            target = database_target(url)
         except UserFacingError as exc:
             QMessageBox.critical(None, "Banco de dados", str(exc))
             return None
-        if target.get_backend_name() != "sqlite":
+        if target.is_server:
             # a server: the login window opens it with the user's own login
-            dialog = LoginDialog(
-                server_url=target.render_as_string(hide_password=False),
-                where=describe_url(target),
-            )
+            dialog = LoginDialog(server_url=target.url, where=target.description)
             result = dialog.exec()
             if result == QDialog.DialogCode.Accepted and dialog.actor is not None:
                 return dialog.db, dialog.actor

@@ -13,7 +13,13 @@ from sqlalchemy import URL, make_url, text
 from sqlalchemy.exc import ArgumentError
 
 from gestao_negativacao.config import DATABASE_URL_ENV, data_dir, default_database_url
-from gestao_negativacao.db.engine import DatabaseConfigError, describe, make_engine
+from gestao_negativacao.db.engine import (
+    DatabaseConfigError,
+    describe,
+    describe_url,
+    make_engine,
+    normalise_url,
+)
 from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.services.errors import describe_database_error, is_login_refused
 
@@ -196,3 +202,23 @@ def check(url: URL | str) -> CheckResult:
         raise ConnectionProblem(describe_database_error(exc)) from None
     finally:
         engine.dispose()
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where the application will open its database: the address (``--database``, the
+    environment, the saved connection or the local file), whether it is a shared server,
+    and how it reads to a person."""
+
+    url: str
+    is_server: bool
+    description: str
+
+
+def target(explicit: str | None = None) -> Target:
+    url = normalise_url(resolve_url(explicit))
+    return Target(
+        url.render_as_string(hide_password=False),
+        url.get_backend_name() != "sqlite",
+        describe_url(url),
+    )

@@ -6,7 +6,6 @@ inclusion/removal, active."""
 
 from __future__ import annotations
 
-from gestao_negativacao.bureaus.base import ListItem
 from gestao_negativacao.domain.documents import format_document
 from gestao_negativacao.domain.enums import Integrator
 from gestao_negativacao.gui.context import Context
@@ -100,7 +99,7 @@ class IntegrationsPage(QWidget):
             combo = self.combo(name)
             combo.clear()
             combo.addItem("(não informado)", None)
-            items: list[ListItem] = (
+            items = (
                 bureau_config.cached_list(self.context.session_factory, integration_id, kind)
                 if integration_id
                 else []

@@ -92,3 +92,9 @@ def save_source(
     if url is not None and password:
         credentials.set_named(source_password_key(source_id), password)
     return source_id
+
+
+def source_id_named(session_factory: sessionmaker[Session], name: str) -> int | None:
+    """The ERP source of that name (a schedule of synchronisation names one)."""
+    with session_factory() as session:
+        return session.scalar(select(ImportSource.id).where(ImportSource.name == name.strip()))
