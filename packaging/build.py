@@ -20,11 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "build" / "pyinstaller"
 DIST = ROOT / "dist"
-PROGRAM = (
-    DIST
-    / "GestaoNegativacao"
-    / ("GestaoNegativacao.exe" if sys.platform == "win32" else "GestaoNegativacao")
-)
+EXE = ".exe" if sys.platform == "win32" else ""
+PROGRAM = DIST / "GestaoNegativacao" / f"GestaoNegativacao{EXE}"  # the window, no console
+CONSOLE = PROGRAM.parent / f"gestao-negativacao{EXE}"  # the command line, the scheduler task
 
 
 def version() -> str:
@@ -114,7 +112,8 @@ def _run(program: Path, args: list[str], env: dict[str, str], what: str) -> str:
     return done.stdout
 
 
-def _check_here(program: Path) -> None:
+def _check_here(window: Path) -> None:
+    program = window.parent / CONSOLE.name
     out = subprocess.run([str(program), "--version"], capture_output=True, text=True, check=True)
     assert version() in out.stdout, out.stdout
     with tempfile.TemporaryDirectory() as tmp:
@@ -126,6 +125,9 @@ def _check_here(program: Path) -> None:
             GESTAO_NEGATIVACAO_NEW_PASSWORD="Cobranca-forte-2026",
             GESTAO_NEGATIVACAO_PASSWORD="Cobranca-forte-2026",
         )
+        # the window's program opens every screen (on Windows it has no output to read:
+        # its exit code says it); the console's does the same and says so
+        _run(window, ["--smoke-test"], env, "abrir as telas (programa da janela)")
         smoke = _run(program, ["--smoke-test"], env, "abrir as telas")
         if "ok:" not in smoke:
             raise SystemExit(f"o programa congelado não abriu as telas:\n{smoke}")
@@ -143,6 +145,9 @@ def _check_here(program: Path) -> None:
         nobody = "529.982.247-25"  # "nada consta" is a report too, with both files
         args = ["--user", "admin", "subject", "report", nobody, "--out", str(reports)]
         _run(program, args, env, "gerar o relatório do titular")
+        task = _run(program, ["scheduler", "install-task"], env, "mostrar a tarefa agendada")
+        if f'"{program}" scheduler run-due' not in task:
+            raise SystemExit(f"a tarefa agendada não chama o programa de console:\n{task}")
         logs = list((home / "logs").glob("*.log"))
         written = [exported, *reports.glob("*.pdf"), *reports.glob("*.json"), *logs]
         if len(written) != 4 or not all(p.stat().st_size for p in written):

@@ -26,4 +26,7 @@ def test_the_frozen_program_starts():
     assert "ok: banco, log, exportação e relatório em" in result.stdout
     assert "João Araújo" in result.stdout
     program = ROOT / "dist" / "GestaoNegativacao"
-    assert (program / "GestaoNegativacao").exists() or (program / "GestaoNegativacao.exe").exists()
+    suffix = ".exe" if sys.platform == "win32" else ""
+    # two programs, as Picard ships: the window (no console behind it) and the console one
+    assert (program / f"GestaoNegativacao{suffix}").exists()
+    assert (program / f"gestao-negativacao{suffix}").exists()

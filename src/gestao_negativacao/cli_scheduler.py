@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from datetime import datetime
+from pathlib import Path
 
 from gestao_negativacao import cli_support as support
 from gestao_negativacao.cli_support import EXIT_DATA_ERRORS, EXIT_OK, CliError
@@ -118,9 +119,9 @@ def cmd_serve(db: Database, args: argparse.Namespace) -> int:
 
 def task_command() -> list[str]:
     """The schtasks command that runs ``scheduler run-due`` every 15 minutes."""
-    program = shutil.which("gestao-negativacao") or sys.executable
+    program = _program()
     action = f'"{program}" scheduler run-due'
-    if program == sys.executable:
+    if program == sys.executable and not getattr(sys, "frozen", False):
         action = f'"{program}" -m gestao_negativacao scheduler run-due'
     # run as this account with its password stored ("/RP *" asks for it): a task that
     # stores no password (S4U) runs without the account's Credential Manager, and every
@@ -162,8 +163,21 @@ def cmd_install_task(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _program() -> str:
+    """What runs ``scheduler run-due``: in the installed (frozen) program, the console
+    program beside this one — the window's program has no output and is not the command
+    line; otherwise the ``gestao-negativacao`` script, or this Python."""
+    if getattr(sys, "frozen", False):
+        here = Path(sys.executable)
+        console = here.with_name("gestao-negativacao" + here.suffix)
+        return str(console if console.exists() else here)
+    return shutil.which("gestao-negativacao") or sys.executable
+
+
 def _cron_line() -> str:
-    program = shutil.which("gestao-negativacao") or f"{sys.executable} -m gestao_negativacao"
+    program = _program()
+    if program == sys.executable and not getattr(sys, "frozen", False):
+        program = f"{sys.executable} -m gestao_negativacao"
     return f"*/15 * * * * {program} scheduler run-due"
 
 
