@@ -239,6 +239,11 @@ def pages(app, database: str, installments: int) -> dict:
         first_stall = heartbeat.longest
         model, view = page.found_grid.model, page.found_grid.table
         total = model.total
+        # the view learns the new row count on its next layout: a scroll asked before that
+        # is clamped to the old range and never reaches the row (the page was never asked
+        # for, and the wait ran out: the "tempo esgotado" of the runs after the send one)
+        scrollbar = view.verticalScrollBar()
+        pump_until(app, lambda: scrollbar.maximum() > 0, 60)
         times, stall = {}, 0.0
         for name, row in (("1", model.PAGE), ("50", 50 * model.PAGE), ("última", total - 1)):
             row = min(row, total - 1)

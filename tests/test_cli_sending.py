@@ -180,9 +180,11 @@ def test_the_readmes_examples_work_on_a_fresh_demo(demo):
     assert report["queued"] > 0 and report["no_configuration"] == 0
     removal = run(
         "send", "--action", "removal", "--rule", "Baixa por pagamento", "--as-of", AS_OF,
-        "--json", "--user", "joao", password=PASSWORD,
+        "--user", "joao", password=PASSWORD,
     )  # fmt: skip
     assert removal.returncode in (0, 1), removal.stderr
+    # the run's summary, in the words the window shows too (SendOutcome.lines)
+    assert "Postos na fila:" in removal.stdout and "Enviados:" in removal.stdout
     again = run("demo", "--no-data", "--sandbox-url", demo.url)
     assert "Regra criada" not in again.stdout and "maria criado" not in again.stdout
     # LEGAL.md: a rule with criterion 6 off is flagged wherever it is previewed

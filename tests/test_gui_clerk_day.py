@@ -59,6 +59,8 @@ def send_all(qtbot, page):
         lambda: hasattr(page, "summary_box") and page.summary_box.isVisible(), timeout=30_000
     )
     report = page.last_report
+    # the run's summary, in the words the command line prints too (SendOutcome.lines)
+    assert "Postos na fila:" in page.summary_box.text() and "Enviados:" in page.summary_box.text()
     page.summary_box.close()
     del page.summary_box
     return asked[0], report

@@ -16,7 +16,7 @@ from gestao_negativacao.domain.enums import HoldOrigin
 from gestao_negativacao.services.database import Database
 
 if TYPE_CHECKING:  # the services are imported by the commands that use them (start-up time)
-    from gestao_negativacao.services.sending.progress import Progress, SendReport
+    from gestao_negativacao.services.sending.progress import Progress
 
 INTEGRATORS = "spc_brasil, boa_vista, soa_serasa, credito_na_medida"
 
@@ -85,7 +85,7 @@ def cmd_send(db: Database, args: argparse.Namespace) -> int:
         }
         print(json.dumps(document, ensure_ascii=False))
     else:
-        _print_send_report(outcome.enqueued, report)
+        _print_send_report(outcome)
     return (
         EXIT_DATA_ERRORS
         if report.rejected or report.pending or report.no_configuration
@@ -93,21 +93,10 @@ def cmd_send(db: Database, args: argparse.Namespace) -> int:
     )
 
 
-def _print_send_report(enqueued, report: SendReport) -> None:
-    if enqueued is not None:
-        print(f"Selecionados: {enqueued.requested}; postos na fila agora: {enqueued.queued}")
-    print(f"Na fila: {report.total}")
-    print(f"  enviados: {report.sent}")
-    print(f"  já constavam no birô: {report.already}")
-    if report.unconfirmed:
-        print(
-            f"  aceitos, aguardando confirmação do birô: {report.unconfirmed} "
-            "(acompanhe com: gestao-negativacao sent --refresh)"
-        )
-    print(f"  recusados pelo birô (erro): {report.rejected}")
-    print(f"  ainda pendentes (nova tentativa no próximo envio): {report.pending}")
-    if report.no_configuration:
-        print(f"  sem configuração válida para envio: {report.no_configuration}")
+def _print_send_report(outcome) -> None:
+    for line in outcome.lines(terminal=True):
+        print(line)
+    report = outcome.report
     for problem in report.problems[:50]:
         print(
             f"    venda {problem.sale} parcela {problem.installment} "
@@ -115,8 +104,6 @@ def _print_send_report(enqueued, report: SendReport) -> None:
         )
     if len(report.problems) > 50:
         print(f"    ... e mais {len(report.problems) - 50} (use --json para ver todos)")
-    if report.cancelled:
-        print("Envio interrompido: o que não foi enviado continua na fila.")
 
 
 def cmd_sent(db: Database, args: argparse.Namespace) -> int:

@@ -42,9 +42,8 @@ from gestao_negativacao.services import rules
 from gestao_negativacao.services.portfolio import list_companies
 from gestao_negativacao.services.preview import Preview
 from gestao_negativacao.services.sending import candidates
-from gestao_negativacao.services.sending.enqueue import enqueue_inclusions, enqueue_removals
 from gestao_negativacao.services.sending.release import SendingError
-from gestao_negativacao.services.sending.worker import Sender
+from gestao_negativacao.services.sending.service import send_selection
 
 NO_RULE = ""
 
@@ -369,14 +368,10 @@ class SendingPage(QWidget):
         selection, rule_id, integrator_value = self._selection(), self.rule_id, self._integrator()
 
         def work(task):
-            if kind == "inclusion":
-                queued = enqueue_inclusions(
-                    factory, actor, selection, integrator_value, rule_id=rule_id
-                )
-            else:
-                queued = enqueue_removals(factory, actor, selection, rule_id=rule_id)
-            sender = Sender(factory, actor, progress=task.report, cancel=task.cancel_event)
-            return queued, sender.run()
+            return send_selection(
+                factory, actor, kind, selection, integrator=integrator_value, rule_id=rule_id,
+                progress=task.report, cancel=task.cancel_event,
+            )  # fmt: skip
 
         self.progress = QProgressDialog("Enviando ao birô…", "Cancelar", 0, max(count, 1), self)
         self.progress.setWindowTitle("Enviar")
@@ -402,22 +397,10 @@ class SendingPage(QWidget):
             f"({progress.sent + progress.already} enviados, {progress.rejected} recusados)"
         )
 
-    def _sent(self, result) -> None:
-        queued, report = result
+    def _sent(self, outcome) -> None:
+        report = outcome.report
         self.last_report = report
-        lines = [
-            f"Postos na fila: {queued.queued} de {queued.requested} selecionados.",
-            f"Enviados: {report.sent}",
-            f"Já constavam no birô: {report.already}",
-        ]
-        if report.unconfirmed:
-            lines.append(f"Aceitos, aguardando confirmação do birô: {report.unconfirmed}")
-        lines.append(f"Recusados pelo birô: {report.rejected}")
-        lines.append(f"Ainda pendentes (novo envio depois): {report.pending}")
-        if report.no_configuration:
-            lines.append(f"Sem configuração válida para envio: {report.no_configuration}")
-        if report.cancelled:
-            lines.append("Envio cancelado: o que não foi enviado continua na fila.")
+        lines = outcome.lines()
         box = QMessageBox(
             QMessageBox.Icon.Information, "Resultado do envio", "\n".join(lines), parent=self
         )

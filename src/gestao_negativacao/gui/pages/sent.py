@@ -35,7 +35,7 @@ from gestao_negativacao.gui.widgets.grid import Grid, replace_grid
 from gestao_negativacao.services.sending import holds, sent
 from gestao_negativacao.services.sending.follow_up import refresh_confirmations
 from gestao_negativacao.services.sending.release import manual_removal
-from gestao_negativacao.services.sending.worker import Sender
+from gestao_negativacao.services.sending.service import resend
 
 STATUS_LABELS = {
     "": "(todas)",
@@ -404,11 +404,11 @@ class SentPage(QWidget):
         ids = [row[0] for row in self.selected]
 
         def work(task):
-            queued = sent.resend(factory, actor, ids)
-            return queued, Sender(factory, actor, cancel=task.cancel_event).run()
+            return resend(factory, actor, ids, cancel=task.cancel_event)
 
         def done(result) -> None:
-            queued, report = result
+            queued, outcome = result
+            report = outcome.report
             say(
                 self.message,
                 f"Reenviados: {queued}; enviados {report.sent + report.already}, "

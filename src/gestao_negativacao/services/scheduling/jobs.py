@@ -40,7 +40,8 @@ from gestao_negativacao.services.scheduling import erp_source
 from gestao_negativacao.services.scheduling.sources import source_password_key
 from gestao_negativacao.services.sending.enqueue import enqueue_inclusions, enqueue_removals
 from gestao_negativacao.services.sending.selection import AUTOMATIC_FLAGS
-from gestao_negativacao.services.sending.worker import Sender, SendOptions
+from gestao_negativacao.services.sending.service import send_pending
+from gestao_negativacao.services.sending.worker import SendOptions
 
 EXPORTS = (".csv", ".txt", ".xlsx")
 
@@ -109,7 +110,7 @@ def _send(
     *,
     automatic: bool = False,
 ) -> None:
-    report = Sender(session_factory, actor, options=options, automatic=automatic).run()
+    report = send_pending(session_factory, actor, options=options, automatic=automatic)
     result.sent += report.sent + report.unconfirmed
     result.already += report.already
     result.rejected += report.rejected

@@ -1,6 +1,8 @@
-"""Enviar (DESIGN §5): the selection of a rule queued in one transaction, then a sending
-run over everything pending that the user may send. What the Inclusão and Baixa screens,
-the ``send`` command and the scheduler call."""
+"""Enviar (DESIGN §5), the one way to send: a selection (a rule's, or the items a clerk
+ticked) queued in one transaction, then a sending run over everything pending that the
+user may send. The Inclusão and Baixa screens, Enviados' Reenviar, the ``send`` command
+and the scheduler all call ``send`` or ``send_selection``; the outcome writes its own
+summary for the window and the terminal (``SendOutcome.lines``)."""
 
 from __future__ import annotations
 
@@ -29,6 +31,27 @@ from gestao_negativacao.services.sending.worker import Sender, SendOptions
 class SendOutcome:
     enqueued: EnqueueResult | None
     report: SendReport
+
+    def lines(self, *, terminal: bool = False) -> list[str]:
+        """The run in words, the same on the screen and in the terminal (which adds how to
+        follow what waits for the bureau's confirmation)."""
+        r = self.report
+        lines = []
+        if self.enqueued is not None:
+            lines.append(
+                f"Postos na fila: {self.enqueued.queued} de {self.enqueued.requested} selecionados."
+            )
+        lines += [f"Enviados: {r.sent}", f"Já constavam no birô: {r.already}"]
+        if r.unconfirmed:
+            follow = " (acompanhe com: gestao-negativacao sent --refresh)" if terminal else ""
+            lines.append(f"Aceitos, aguardando confirmação do birô: {r.unconfirmed}{follow}")
+        lines.append(f"Recusados pelo birô: {r.rejected}")
+        lines.append(f"Ainda pendentes (nova tentativa no próximo envio): {r.pending}")
+        if r.no_configuration:
+            lines.append(f"Sem configuração válida para envio: {r.no_configuration}")
+        if r.cancelled:
+            lines.append("Envio interrompido: o que não foi enviado continua na fila.")
+        return lines
 
 
 def default_integrator(session_factory: sessionmaker[Session]) -> str:
@@ -92,3 +115,54 @@ def send(
         )
     sender = Sender(session_factory, actor, options=options, progress=progress, cancel=cancel)
     return SendOutcome(enqueued, sender.run())
+
+
+def send_selection(
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    action: str,
+    selection,
+    *,
+    integrator: str | None = None,
+    rule_id: int | None = None,
+    options: SendOptions | None = None,
+    progress: Callable[[Progress], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> SendOutcome:
+    """Queue the items a screen selected (rows of a preview, or ticked by hand), then send
+    every pending entry. ``selection`` has the shape ``enqueue_inclusions`` or
+    ``enqueue_removals`` reads."""
+    if action == "inclusion":
+        enqueued = enqueue_inclusions(
+            session_factory, actor, selection, integrator, rule_id=rule_id
+        )
+    else:
+        enqueued = enqueue_removals(session_factory, actor, selection, rule_id=rule_id)
+    sender = Sender(session_factory, actor, options=options, progress=progress, cancel=cancel)
+    return SendOutcome(enqueued, sender.run())
+
+
+def resend(
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    negativation_ids: list[int],
+    *,
+    cancel: threading.Event | None = None,
+) -> tuple[int, SendOutcome]:
+    """Enviados' Reenviar: items in erro queued again, then sent."""
+    from gestao_negativacao.services.sending import sent
+
+    queued = sent.resend(session_factory, actor, negativation_ids)
+    return queued, SendOutcome(None, Sender(session_factory, actor, cancel=cancel).run())
+
+
+def send_pending(
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    *,
+    options: SendOptions | None = None,
+    automatic: bool = False,
+) -> SendReport:
+    """Everything pending the user may send (a schedule's run, after it queued; with
+    ``automatic``, only what an integration's automatic flag allows)."""
+    return Sender(session_factory, actor, options=options, automatic=automatic).run()
