@@ -146,7 +146,7 @@ def _check_here(window: Path) -> None:
         args = ["--user", "admin", "subject", "report", nobody, "--out", str(reports)]
         _run(program, args, env, "gerar o relatório do titular")
         task = _run(program, ["scheduler", "install-task"], env, "mostrar a tarefa agendada")
-        if f'"{program}" scheduler run-due' not in task:
+        if str(program) not in task or "-m gestao_negativacao" in task:
             raise SystemExit(f"a tarefa agendada não chama o programa de console:\n{task}")
         logs = list((home / "logs").glob("*.log"))
         written = [exported, *reports.glob("*.pdf"), *reports.glob("*.json"), *logs]

@@ -8,6 +8,7 @@ import argparse
 import getpass
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -175,9 +176,9 @@ def _program() -> str:
 
 
 def _cron_line() -> str:
-    program = _program()
-    if program == sys.executable and not getattr(sys, "frozen", False):
-        program = f"{sys.executable} -m gestao_negativacao"
+    program = shlex.quote(_program())  # a folder with spaces (or accents) stays one word
+    if _program() == sys.executable and not getattr(sys, "frozen", False):
+        program = f"{shlex.quote(sys.executable)} -m gestao_negativacao"
     return f"*/15 * * * * {program} scheduler run-due"
 
 
