@@ -57,3 +57,49 @@ def test_a_bug_is_never_shown_as_its_own_text_and_a_refusal_always_is():
         assert user_message(exc) == "valor com mais de duas casas decimais: '12,345'"
     assert user_message(KeyError("negativation_id")) == UNEXPECTED
     assert user_message(ValueError("colunas ausentes na consulta: {'x'}")) == UNEXPECTED
+
+
+def test_database_failures_are_classified_by_their_codes(any_db):
+    """By SQLSTATE (PostgreSQL), error number (MariaDB) or result code (SQLite), not by
+    wording: a missing table is a bug (ours), a duplicate is the data, a privilege the
+    server's refusal."""
+    import pytest
+    from sqlalchemy import text
+
+    from gestao_negativacao.services.errors import BUG, INTEGRITY, classify
+
+    with pytest.raises(Exception) as missing:
+        with any_db.engine.connect() as conn:
+            conn.execute(text("SELECT * FROM tabela_que_nao_existe"))
+    assert classify(missing.value) == BUG
+    with any_db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO companies (cnpj, name) VALUES ('29141777000158', 'a')"))
+    with pytest.raises(Exception) as duplicate:
+        with any_db.engine.begin() as conn:
+            conn.execute(text("INSERT INTO companies (cnpj, name) VALUES ('29141777000158', 'b')"))
+    assert classify(duplicate.value) == INTEGRITY
+
+
+def test_a_locked_sqlite_file_is_the_environment_not_a_bug(sqlite_db):
+    import sqlite3
+
+    import pytest
+    from sqlalchemy import text
+
+    from gestao_negativacao.services.errors import LOCKED, classify, describe_database_error
+
+    path = sqlite_db.engine.url.database
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        engine = sqlite_db.engine.execution_options()
+        with pytest.raises(Exception) as busy:
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA busy_timeout=50")
+                conn.execute(text("INSERT INTO companies (cnpj, name) VALUES ('1', 'x')"))
+                conn.commit()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert classify(busy.value) == LOCKED
+    assert "ocupado por outra operação" in describe_database_error(busy.value)

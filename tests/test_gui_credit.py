@@ -132,3 +132,7 @@ def test_consultas_keep_the_report_warn_on_repeat_and_export_pdf(qtbot, sqlite_d
     assert target.read_bytes().startswith(b"%PDF")
     shot(page, "consultas")
     assert json.dumps  # the report is kept as JSON in the database (see test_credit_queries)
+    # a wrong CPF next: its refusal alone, not under the previous person's report
+    page.document.setText("123.456.789-00")
+    click_until(qtbot, page.query, page.message, "CPF inválido")
+    assert page.view.toPlainText() == "" and not page.pdf.isEnabled()

@@ -24,14 +24,18 @@ from gestao_negativacao.gui import crash
 from gestao_negativacao.gui.messages import say, show_error, user_message
 from gestao_negativacao.gui.qt import QLabel, QWidget
 from gestao_negativacao.gui.tasks import Task, run_task
-from gestao_negativacao.services.errors import is_database_error
+from gestao_negativacao.services.errors import is_database_error, is_environment_error
 
 Refused = QLabel | Callable[[str], None] | None
 
 
 def is_refusal(error: BaseException) -> bool:
-    """What the person can act on (shown where they asked) rather than a bug."""
-    return isinstance(error, UserFacingError) or is_database_error(error)
+    """What the person can act on (shown where they asked) rather than a bug: a refusal,
+    or a database failure that is the environment's (the server down, another
+    workstation's lock, a privilege) — a missing table or a syntax error is ours."""
+    return isinstance(error, UserFacingError) or (
+        is_database_error(error) and is_environment_error(error)
+    )
 
 
 class Operation:

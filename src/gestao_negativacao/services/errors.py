@@ -19,8 +19,58 @@ def is_database_error(exc: BaseException) -> bool:
     return isinstance(exc, DBAPIError | SQLAlchemyError)
 
 
+# What a database failure is, read from the code the driver gives (in the manner of
+# qutebrowser's misc/sql.py), not from its wording: SQLSTATE classes (PostgreSQL),
+# error numbers (MariaDB) and result codes (SQLite).
+CONNECTION, LOCKED, INTEGRITY, PERMISSION, BUG = (
+    "conexao", "ocupado", "integridade", "permissao", "defeito",
+)  # fmt: skip
+_SQLITE = {
+    "SQLITE_BUSY": LOCKED, "SQLITE_LOCKED": LOCKED, "SQLITE_FULL": CONNECTION,
+    "SQLITE_CANTOPEN": CONNECTION, "SQLITE_IOERR": CONNECTION, "SQLITE_READONLY": CONNECTION,
+    "SQLITE_PERM": PERMISSION, "SQLITE_CONSTRAINT": INTEGRITY, "SQLITE_NOTADB": CONNECTION,
+    "SQLITE_CORRUPT": CONNECTION,
+}  # fmt: skip
+_MYSQL = {
+    **dict.fromkeys((2002, 2003, 2005, 2006, 2013, 2055, 1040, 1053, 1021), CONNECTION),
+    **dict.fromkeys((1205, 1213, 1467), LOCKED),
+    **dict.fromkeys((1062, 1451, 1452, 1048, 1406, 1264), INTEGRITY),
+    **dict.fromkeys((1142, 1143, 1370, 1227, 1044, 1045), PERMISSION),
+}
+
+
+def classify(exc: BaseException) -> str:
+    """connection (the server, the network, the disk), locked (another transaction),
+    integrity (a constraint refused the data), permission (the server refused the user)
+    or bug (anything else: a table missing, a syntax error — ours to fix)."""
+    if isinstance(exc, OSError):
+        return CONNECTION
+    orig = getattr(exc, "orig", None) or exc
+    name = getattr(orig, "sqlite_errorname", None)
+    if name:
+        return _SQLITE.get("_".join(name.split("_")[:2]), BUG)  # SQLITE_BUSY_SNAPSHOT too
+    sqlstate = getattr(orig, "sqlstate", None)
+    if sqlstate:
+        if sqlstate.startswith(("08", "53", "57", "58")):
+            return CONNECTION
+        if sqlstate.startswith("40") or sqlstate == "55P03":
+            return LOCKED
+        if sqlstate.startswith("23"):
+            return INTEGRITY
+        if sqlstate in ("42501", "28000", "28P01"):
+            return PERMISSION
+        return BUG
+    args = getattr(orig, "args", ())
+    if args and isinstance(args[0], int):
+        return _MYSQL.get(args[0], BUG)
+    if isinstance(exc, OperationalError):  # a driver that gives no code: its kind says
+        return CONNECTION
+    return BUG
+
+
 def is_environment_error(exc: BaseException) -> bool:
-    return isinstance(exc, OperationalError | OSError)
+    """Not a bug: tell the person, who can retry or call whoever runs the server."""
+    return classify(exc) != BUG
 
 
 def describe_database_error(exc: BaseException) -> str:
@@ -30,16 +80,23 @@ def describe_database_error(exc: BaseException) -> str:
     else:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     reason = mask_documents(reason)
-    if is_environment_error(exc):
-        lowered = reason.lower()
-        if "locked" in lowered:
-            return (
-                "O banco de dados está ocupado por outra operação. Aguarde alguns segundos e "
-                f"tente de novo. ({reason})"
-            )
+    kind = classify(exc)
+    if kind == LOCKED:
+        return (
+            "O banco de dados está ocupado por outra operação. Aguarde alguns segundos e "
+            f"tente de novo. ({reason})"
+        )
+    if kind == CONNECTION:
         return (
             "Não foi possível usar o banco de dados: verifique se o servidor está no ar, "
             f"a rede e o espaço em disco, e tente de novo. ({reason})"
+        )
+    if kind == PERMISSION:
+        return f"O servidor de banco de dados não permite esta ação ao seu usuário. ({reason})"
+    if kind == INTEGRITY:
+        return (
+            "O banco de dados recusou os dados (outra estação pode tê-los mudado ao mesmo "
+            f"tempo); atualize a tela e tente de novo. ({reason})"
         )
     return f"Erro inesperado no banco de dados; informe o suporte. ({reason})"
 

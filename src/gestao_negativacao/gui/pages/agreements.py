@@ -12,7 +12,7 @@ from gestao_negativacao.domain.documents import format_document
 from gestao_negativacao.domain.money import format_brl
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.gui.context import Context
-from gestao_negativacao.gui.messages import user_message
+from gestao_negativacao.gui.operations import Operation
 from gestao_negativacao.gui.qt import (
     QAbstractItemView,
     QComboBox,
@@ -33,7 +33,6 @@ from gestao_negativacao.gui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from gestao_negativacao.gui.tasks import run_task
 from gestao_negativacao.gui.widgets.master_detail import ListPane, split
 from gestao_negativacao.services import agreements
 from gestao_negativacao.services.portfolio import list_companies
@@ -184,14 +183,14 @@ class AgreementsPage(QWidget):
         number = self.current.plan[rows[0].row()].number
         agreement_id = self.current.id
         paid_on = self.paid_on.date().toPython()
-        self.pay_button.setEnabled(False)
-        self.task = run_task(
-            lambda _t: agreements.record_payment(
-                self.context.session_factory, self.context.actor, agreement_id, number, paid_on
-            ),
-            on_done=lambda info: self._paid(info, number),
-            on_failed=lambda exc: self.detail_message.setText(user_message(exc)),
-        )
+        factory, actor = self.context.session_factory, self.context.actor
+        self.task = Operation(
+            self,
+            lambda: agreements.record_payment(factory, actor, agreement_id, number, paid_on),
+            success=lambda info: self._paid(info, number),
+            refused=lambda text: self.detail_message.setText(text),
+            busy=[self.pay_button],
+        ).run()
 
     def _paid(self, info: agreements.AgreementInfo, number: int) -> None:
         self.refresh()
@@ -339,17 +338,17 @@ class AgreementsPage(QWidget):
             installments=chosen,
             note=self.note.text(),
         )
-        self.save_button.setEnabled(False)
-        self.task = run_task(
-            lambda _t: agreements.make_agreement(
-                self.context.session_factory, self.context.actor, **values
-            ),
-            on_done=self._saved,
-            on_failed=self._refused,
-        )
+        factory, actor = self.context.session_factory, self.context.actor
+        self.task = Operation(
+            self,
+            lambda: agreements.make_agreement(factory, actor, **values),
+            success=self._saved,
+            refused=self._refused,
+            busy=[self.save_button],
+        ).run()
 
-    def _refused(self, exc: BaseException) -> None:
-        self.form_message.setText(user_message(exc))
+    def _refused(self, text: str) -> None:
+        self.form_message.setText(text)
         self._summarise()
 
     def _saved(self, info: agreements.AgreementInfo) -> None:

@@ -10,7 +10,8 @@ from html import escape
 from pathlib import Path
 
 from gestao_negativacao.gui.context import Context
-from gestao_negativacao.gui.messages import user_message
+from gestao_negativacao.gui.messages import say
+from gestao_negativacao.gui.operations import Operation
 from gestao_negativacao.gui.qt import (
     QFileDialog,
     QGroupBox,
@@ -23,7 +24,6 @@ from gestao_negativacao.gui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from gestao_negativacao.gui.tasks import run_task
 from gestao_negativacao.services import parameters
 from gestao_negativacao.services.data_subjects.anonymise import (
     anonymise_due,
@@ -110,18 +110,11 @@ class DataSubjectsPage(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     # -- actions ------------------------------------------------------------------------
-    def _busy(self, text: str) -> None:
-        for button in (self.report, self.anonymise, self.count, self.anonymise_all):
-            button.setEnabled(False)
-        self.message.setText(text)
-
-    def _idle(self, text: str) -> None:
-        for button in (self.report, self.anonymise, self.count, self.anonymise_all):
-            button.setEnabled(True)
-        self.message.setText(text)
-
-    def _failed(self, error: BaseException) -> None:
-        self._idle(user_message(error))
+    def _run(self, text: str, work, success) -> None:
+        """One action at a time: every button waits while it runs."""
+        say(self.message, text)
+        buttons = [self.report, self.anonymise, self.count, self.anonymise_all]
+        self.task = Operation(self, work, success=success, refused=self.message, busy=buttons).run()
 
     def make_report(self) -> None:
         document = self.document.text().strip()
@@ -133,15 +126,14 @@ class DataSubjectsPage(QWidget):
             return
         factory, actor = self.context.session_factory, self.context.actor
 
-        self._busy("Gerando o relatório do titular…")
-        self.task = run_task(
-            lambda task: save_report(factory, actor, document, folder),
-            on_done=self._reported,
-            on_failed=self._failed,
+        self._run(
+            "Gerando o relatório do titular…",
+            lambda: save_report(factory, actor, document, folder),
+            self._reported,
         )
 
     def _reported(self, saved: SavedReport) -> None:
-        self._idle("Relatório do titular gerado.")
+        say(self.message, "Relatório do titular gerado.")
         self.view.setHtml(saved_html(saved))
 
     def anonymise_person(self) -> None:
@@ -156,29 +148,27 @@ class DataSubjectsPage(QWidget):
         ):
             return
         factory, actor = self.context.session_factory, self.context.actor
-        self._busy("Anonimizando…")
-        self.task = run_task(
-            lambda task: anonymise_one(factory, actor, document, date.today()),
-            on_done=lambda _: self._anonymised_one(),
-            on_failed=self._failed,
+        self._run(
+            "Anonimizando…",
+            lambda: anonymise_one(factory, actor, document, date.today()),
+            lambda _: self._anonymised_one(),
         )
 
     def _anonymised_one(self) -> None:
         self.document.clear()
-        self._idle("Dados do titular anonimizados.")
+        say(self.message, "Dados do titular anonimizados.")
 
     def count_due(self) -> None:
         factory = self.context.session_factory
 
-        def work(task):
+        def work():
             return count_due(factory, date.today()), parameters.general(factory).retention_years
 
-        self._busy("Contando…")
-        self.task = run_task(work, on_done=self._counted, on_failed=self._failed)
+        self._run("Contando…", work, self._counted)
 
     def _counted(self, result) -> None:
         due, years = result
-        self._idle("")
+        say(self.message, "")
         self.due_label.setText(
             f"{due} titular(es) sem pendência e sem movimentação há mais de {years} anos "
             "podem ser anonimizados hoje."
@@ -191,9 +181,8 @@ class DataSubjectsPage(QWidget):
         ):
             return
         factory, actor = self.context.session_factory, self.context.actor
-        self._busy("Anonimizando…")
-        self.task = run_task(
-            lambda task: anonymise_due(factory, actor, date.today()),
-            on_done=lambda report: self._idle(report.summary()),
-            on_failed=self._failed,
+        self._run(
+            "Anonimizando…",
+            lambda: anonymise_due(factory, actor, date.today()),
+            lambda report: say(self.message, report.summary()),
         )

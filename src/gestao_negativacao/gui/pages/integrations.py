@@ -10,7 +10,7 @@ from gestao_negativacao.domain.documents import format_document
 from gestao_negativacao.domain.enums import Integrator
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_integration_form import Ui_IntegrationForm
-from gestao_negativacao.gui.messages import say, user_message
+from gestao_negativacao.gui.messages import say
 from gestao_negativacao.gui.operations import Operation
 from gestao_negativacao.gui.qt import (
     QComboBox,
@@ -18,7 +18,6 @@ from gestao_negativacao.gui.qt import (
     QScrollArea,
     QWidget,
 )
-from gestao_negativacao.gui.tasks import run_task
 from gestao_negativacao.gui.widgets.master_detail import ListPane, split
 from gestao_negativacao.gui.widgets.two_lists import TwoLists
 from gestao_negativacao.services import bureau_config, operators
@@ -250,21 +249,17 @@ class IntegrationsPage(QWidget):
             )
             return
         current = self._values()
-        self.ui.fetchLists.setEnabled(False)
         say(self.ui.message, "Buscando na integradora…")
 
         def done(lists) -> None:
             self._fill_codes(integration_id, current)
-            self.ui.fetchLists.setEnabled(True)
             counts = ", ".join(f"{len(v)} {k}" for k, v in lists.items())
             say(self.ui.message, f"Listas atualizadas ({counts}).")
 
-        def failed(error: BaseException) -> None:
-            self.ui.fetchLists.setEnabled(True)
-            say(self.ui.message, f"Não foi possível buscar: {user_message(error)}", error=True)
-
-        self.fetch_task = run_task(
-            lambda task: bureau_config.refresh_lists(factory, actor, integration_id, usable[0]),
-            on_done=done,
-            on_failed=failed,
-        )
+        self.fetch_task = Operation(
+            self,
+            lambda: bureau_config.refresh_lists(factory, actor, integration_id, usable[0]),
+            success=done,
+            refused=lambda text: say(self.ui.message, f"Não foi possível buscar: {text}", True),
+            busy=[self.ui.fetchLists],
+        ).run()

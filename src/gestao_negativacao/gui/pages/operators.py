@@ -8,7 +8,7 @@ from gestao_negativacao.domain.documents import format_document
 from gestao_negativacao.domain.enums import Integrator
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_operator_form import Ui_OperatorForm
-from gestao_negativacao.gui.messages import say, user_message
+from gestao_negativacao.gui.messages import say
 from gestao_negativacao.gui.operations import Operation
 from gestao_negativacao.gui.qt import (
     QInputDialog,
@@ -16,7 +16,6 @@ from gestao_negativacao.gui.qt import (
     QMessageBox,
     QWidget,
 )
-from gestao_negativacao.gui.tasks import run_task
 from gestao_negativacao.gui.widgets.master_detail import ListPane, split
 from gestao_negativacao.gui.widgets.two_lists import TwoLists
 from gestao_negativacao.services import bureau_config, operators
@@ -242,21 +241,11 @@ class OperatorsPage(QWidget):
                 error=True,
             )
             return
-        self.ui.testConnection.setEnabled(False)
         say(self.ui.message, "Testando…")
-
-        def done(answer: str) -> None:
-            self.ui.testConnection.setEnabled(True)
-            say(self.ui.message, f"Conexão bem-sucedida: {answer}")
-
-        def failed(error: BaseException) -> None:
-            self.ui.testConnection.setEnabled(True)
-            say(self.ui.message, f"Falhou: {user_message(error)}", error=True)
-
-        self.test_task = run_task(
-            lambda task: bureau_config.check_connection(
-                factory, actor, integration_id, operator_id
-            ),
-            on_done=done,
-            on_failed=failed,
-        )
+        self.test_task = Operation(
+            self,
+            lambda: bureau_config.check_connection(factory, actor, integration_id, operator_id),
+            success=lambda answer: say(self.ui.message, f"Conexão bem-sucedida: {answer}"),
+            refused=lambda text: say(self.ui.message, f"Falhou: {text}", True),
+            busy=[self.ui.testConnection],
+        ).run()

@@ -13,7 +13,7 @@ from pathlib import Path
 from gestao_negativacao.domain.display import show
 from gestao_negativacao.domain.enums import Integrator
 from gestao_negativacao.gui.context import Context
-from gestao_negativacao.gui.messages import user_message
+from gestao_negativacao.gui.operations import Operation
 from gestao_negativacao.gui.qt import (
     QComboBox,
     QFileDialog,
@@ -27,7 +27,6 @@ from gestao_negativacao.gui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from gestao_negativacao.gui.tasks import run_task
 from gestao_negativacao.services.credit_queries import StoredReport, query_credit
 
 
@@ -105,20 +104,24 @@ class QueriesPage(QWidget):
     def run(self, *, force: bool) -> None:
         factory, actor = self.context.session_factory, self.context.actor
         document, integrator = self.document.text(), self.integrator.currentData()
-        self.query.setEnabled(False)
         self.message.setText("Consultando…")
-        self.task = run_task(
-            lambda task: query_credit(factory, actor, document, integrator, force=force),
-            on_done=self._show,
-            on_failed=self._failed,
-        )
+        self.task = Operation(
+            self,
+            lambda: query_credit(factory, actor, document, integrator, force=force),
+            success=self._show,
+            refused=self._refused,
+            busy=[self.query],
+        ).run()
 
-    def _failed(self, error: BaseException) -> None:
-        self.query.setEnabled(True)
-        self.message.setText(user_message(error))
+    def _refused(self, text: str) -> None:
+        # the report of the person asked before is not left under another's refusal
+        self.result = None
+        self.view.clear()
+        self.pdf.setEnabled(False)
+        self.again.setVisible(False)
+        self.message.setText(text)
 
     def _show(self, result: StoredReport) -> None:
-        self.query.setEnabled(True)
         self.result = result
         self.again.setVisible(result.from_store)
         self.message.setText(

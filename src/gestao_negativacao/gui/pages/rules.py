@@ -14,7 +14,7 @@ from gestao_negativacao.domain.legal import MINORS_WARNING
 from gestao_negativacao.domain.rules import RuleError, parse_rule
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_rule_form import Ui_RuleForm
-from gestao_negativacao.gui.messages import say, user_message
+from gestao_negativacao.gui.messages import say
 from gestao_negativacao.gui.operations import Operation
 from gestao_negativacao.gui.qt import (
     QFileDialog,
@@ -23,7 +23,6 @@ from gestao_negativacao.gui.qt import (
     QScrollArea,
     QWidget,
 )
-from gestao_negativacao.gui.tasks import run_task
 from gestao_negativacao.gui.widgets.criteria import CriteriaEditor
 from gestao_negativacao.gui.widgets.filter_picker import FilterPicker
 from gestao_negativacao.gui.widgets.master_detail import ListPane, split
@@ -184,23 +183,20 @@ class RulesPage(QWidget):
         if rule is None:
             return
         factory, actor, kind = self.context.session_factory, self.context.actor, self.kind
-        self.ui.preview.setEnabled(False)
         self.ui.previewResult.setText("Contando…")
 
-        def work(task):
-            return Preview(factory, actor, kind, rule, None, date.today()).count()
-
         def done(count: int) -> None:
-            self.ui.preview.setEnabled(True)
             number = f"{count:,}".replace(",", ".")
             what = "itens para incluir" if kind == "inclusion" else "negativações para baixar"
             self.ui.previewResult.setText(self._preview_text(f"Hoje: {number} {what}."))
 
-        def failed(error: BaseException) -> None:
-            self.ui.preview.setEnabled(True)
-            self.ui.previewResult.setText(user_message(error))
-
-        self.preview_task = run_task(work, on_done=done, on_failed=failed)
+        self.preview_task = Operation(
+            self,
+            lambda: Preview(factory, actor, kind, rule, None, date.today()).count(),
+            success=done,
+            refused=lambda text: self.ui.previewResult.setText(text),
+            busy=[self.ui.preview],
+        ).run()
 
     # -- files ------------------------------------------------------------------------------
 

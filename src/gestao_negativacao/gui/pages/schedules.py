@@ -8,7 +8,7 @@ from gestao_negativacao.domain.enums import Integrator
 from gestao_negativacao.domain.schedule import WEEKDAYS
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_schedule_form import Ui_ScheduleForm
-from gestao_negativacao.gui.messages import say, user_message
+from gestao_negativacao.gui.messages import say
 from gestao_negativacao.gui.operations import Operation
 from gestao_negativacao.gui.qt import (
     QCheckBox,
@@ -17,7 +17,6 @@ from gestao_negativacao.gui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from gestao_negativacao.gui.tasks import run_task
 from gestao_negativacao.gui.widgets.grid import Grid, replace_grid
 from gestao_negativacao.gui.widgets.master_detail import ListPane, split
 from gestao_negativacao.gui.widgets.two_lists import TwoLists
@@ -158,16 +157,17 @@ class SchedulesPage(QWidget):
         if self.schedule_id is None:
             return
         factory, schedule_id = self.context.session_factory, self.schedule_id
-        self.ui.runNow.setEnabled(False)
         say(self.ui.message, "Executando…")
-        self.run_task = run_task(
-            lambda task: runner.run_now(factory, schedule_id),
-            on_done=self._ran,
-            on_failed=lambda error: say(self.ui.message, user_message(error), error=True),
-        )
+        # a failure re-enables the button too (it stayed off after one before)
+        self.run_task = Operation(
+            self,
+            lambda: runner.run_now(factory, schedule_id),
+            success=self._ran,
+            refused=self.ui.message,
+            busy=[self.ui.runNow],
+        ).run()
 
     def _ran(self, summary) -> None:
-        self.ui.runNow.setEnabled(True)
         text = (
             f"Execução {summary.status}: encontrados {summary.found}, na fila {summary.queued}, "
             f"enviados {summary.sent}, recusados {summary.rejected}, pendentes {summary.pending}."
