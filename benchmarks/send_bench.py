@@ -41,7 +41,7 @@ from validate_docbr import CPF
 from gestao_negativacao.bureaus import soap
 from gestao_negativacao.bureaus.base import Address, Debtor, InclusionRequest
 from gestao_negativacao.bureaus.spc_brasil import SpcBrasilAdapter
-from gestao_negativacao.domain.rules import parse_rule
+from gestao_negativacao.domain.rule_format import parse_rule
 from gestao_negativacao.services import demo_setup
 from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.demo import demo_table

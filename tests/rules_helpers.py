@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from gestao_negativacao.domain.rules import parse_rule
+from gestao_negativacao.domain.rule_format import parse_rule
 from gestao_negativacao.rules.reference import inclusion_results, removal_trigger
 from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.facts import load_facts

@@ -11,7 +11,7 @@ from sqlalchemy import delete, select, update
 
 from gestao_negativacao.db.models import AuditEntry, Negativation, SendQueueEntry
 from gestao_negativacao.domain.permissions import Perm
-from gestao_negativacao.domain.rules import parse_rule
+from gestao_negativacao.domain.rule_format import parse_rule
 from gestao_negativacao.services.actor import Actor, PermissionDenied
 from gestao_negativacao.services.agreements import (
     AgreementError,

@@ -48,7 +48,7 @@ def test_run_due_says_plainly_when_the_secret_store_is_out_of_reach(sqlite_db):
     import contextlib
     import io
 
-    from gestao_negativacao.cli_scheduler import cmd_run_due
+    from gestao_negativacao.cli.scheduler import cmd_run_due
 
     class Unreachable(MemoryKeyring):
         def get_password(self, service, username):

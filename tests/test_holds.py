@@ -25,7 +25,7 @@ from tests.scenario import Scenario
 
 
 def _rule_removal(triggers):
-    from gestao_negativacao.domain.rules import parse_rule
+    from gestao_negativacao.domain.rule_format import parse_rule
 
     return parse_rule({"name": "Baixa", "kind": "removal", "triggers": triggers})
 

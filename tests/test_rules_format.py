@@ -7,7 +7,8 @@ from sqlalchemy.exc import IntegrityError
 
 from gestao_negativacao.db.models import AuditEntry, RuleRecord
 from gestao_negativacao.domain.permissions import Perm
-from gestao_negativacao.domain.rules import RuleError, parse_rule, parse_rule_file
+from gestao_negativacao.domain.rule_format import parse_rule, parse_rule_file
+from gestao_negativacao.domain.rules import RuleError
 from gestao_negativacao.services import rules
 from gestao_negativacao.services.actor import Actor, PermissionDenied
 from tests.scenario import Scenario

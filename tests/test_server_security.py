@@ -324,12 +324,12 @@ def test_each_profile_works_as_itself_on_the_server(secured, tmp_path):
     from gestao_negativacao.services import (
         bureau_config,
         credit,
-        credit_queries,
         demo_setup,
         operators,
         parameters,
         rules,
     )
+    from gestao_negativacao.services.credit import queries as credit_queries
     from gestao_negativacao.services.importing import import_file
     from gestao_negativacao.services.scheduling import schedules
     from gestao_negativacao.services.sending.enqueue import enqueue_removals

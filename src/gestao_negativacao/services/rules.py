@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from gestao_negativacao.db.models import Negativation, RuleRecord
 from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.permissions import Perm
-from gestao_negativacao.domain.rules import Rule, RuleError, parse_rule, parse_rule_file
+from gestao_negativacao.domain.rule_format import parse_rule, parse_rule_file
+from gestao_negativacao.domain.rules import Rule, RuleError
 from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
 

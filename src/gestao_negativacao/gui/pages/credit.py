@@ -41,7 +41,7 @@ from gestao_negativacao.gui.qt import (
     QWidget,
 )
 from gestao_negativacao.services import credit
-from gestao_negativacao.services.credit_queries import latest
+from gestao_negativacao.services.credit.queries import latest
 
 
 def _money(text: str) -> Decimal:

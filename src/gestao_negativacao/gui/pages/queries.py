@@ -27,7 +27,7 @@ from gestao_negativacao.gui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from gestao_negativacao.services.credit_queries import StoredReport, query_credit
+from gestao_negativacao.services.credit.queries import StoredReport, query_credit
 
 
 def report_html(result: StoredReport) -> str:

@@ -11,7 +11,8 @@ from datetime import date
 from pathlib import Path
 
 from gestao_negativacao.domain.legal import MINORS_WARNING
-from gestao_negativacao.domain.rules import RuleError, parse_rule
+from gestao_negativacao.domain.rule_format import parse_rule
+from gestao_negativacao.domain.rules import RuleError
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_rule_form import Ui_RuleForm
 from gestao_negativacao.gui.messages import say

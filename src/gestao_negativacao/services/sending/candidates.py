@@ -27,7 +27,8 @@ from gestao_negativacao.db.models import (
     Sale,
 )
 from gestao_negativacao.domain.documents import InvalidDocument, parse_cnpj, parse_document
-from gestao_negativacao.domain.rules import Rule, parse_rule
+from gestao_negativacao.domain.rule_format import parse_rule
+from gestao_negativacao.domain.rules import Rule
 from gestao_negativacao.services.listing import Column, PagedQuery
 from gestao_negativacao.services.preview import Preview, PreviewItem
 from gestao_negativacao.services.sending.release import SendingError

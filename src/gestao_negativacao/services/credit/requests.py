@@ -1,198 +1,41 @@
-"""Credit analysis (DESIGN §10, seed 002): the customer's credit profile (status, limit,
-temporary increases, used, balance), credit requests decided at once by the rules and
-queued for a supervisor otherwise, approval within the supervisor's authority (alçada)
-generating exactly the installments saved with the request, blocking with a comment.
-Everything that changes data is audited."""
+"""Credit requests (DESIGN §10, seed 002): decided at once by the rules or queued for a
+supervisor, approved within the alçada (generating exactly the installments saved with
+the request) or blocked with a comment. Audited."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.db.base import utc_now
 from gestao_negativacao.db.models import (
-    ApprovalLimit,
     Company,
-    CreditLimitIncrease,
-    CreditProfile,
     CreditRequest,
     Customer,
     Installment,
     Sale,
-    User,
 )
 from gestao_negativacao.domain.credit import (
     AWAITING_SUPERVISOR,
     METHOD_LABELS,
     RULES_DECIDED,
-    STATUS_LABELS,
     CreditFacts,
     Decision,
     RequestStatus,
     decide,
 )
-from gestao_negativacao.domain.documents import InvalidDocument, parse_cnpj, parse_document
-from gestao_negativacao.domain.errors import UserFacingError
+from gestao_negativacao.domain.documents import InvalidDocument, parse_cnpj
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import audit, parameters
 from gestao_negativacao.services.actor import Actor
-
-ZERO = Decimal("0.00")
-
-
-class CreditError(UserFacingError, ValueError):
-    """A credit request or change cannot be done; the message says what to fix."""
-
-
-# -- the profile -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Profile:
-    customer_id: int
-    document: str
-    name: str
-    status: str
-    limit: Decimal  # the normal limit; 0 = unlimited
-    increase: Decimal  # temporary increases in force today
-    used: Decimal
-    overdue: Decimal
-    notary: Decimal
-
-    @property
-    def effective_limit(self) -> Decimal:
-        return ZERO if self.limit == 0 else self.limit + self.increase
-
-    @property
-    def balance(self) -> Decimal | None:
-        return None if self.limit == 0 else self.effective_limit - self.used
-
-
-def _customer(session: Session, document: str) -> Customer:
-    try:
-        bare = parse_document(document).value
-    except InvalidDocument as exc:
-        raise CreditError(str(exc)) from None
-    customer = session.scalar(select(Customer).where(Customer.document == bare))
-    if customer is None:
-        raise CreditError(f"Cliente {document} não encontrado: importe-o do ERP primeiro.")
-    return customer
-
-
-def _sums(session: Session, customer_id: int, as_of: date, notary_days: int):
-    """Open, overdue and "em cartório" amounts of the titles the customer holds."""
-    base = (
-        select(func.coalesce(func.sum(Installment.open_amount), 0))
-        .join(Sale, Sale.id == Installment.sale_id)
-        .where(Sale.holder_id == customer_id, Installment.open_amount > 0)
-    )
-    used = session.scalar(base) or ZERO
-    overdue = session.scalar(base.where(Installment.effective_due_date < as_of)) or ZERO
-    cutoff = as_of - timedelta(days=notary_days)
-    notary = session.scalar(base.where(Installment.effective_due_date < cutoff)) or ZERO
-    return Decimal(used), Decimal(overdue), Decimal(notary)
-
-
-def profile(
-    session_factory: sessionmaker[Session], document: str, as_of: date | None = None
-) -> Profile:
-    as_of = as_of or date.today()
-    notary_days = parameters.credit(session_factory).notary_days
-    with session_factory() as session:
-        customer = _customer(session, document)
-        return _profile(session, customer, as_of, notary_days)
-
-
-def _profile(session: Session, customer: Customer, as_of: date, notary_days: int) -> Profile:
-    stored = session.get(CreditProfile, customer.id)
-    increase = session.scalar(
-        select(func.coalesce(func.sum(CreditLimitIncrease.amount), 0)).where(
-            CreditLimitIncrease.customer_id == customer.id,
-            CreditLimitIncrease.expires_on >= as_of,
-        )
-    )
-    used, overdue, notary = _sums(session, customer.id, as_of, notary_days)
-    return Profile(
-        customer.id,
-        customer.document,
-        customer.name,
-        stored.status if stored else "liberado",
-        stored.credit_limit if stored else ZERO,
-        Decimal(increase or 0),
-        used,
-        overdue,
-        notary,
-    )
-
-
-def set_profile(
-    session_factory: sessionmaker[Session],
-    actor: Actor,
-    document: str,
-    *,
-    status: str,
-    limit: Decimal,
-) -> None:
-    actor.require(Perm.CREDITO_ANALISE)
-    if status not in STATUS_LABELS:
-        raise CreditError(f"Situação de crédito inválida: {status}.")
-    if limit < 0:
-        raise CreditError("O limite de crédito não pode ser negativo (0 = sem limite).")
-    with session_factory.begin() as session:
-        customer = _customer(session, document)
-        stored = session.get(CreditProfile, customer.id)
-        before = (stored.status, str(stored.credit_limit)) if stored else ("liberado", "0.00")
-        if stored is None:
-            stored = CreditProfile(customer_id=customer.id)
-            session.add(stored)
-        stored.status, stored.credit_limit, stored.updated_by = status, limit, actor.login
-        audit.record(
-            session,
-            actor,
-            "credito.perfil",
-            entity="customer",
-            entity_key=str(customer.id),  # the id: a full CPF never enters the audit log
-            details={"antes": before, "depois": [status, str(limit)]},
-        )
-
-
-def add_increase(
-    session_factory: sessionmaker[Session],
-    actor: Actor,
-    document: str,
-    amount: Decimal,
-    expires_on: date,
-) -> None:
-    """A temporary credit-limit increase, in force until ``expires_on`` (inclusive)."""
-    actor.require(Perm.CREDITO_ANALISE)
-    if amount <= 0:
-        raise CreditError("O aumento temporário deve ser maior que zero.")
-    with session_factory.begin() as session:
-        customer = _customer(session, document)
-        session.add(
-            CreditLimitIncrease(
-                customer_id=customer.id,
-                amount=amount,
-                expires_on=expires_on,
-                created_by=actor.login,
-            )
-        )
-        audit.record(
-            session,
-            actor,
-            "credito.aumento_temporario",
-            entity="customer",
-            entity_key=str(customer.id),  # the id: a full CPF never enters the audit log
-            details={"valor": str(amount), "ate": expires_on.isoformat()},
-        )
-
-
-# -- requests ---------------------------------------------------------------------------
+from gestao_negativacao.services.credit.authority import NO_AUTHORITY, _authority
+from gestao_negativacao.services.credit.common import ZERO, CreditError
+from gestao_negativacao.services.credit.profile import _customer, _profile
 
 
 @dataclass(frozen=True)
@@ -406,73 +249,6 @@ def _generate(session: Session, row: CreditRequest) -> None:
         )
 
 
-NO_AUTHORITY = (
-    "Você não tem alçada de crédito definida: peça a um administrador (Usuários e "
-    "permissões → Alçada de crédito)."
-)
-
-
-@dataclass(frozen=True)
-class Authority:
-    """A user's alçada: none set (approves nothing), a maximum, or explicitly unlimited."""
-
-    is_set: bool
-    max_amount: Decimal | None = None  # None with is_set: sem limite
-
-    def allows(self, amount: Decimal) -> bool:
-        return self.is_set and (self.max_amount is None or amount <= self.max_amount)
-
-
-def _authority(session: Session, actor: Actor) -> Authority:
-    """What this user may approve. Fails closed: no alçada set, no approval — admins too
-    (an admin gives themself an alçada, and that is audited like anyone's)."""
-    if actor.user_id is None:
-        return Authority(False)
-    row = session.get(ApprovalLimit, actor.user_id)
-    return Authority(False) if row is None else Authority(True, row.max_amount)
-
-
-def set_authority(
-    session_factory: sessionmaker[Session],
-    actor: Actor,
-    login: str,
-    max_amount: Decimal | None,
-    *,
-    unlimited: bool = False,
-) -> None:
-    """An admin sets a user's alçada: a maximum, ``unlimited``, or neither (none: the user
-    approves nothing)."""
-    actor.require(Perm.ADMIN_USUARIOS)
-    if max_amount is not None and max_amount <= 0:
-        raise CreditError("A alçada deve ser um valor positivo (ou marque “sem limite”).")
-    with session_factory.begin() as session:
-        user_id = session.scalar(select(User.id).where(User.login == login))
-        if user_id is None:
-            raise CreditError(f"Usuário {login} não encontrado.")
-        row = session.get(ApprovalLimit, user_id)
-        if max_amount is None and not unlimited:
-            if row is not None:
-                session.delete(row)
-        elif row is None:
-            session.add(
-                ApprovalLimit(user_id=user_id, max_amount=None if unlimited else max_amount)
-            )
-        else:
-            row.max_amount = None if unlimited else max_amount
-        audit.record(
-            session,
-            actor,
-            "credito.alcada",
-            entity="user",
-            entity_key=login,
-            details={
-                "ate": "sem limite"
-                if unlimited
-                else (str(max_amount) if max_amount is not None else "sem alçada")
-            },
-        )
-
-
 def _pending(session: Session, request_id: int) -> CreditRequest:
     row = session.get(CreditRequest, request_id)
     if row is None:
@@ -578,17 +354,6 @@ def decisions(session_factory: sessionmaker[Session], since: datetime) -> list[R
             .order_by(CreditRequest.decided_at, CreditRequest.id)
         )
         return [_info(session, r) for r in rows]
-
-
-def authority_of(session_factory: sessionmaker[Session], login: str) -> Authority:
-    """A user's alçada as set by an admin."""
-    with session_factory() as session:
-        row = session.execute(
-            select(ApprovalLimit.max_amount)
-            .join(User, User.id == ApprovalLimit.user_id)
-            .where(User.login == login)
-        ).first()
-        return Authority(False) if row is None else Authority(True, row[0])
 
 
 def recent_requests(

@@ -16,8 +16,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from gestao_negativacao import cli_support as support
-from gestao_negativacao.cli_support import EXIT_DATA_ERRORS, EXIT_OK, CliError
+from gestao_negativacao.cli import support
+from gestao_negativacao.cli.support import EXIT_DATA_ERRORS, EXIT_OK, CliError
 from gestao_negativacao.domain.schedule import LOCAL
 from gestao_negativacao.services.database import Database
 

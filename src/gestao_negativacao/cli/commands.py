@@ -16,8 +16,8 @@ from datetime import date
 from pathlib import Path
 
 from gestao_negativacao import __version__
-from gestao_negativacao import cli_support as support
-from gestao_negativacao.cli_support import EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, CliError
+from gestao_negativacao.cli import support
+from gestao_negativacao.cli.support import EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, CliError
 from gestao_negativacao.config import PASSWORD_ENV
 from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.permissions import RoleCode
@@ -393,29 +393,19 @@ def build_parser() -> argparse.ArgumentParser:
     prev.add_argument("--json", action="store_true")
     prev.set_defaults(handler=cmd_preview)
 
-    from gestao_negativacao import cli_sending
+    # each command group adds its own parsers (imported here: opening the window, with
+    # no command, loads none of them)
+    from gestao_negativacao.cli import (
+        agreements,
+        credit,
+        data_subjects,
+        notices,
+        scheduler,
+        sending,
+    )
 
-    cli_sending.add_parsers(sub, common)
-
-    from gestao_negativacao import cli_scheduler
-
-    cli_scheduler.add_parsers(sub, common)
-
-    from gestao_negativacao import cli_credit
-
-    cli_credit.add_parsers(sub, common)
-
-    from gestao_negativacao import cli_agreements
-
-    cli_agreements.add_parsers(sub, common)
-
-    from gestao_negativacao import cli_notices
-
-    cli_notices.add_parsers(sub, common)
-
-    from gestao_negativacao import cli_data_subjects
-
-    cli_data_subjects.add_parsers(sub, common)
+    for group in (sending, scheduler, credit, agreements, notices, data_subjects):
+        group.add_parsers(sub, common)
 
     sandbox = sub.add_parser("sandbox", help="birô de testes local (homologação e demonstração)")
     sandbox.add_argument("--host", default="127.0.0.1")

@@ -10,8 +10,8 @@ import json
 from datetime import date
 from pathlib import Path
 
-from gestao_negativacao import cli_support as support
-from gestao_negativacao.cli_support import EXIT_OK
+from gestao_negativacao.cli import support
+from gestao_negativacao.cli.support import EXIT_OK
 from gestao_negativacao.services.database import Database
 
 

@@ -7,8 +7,8 @@ import argparse
 import json
 from datetime import date
 
-from gestao_negativacao import cli_support as support
-from gestao_negativacao.cli_support import EXIT_DATA_ERRORS, EXIT_OK, CliError
+from gestao_negativacao.cli import support
+from gestao_negativacao.cli.support import EXIT_DATA_ERRORS, EXIT_OK, CliError
 from gestao_negativacao.domain.documents import format_document
 from gestao_negativacao.services.database import Database
 

@@ -8,8 +8,8 @@ import json
 from datetime import date
 from decimal import Decimal
 
-from gestao_negativacao import cli_support as support
-from gestao_negativacao.cli_support import EXIT_OK, CliError
+from gestao_negativacao.cli import support
+from gestao_negativacao.cli.support import EXIT_OK, CliError
 from gestao_negativacao.domain.documents import format_document
 from gestao_negativacao.domain.money import format_brl
 from gestao_negativacao.services.database import Database

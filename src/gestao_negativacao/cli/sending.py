@@ -9,8 +9,8 @@ import time
 from datetime import date
 from typing import TYPE_CHECKING
 
-from gestao_negativacao import cli_support as support
-from gestao_negativacao.cli_support import EXIT_DATA_ERRORS, EXIT_OK, CliError
+from gestao_negativacao.cli import support
+from gestao_negativacao.cli.support import EXIT_DATA_ERRORS, EXIT_OK, CliError
 from gestao_negativacao.domain.documents import format_document
 from gestao_negativacao.domain.enums import HoldOrigin
 from gestao_negativacao.services.database import Database

@@ -8,8 +8,8 @@ import json
 from datetime import UTC, datetime, time
 from pathlib import Path
 
-from gestao_negativacao import cli_support as support
-from gestao_negativacao.cli_support import EXIT_OK, CliError
+from gestao_negativacao.cli import support
+from gestao_negativacao.cli.support import EXIT_OK, CliError
 from gestao_negativacao.domain.credit import REASONS, RequestStatus
 from gestao_negativacao.domain.schedule import LOCAL
 from gestao_negativacao.services.database import Database
@@ -72,7 +72,7 @@ def cmd_decisions(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_query(db: Database, args: argparse.Namespace) -> int:
-    from gestao_negativacao.services.credit_queries import query_credit
+    from gestao_negativacao.services.credit.queries import query_credit
 
     actor = support.acting_user(db, args.user)
     result = query_credit(
