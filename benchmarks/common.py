@@ -95,7 +95,7 @@ class BenchDatabase:
     def actor(self, db: Database) -> Actor:
         if self.kind == "sqlite":
             return Actor.system()
-        from gestao_negativacao.services import users
+        from gestao_negativacao.services.admin import users
 
         return users.session_actor(db.session_factory)
 
@@ -120,7 +120,7 @@ def bench_database(database: str, name: str, *, fresh: bool = False) -> BenchDat
         return BenchDatabase("sqlite", url, None, None)
 
     from gestao_negativacao.db import server
-    from gestao_negativacao.services import server_setup
+    from gestao_negativacao.services.admin import server_setup
 
     base = make_url(admin_url(database))
     dbname = f"gn_bench_{name}"
@@ -159,7 +159,7 @@ def bench_database(database: str, name: str, *, fresh: bool = False) -> BenchDat
 def demo_portfolio(database: str, installments: int) -> BenchDatabase:
     """The demo portfolio of ``installments`` installments (seed 7, as of 22/11/2026), built
     once per database by the product's own import and reused while its size matches."""
-    from gestao_negativacao.services.demo import demo_table
+    from gestao_negativacao.services.demo.portfolio import demo_table
     from gestao_negativacao.services.importing import import_table
 
     target = bench_database(database, f"carteira_{installments}")

@@ -99,8 +99,8 @@ sys.exit(main(sys.argv[1:]))
 def startup_database(folder: Path) -> str:
     """A small database with an administrator, as after ``demo``."""
     from gestao_negativacao.domain.permissions import RoleCode
-    from gestao_negativacao.services import users
     from gestao_negativacao.services.actor import Actor
+    from gestao_negativacao.services.admin import users
     from gestao_negativacao.services.database import open_database
 
     url = f"sqlite:///{(folder / 'inicio.db').as_posix()}"
@@ -274,7 +274,7 @@ def sending(app, database: str, items: int) -> dict:
     from gestao_negativacao.gui.context import Context
     from gestao_negativacao.gui.main_window import MainWindow
     from gestao_negativacao.gui.qt import QThreadPool
-    from gestao_negativacao.services import demo_setup
+    from gestao_negativacao.services.demo import setup as demo_setup
 
     target = bench_database(database, "janela", fresh=True)
     db = target.open()

@@ -41,7 +41,7 @@ from common import (  # noqa: E402
     write_json,
 )
 
-from gestao_negativacao.services.demo import HEADERS, demo_table  # noqa: E402
+from gestao_negativacao.services.demo.portfolio import HEADERS, demo_table  # noqa: E402
 
 PORTFOLIO_TABLES = (
     "sale_guarantors",

@@ -42,9 +42,9 @@ from gestao_negativacao.bureaus import soap
 from gestao_negativacao.bureaus.base import Address, Debtor, InclusionRequest
 from gestao_negativacao.bureaus.spc_brasil import SpcBrasilAdapter
 from gestao_negativacao.domain.rule_format import parse_rule
-from gestao_negativacao.services import demo_setup
 from gestao_negativacao.services.actor import Actor
-from gestao_negativacao.services.demo import demo_table
+from gestao_negativacao.services.demo import setup as demo_setup
+from gestao_negativacao.services.demo.portfolio import demo_table
 from gestao_negativacao.services.importing import import_table
 from gestao_negativacao.services.preview import Preview
 from gestao_negativacao.services.sending.enqueue import enqueue_inclusions

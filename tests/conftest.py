@@ -21,8 +21,8 @@ from sqlalchemy.engine import make_url  # noqa: E402
 
 from gestao_negativacao.db import server  # noqa: E402
 from gestao_negativacao.db.engine import normalise_url  # noqa: E402
-from gestao_negativacao.services import server_setup  # noqa: E402
 from gestao_negativacao.services.actor import Actor  # noqa: E402
+from gestao_negativacao.services.admin import server_setup
 from gestao_negativacao.services.database import Database, open_database  # noqa: E402
 
 POSTGRES_ENV = "GESTAO_NEGATIVACAO_TEST_POSTGRES_URL"

@@ -7,9 +7,9 @@ from sqlalchemy import select
 from gestao_negativacao.bureaus.sandbox import running_sandbox
 from gestao_negativacao.db.models import AuditEntry, Operator
 from gestao_negativacao.domain.permissions import Perm
-from gestao_negativacao.services import bureau_config as config
-from gestao_negativacao.services import credentials, operators
 from gestao_negativacao.services.actor import Actor, PermissionDenied
+from gestao_negativacao.services.bureau_setup import credentials, operators
+from gestao_negativacao.services.bureau_setup import integrations as config
 from tests.scenario import Scenario
 
 SECRET = "s3nh4-do-operador-XYZ"
@@ -136,7 +136,7 @@ def test_connection_and_lists_from_the_sandbox(setup):
 
 def test_integrations_and_operators_can_be_edited(setup):
     from gestao_negativacao.domain.permissions import RoleCode
-    from gestao_negativacao.services import users
+    from gestao_negativacao.services.admin import users
 
     db, system = setup
     users.create_user(db.session_factory, system, "ana", "senha-forte-1", RoleCode.CLERK)

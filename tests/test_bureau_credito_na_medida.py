@@ -21,8 +21,8 @@ from gestao_negativacao.bureaus.errors import (
 )
 from gestao_negativacao.bureaus.sandbox import running_sandbox
 from gestao_negativacao.bureaus.sandbox.faults import FaultPlan
-from gestao_negativacao.services import bureau_config as config
-from gestao_negativacao.services import credentials, operators
+from gestao_negativacao.services.bureau_setup import credentials, operators
+from gestao_negativacao.services.bureau_setup import integrations as config
 from tests.canned_bureau import canned_bureau
 
 PAST = date.today() - timedelta(days=30)

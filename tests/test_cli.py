@@ -187,8 +187,8 @@ def test_demo_points_one_integration_per_integrator_at_the_sandbox(tmp_path):
     from keyrings.alt.file import PlaintextKeyring
 
     from gestao_negativacao.bureaus.sandbox import running_sandbox
-    from gestao_negativacao.services import bureau_config
     from gestao_negativacao.services.actor import Actor
+    from gestao_negativacao.services.bureau_setup import integrations as bureau_config
     from gestao_negativacao.services.database import open_database
 
     with running_sandbox() as sandbox:

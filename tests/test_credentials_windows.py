@@ -6,7 +6,7 @@ token can be longer."""
 import keyring
 import pytest
 
-from gestao_negativacao.services import credentials
+from gestao_negativacao.services.bureau_setup import credentials
 from tests.conftest import MemoryKeyring
 
 

@@ -10,8 +10,9 @@ from sqlalchemy import select
 
 from gestao_negativacao.db.models import AuditEntry, Installment, Sale
 from gestao_negativacao.domain.permissions import RoleCode
-from gestao_negativacao.services import credit, parameters
+from gestao_negativacao.services import credit
 from gestao_negativacao.services.actor import PermissionDenied
+from gestao_negativacao.services.admin import parameters
 from tests.scenario import Scenario
 from tests.sending_helpers import admin_actor, user_actor
 

@@ -7,9 +7,9 @@ from datetime import date, timedelta
 import pytest
 
 from gestao_negativacao.bureaus.sandbox import running_sandbox
-from gestao_negativacao.services import demo_setup
 from gestao_negativacao.services.actor import PermissionDenied
 from gestao_negativacao.services.credit.queries import query_credit
+from gestao_negativacao.services.demo import setup as demo_setup
 from gestao_negativacao.services.sending.worker import Sender
 from tests.sending_helpers import ADMIN_PASSWORD, admin_actor, enqueue_all, portfolio, user_actor
 from tests.test_cli import file_keyring, run  # noqa: F401 - the fixture is used by name

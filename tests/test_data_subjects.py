@@ -25,8 +25,8 @@ from gestao_negativacao.db.models import (
     Sale,
 )
 from gestao_negativacao.domain.permissions import Perm, RoleCode
-from gestao_negativacao.services import parameters, user_admin, users
 from gestao_negativacao.services.actor import Actor, PermissionDenied
+from gestao_negativacao.services.admin import parameters, user_admin, users
 from gestao_negativacao.services.audit_labels import ACTION_LABELS
 from gestao_negativacao.services.data_subjects.anonymise import (
     anonymise_due,

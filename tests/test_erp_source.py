@@ -133,7 +133,7 @@ def test_saving_a_source_is_audited_and_keeps_no_secret(sqlite_db, tmp_path):
     from sqlalchemy import select
 
     from gestao_negativacao.db.models import AuditEntry, ImportSource
-    from gestao_negativacao.services import credentials
+    from gestao_negativacao.services.bureau_setup import credentials
     from gestao_negativacao.services.scheduling.sources import (
         SourceError,
         save_source,

@@ -15,7 +15,8 @@ from gestao_negativacao.db.models import SendQueueEntry
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.main_window import MainWindow
 from gestao_negativacao.gui.qt import QDate
-from gestao_negativacao.services import demo_setup, rules
+from gestao_negativacao.services import rules
+from gestao_negativacao.services.demo import setup as demo_setup
 from tests.helpers import click_until
 from tests.rules_helpers import AS_OF
 from tests.sending_helpers import admin_actor, sandbox_records, statuses, write_portfolio_csv

@@ -16,7 +16,9 @@ from gestao_negativacao.gui.pages.operators import OperatorsPage
 from gestao_negativacao.gui.pages.parameters import ParametersPage
 from gestao_negativacao.gui.pages.rules import RulesPage
 from gestao_negativacao.gui.pages.users import UsersPage
-from gestao_negativacao.services import credentials, parameters, rules, users
+from gestao_negativacao.services import rules
+from gestao_negativacao.services.admin import parameters, users
+from gestao_negativacao.services.bureau_setup import credentials
 from gestao_negativacao.services.importing import import_file
 from tests.conftest import SAMPLE
 from tests.helpers import base_row, click_until, write_csv
@@ -70,7 +72,7 @@ def test_operators_create_link_secret_and_test_the_connection(qtbot, context):
     click_until(qtbot, page.ui.setSecret, page.ui.message, "Vincule o operador a uma integração")
     assert page.ui.secretState.text() == "não definida"
     with running_sandbox() as sandbox:
-        from gestao_negativacao.services import bureau_config
+        from gestao_negativacao.services.bureau_setup import integrations as bureau_config
 
         integration = bureau_config.create_integration(
             context.session_factory,
@@ -93,7 +95,7 @@ def test_operators_create_link_secret_and_test_the_connection(qtbot, context):
 
 
 def test_integrations_fetch_the_bureaus_lists_and_save_the_codes(qtbot, context):
-    from gestao_negativacao.services import operators
+    from gestao_negativacao.services.bureau_setup import operators
 
     second = operators.create_operator(
         context.session_factory, context.actor, "boa_vista", "CHAVE-0", "Reserva"
@@ -141,7 +143,7 @@ def test_integrations_fetch_the_bureaus_lists_and_save_the_codes(qtbot, context)
         integration = s.scalar(select(Integration))
         assert integration.removal_reason == chosen and integration.auto_remove
     with context.session_factory() as s:
-        from gestao_negativacao.services.bureau_config import get_integration
+        from gestao_negativacao.services.bureau_setup.integrations import get_integration
 
         assert get_integration(s, integration.id).operator_ids == (operator.id, second.id)
     qtbot.waitUntil(lambda: len(rows_of(page.grid)) == 1)
@@ -151,7 +153,8 @@ def test_operators_and_integrations_never_used_can_be_deleted(qtbot, context):
     """Seed 004 §2: Excluir removes an operator or integration that never sent anything
     (after asking); one that sent is refused with the reason, and stays."""
     from gestao_negativacao.db.models import Installment, Negativation, Sale
-    from gestao_negativacao.services import bureau_config, operators
+    from gestao_negativacao.services.bureau_setup import integrations as bureau_config
+    from gestao_negativacao.services.bureau_setup import operators
 
     used = operators.create_operator(context.session_factory, context.actor, "spc_brasil", "USADO")
     spare = operators.create_operator(context.session_factory, context.actor, "spc_brasil", "SOBRA")

@@ -10,7 +10,8 @@ from gestao_negativacao.db.models import Installment, Sale
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.pages.credit import CreditPage
 from gestao_negativacao.gui.pages.queries import QueriesPage
-from gestao_negativacao.services import demo_setup, parameters
+from gestao_negativacao.services.admin import parameters
+from gestao_negativacao.services.demo import setup as demo_setup
 from gestao_negativacao.services.importing import import_file
 from tests.helpers import base_row, click_until, write_csv
 from tests.sending_helpers import admin_actor

@@ -11,7 +11,7 @@ from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.main_window import sections
 from gestao_negativacao.gui.pages.data_subjects import DataSubjectsPage
 from gestao_negativacao.gui.pages.parameters import ParametersPage
-from gestao_negativacao.services import parameters
+from gestao_negativacao.services.admin import parameters
 from tests.scenario import Scenario
 from tests.sending_helpers import admin_actor, user_actor
 from tests.test_gui_startup import shot

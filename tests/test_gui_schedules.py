@@ -10,7 +10,9 @@ from gestao_negativacao.db.models import ScheduleRun
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.pages.panel import PanelPage
 from gestao_negativacao.gui.pages.schedules import SchedulesPage
-from gestao_negativacao.services import demo_setup, parameters, rules
+from gestao_negativacao.services import rules
+from gestao_negativacao.services.admin import parameters
+from gestao_negativacao.services.demo import setup as demo_setup
 from gestao_negativacao.services.importing import import_file
 from tests.helpers import click_until
 from tests.sending_helpers import admin_actor, statuses, write_portfolio_csv

@@ -7,7 +7,7 @@ from gestao_negativacao.bureaus.sandbox import running_sandbox
 from gestao_negativacao.db.models import Customer, Installment, Sale
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.pages.sent import SentPage
-from gestao_negativacao.services import demo_setup
+from gestao_negativacao.services.demo import setup as demo_setup
 from gestao_negativacao.services.sending.enqueue import enqueue_inclusions
 from gestao_negativacao.services.sending.worker import Sender
 from tests.helpers import click_until

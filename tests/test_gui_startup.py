@@ -15,7 +15,7 @@ from gestao_negativacao.gui.dialogs.first_run import FirstRunDialog
 from gestao_negativacao.gui.dialogs.login import LoginDialog
 from gestao_negativacao.gui.main_window import MainWindow
 from gestao_negativacao.gui.qt import QDialogButtonBox
-from gestao_negativacao.services import connection, users
+from gestao_negativacao.services.admin import connection, users
 from tests.sending_helpers import admin_actor, user_actor
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
@@ -64,7 +64,7 @@ def test_first_access_creates_the_admin_then_login_remembers_it(qtbot, sqlite_db
         ok(login)
     assert login.actor.login == "admin"
     # an administrator reset her password: the next login asks for a new one first
-    from gestao_negativacao.services import user_admin
+    from gestao_negativacao.services.admin import user_admin
 
     user_admin.reset_password(sqlite_db.session_factory, login.actor, login.actor.user_id,
                               "Provisoria-2026-x")  # fmt: skip

@@ -8,7 +8,7 @@ import pytest
 
 from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.database import open_database
-from gestao_negativacao.services.demo import demo_table
+from gestao_negativacao.services.demo.portfolio import demo_table
 from gestao_negativacao.services.importing import service, writer
 from gestao_negativacao.services.importing.reader import Table
 from gestao_negativacao.services.importing.service import import_table

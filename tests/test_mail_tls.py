@@ -15,8 +15,9 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from gestao_negativacao.services import credentials, mail
-from gestao_negativacao.services.parameters import EmailParameters
+from gestao_negativacao.services import mail
+from gestao_negativacao.services.admin.parameters import EmailParameters
+from gestao_negativacao.services.bureau_setup import credentials
 
 
 class Inbox:

@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import select, update
 
 from gestao_negativacao.db.models import AuditEntry, Customer, DebtorNotice
-from gestao_negativacao.services import parameters
 from gestao_negativacao.services.actor import Actor
+from gestao_negativacao.services.admin import parameters
 from gestao_negativacao.services.mail import MailNotConfigured
 from gestao_negativacao.services.preview import Preview, explain_inclusion
 from gestao_negativacao.services.sending.notices import list_notices, send_notices

@@ -13,7 +13,7 @@ from aiosmtpd.controller import Controller
 
 from gestao_negativacao.bureaus.sandbox import running_sandbox
 from gestao_negativacao.domain.documents import format_document, mask_for_log
-from gestao_negativacao.services import parameters
+from gestao_negativacao.services.admin import parameters
 from gestao_negativacao.services.scheduling.notify import send_summary
 from gestao_negativacao.services.scheduling.runner import RunSummary
 from tests.scenario import Scenario

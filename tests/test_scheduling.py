@@ -12,8 +12,10 @@ from sqlalchemy import func, select, update
 from gestao_negativacao.bureaus.sandbox import running_sandbox
 from gestao_negativacao.db.models import ImportSource, ScheduleLease, ScheduleRun
 from gestao_negativacao.domain.schedule import LOCAL
-from gestao_negativacao.services import demo_setup, parameters, rules
+from gestao_negativacao.services import rules
+from gestao_negativacao.services.admin import parameters
 from gestao_negativacao.services.database import open_database
+from gestao_negativacao.services.demo import setup as demo_setup
 from gestao_negativacao.services.scheduling.runner import run_due
 from gestao_negativacao.services.scheduling.schedules import (
     ScheduleConfigError,
@@ -180,7 +182,7 @@ def test_an_integration_without_the_automatic_flag_is_left_to_the_clerks(sqlite_
     """Seed 000 "Incluir automaticamente": with the flag off on every SPC Brasil
     integration, the inclusion job sends nothing and says why; switched on, it sends."""
     from gestao_negativacao.db.models import Integration
-    from gestao_negativacao.services import bureau_config
+    from gestao_negativacao.services.bureau_setup import integrations as bureau_config
 
     admin = admin_actor(sqlite_db)
     folder = tmp_path / "erp"

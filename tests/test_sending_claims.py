@@ -13,8 +13,8 @@ from sqlalchemy import select, update
 from gestao_negativacao.bureaus.sandbox import running_sandbox
 from gestao_negativacao.db.base import utc_now
 from gestao_negativacao.db.models import SendQueueEntry
-from gestao_negativacao.services import demo_setup
 from gestao_negativacao.services.actor import workstation_name
+from gestao_negativacao.services.demo import setup as demo_setup
 from gestao_negativacao.services.sending import claims
 from gestao_negativacao.services.sending.worker import Sender, SendOptions
 from tests.sending_helpers import admin_actor, enqueue_all, portfolio, sandbox_records, statuses

@@ -12,8 +12,8 @@ from sqlalchemy import select, update
 from gestao_negativacao.bureaus.sandbox import running_sandbox
 from gestao_negativacao.db.base import utc_now
 from gestao_negativacao.db.models import Negativation, NegativationEvent, SendQueueEntry
-from gestao_negativacao.services import demo_setup
 from gestao_negativacao.services.dashboard import dashboard
+from gestao_negativacao.services.demo import setup as demo_setup
 from gestao_negativacao.services.sending import claims
 from gestao_negativacao.services.sending.enqueue import enqueue_removals
 from gestao_negativacao.services.sending.follow_up import refresh_confirmations

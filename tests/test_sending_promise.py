@@ -20,8 +20,9 @@ from sqlalchemy import delete, func, select
 from gestao_negativacao.bureaus.sandbox import running_sandbox
 from gestao_negativacao.bureaus.sandbox.faults import FaultPlan
 from gestao_negativacao.db.models import Negativation, NegativationEvent, SendQueueEntry
-from gestao_negativacao.services import demo_setup, rules
+from gestao_negativacao.services import rules
 from gestao_negativacao.services.database import open_database
+from gestao_negativacao.services.demo import setup as demo_setup
 from gestao_negativacao.services.importing import import_file
 from gestao_negativacao.services.preview import Preview
 from gestao_negativacao.services.rules import get_rule

@@ -3,9 +3,9 @@
 import pytest
 
 from gestao_negativacao.domain.permissions import Perm
-from gestao_negativacao.services import bureau_config as config
-from gestao_negativacao.services import operators
 from gestao_negativacao.services.actor import Actor
+from gestao_negativacao.services.bureau_setup import integrations as config
+from gestao_negativacao.services.bureau_setup import operators
 from gestao_negativacao.services.sending.selection import (
     NO_VALID_CONFIGURATION,
     Choice,
@@ -204,7 +204,7 @@ def test_none_valid_says_why_for_each_candidate():
 
 def test_options_are_loaded_from_the_database(sqlite_db, system):
     from gestao_negativacao.domain.permissions import RoleCode
-    from gestao_negativacao.services import users
+    from gestao_negativacao.services.admin import users
 
     company_id = Scenario(sqlite_db).company("c1", "29141777000158")
     ana = users.create_user(

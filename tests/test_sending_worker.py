@@ -22,8 +22,8 @@ from gestao_negativacao.db.models import (
     Sale,
     SendQueueEntry,
 )
-from gestao_negativacao.services import demo_setup
-from gestao_negativacao.services.bureau_config import adapter_for
+from gestao_negativacao.services.bureau_setup.integrations import adapter_for
+from gestao_negativacao.services.demo import setup as demo_setup
 from gestao_negativacao.services.sending.enqueue import enqueue_inclusions
 from gestao_negativacao.services.sending.follow_up import refresh_confirmations
 from gestao_negativacao.services.sending.outcomes import backoff
@@ -285,7 +285,7 @@ def test_a_schedules_run_sends_only_through_integrations_flagged_automatic(ready
     """A clerk queued items for SPC Brasil and Boa Vista; "Incluir automaticamente" is off
     on SPC Brasil. A schedule's run (``automatic``) sends Boa Vista's and leaves SPC
     Brasil's in the queue untouched, for the clerk's own run, which sends them."""
-    from gestao_negativacao.services import bureau_config
+    from gestao_negativacao.services.bureau_setup import integrations as bureau_config
 
     db, admin = ready
     portfolio(db, 2)
@@ -311,7 +311,7 @@ def test_an_inclusion_says_when_the_bureau_shows_it(ready, sandbox):
     notice-letter wait (Parâmetros; SPC Brasil here follows the general 10 days)."""
     from datetime import date
 
-    from gestao_negativacao.services import parameters
+    from gestao_negativacao.services.admin import parameters
     from gestao_negativacao.services.dashboard import dashboard
 
     db, admin = ready

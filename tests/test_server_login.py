@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from gestao_negativacao.services import connection, server_setup, users
+from gestao_negativacao.services.admin import connection, server_setup, users
 from gestao_negativacao.services.database import open_database
 from tests import pg_cluster
 
@@ -112,7 +112,7 @@ def test_a_reset_password_is_changed_in_the_login_window_before_entering(qtbot, 
     new one before anything else, and the server's own login changes to it."""
     from gestao_negativacao.domain.permissions import RoleCode
     from gestao_negativacao.gui.dialogs.login import LoginDialog
-    from gestao_negativacao.services import user_admin
+    from gestao_negativacao.services.admin import user_admin
 
     db = open_database(prepared, login="admin", password=PASSWORD)
     admin = users.session_actor(db.session_factory)

@@ -20,8 +20,8 @@ from gestao_negativacao.db.models import AuditEntry, Operator, User
 from gestao_negativacao.db.server import Names
 from gestao_negativacao.domain.passwords import WeakPassword
 from gestao_negativacao.domain.permissions import Perm, RoleCode
-from gestao_negativacao.services import server_setup, user_admin, users
-from gestao_negativacao.services.connection import without_login
+from gestao_negativacao.services.admin import server_setup, user_admin, users
+from gestao_negativacao.services.admin.connection import without_login
 from gestao_negativacao.services.database import Database, SchemaMismatch, open_database
 
 PASSWORD = "Senha-de-teste-2026"
@@ -219,7 +219,8 @@ def test_only_those_who_queue_may_create_a_temporary_table(secured):
 def test_changes_made_with_sql_by_an_admin_are_in_the_audit_log(secured):
     factory = secured.admin_db.session_factory
     admin = users.session_actor(factory)
-    from gestao_negativacao.services import bureau_config, operators
+    from gestao_negativacao.services.bureau_setup import integrations as bureau_config
+    from gestao_negativacao.services.bureau_setup import operators
 
     operator = operators.create_operator(factory, admin, "spc_brasil", "OPER01")
     integration = bureau_config.create_integration(
@@ -321,15 +322,12 @@ def test_each_profile_works_as_itself_on_the_server(secured, tmp_path):
     from decimal import Decimal
 
     from gestao_negativacao.bureaus.sandbox import running_sandbox
-    from gestao_negativacao.services import (
-        bureau_config,
-        credit,
-        demo_setup,
-        operators,
-        parameters,
-        rules,
-    )
+    from gestao_negativacao.services import credit, rules
+    from gestao_negativacao.services.admin import parameters
+    from gestao_negativacao.services.bureau_setup import integrations as bureau_config
+    from gestao_negativacao.services.bureau_setup import operators
     from gestao_negativacao.services.credit import queries as credit_queries
+    from gestao_negativacao.services.demo import setup as demo_setup
     from gestao_negativacao.services.importing import import_file
     from gestao_negativacao.services.scheduling import schedules
     from gestao_negativacao.services.sending.enqueue import enqueue_removals

@@ -6,8 +6,8 @@ from sqlalchemy import select
 from gestao_negativacao.db.models import AuditEntry, RolePermission, User, UserPermission
 from gestao_negativacao.domain.passwords import WeakPassword
 from gestao_negativacao.domain.permissions import DEFAULT_ROLE_PERMISSIONS, Perm, RoleCode
-from gestao_negativacao.services import users
 from gestao_negativacao.services.actor import Actor, PermissionDenied
+from gestao_negativacao.services.admin import users
 
 
 def test_roles_bundle_the_named_permissions(sqlite_db):
@@ -135,7 +135,7 @@ def test_wrong_passwords_slow_down_then_lock_until_an_admin_lifts_it(sqlite_db, 
     from sqlalchemy import update
 
     from gestao_negativacao.db.models import AuditEntry, LoginThrottle
-    from gestao_negativacao.services import login_throttle, user_admin
+    from gestao_negativacao.services.admin import login_throttle, user_admin
 
     users.create_user(
         sqlite_db.session_factory, system, "ana", "Cobranca-forte-2026", RoleCode.CLERK

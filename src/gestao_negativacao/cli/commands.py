@@ -23,9 +23,9 @@ from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.permissions import RoleCode
 from gestao_negativacao.domain.rules import RuleError
 from gestao_negativacao.logs import configure_console_logging, configure_file_logging
-from gestao_negativacao.services import users
-from gestao_negativacao.services.connection import resolve_url
-from gestao_negativacao.services.connection import target as database_target
+from gestao_negativacao.services.admin import users
+from gestao_negativacao.services.admin.connection import resolve_url
+from gestao_negativacao.services.admin.connection import target as database_target
 from gestao_negativacao.services.database import Database, open_database
 
 EXIT_UNEXPECTED = 3  # a bug or an environment failure: the details are in the log
@@ -45,7 +45,7 @@ def cmd_user_add(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_user_unlock(db: Database, args: argparse.Namespace) -> int:
-    from gestao_negativacao.services.user_admin import unlock_login
+    from gestao_negativacao.services.admin.user_admin import unlock_login
 
     actor = support.acting_user(db, args.user)
     if unlock_login(db.session_factory, actor, args.login):
@@ -123,8 +123,8 @@ def _print_import_report(report, args: argparse.Namespace) -> None:
 
 
 def cmd_demo(db: Database, args: argparse.Namespace) -> int:
-    from gestao_negativacao.services import demo_setup
-    from gestao_negativacao.services.credentials import CredentialStoreUnavailable
+    from gestao_negativacao.services.bureau_setup.credentials import CredentialStoreUnavailable
+    from gestao_negativacao.services.demo import setup as demo_setup
 
     actor = support.acting_user(db, args.user)
     asked: list[str] = []  # the new admin's password, when it was asked for
@@ -253,7 +253,7 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
 
 
 def cmd_db_init(args: argparse.Namespace) -> int:
-    from gestao_negativacao.services import server_setup
+    from gestao_negativacao.services.admin import server_setup
 
     password = support.new_password(args.admin, acting_allowed=True)
     report = server_setup.initialize(resolve_url(args.database), args.admin, password,
@@ -268,7 +268,7 @@ def cmd_db_init(args: argparse.Namespace) -> int:
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
-    from gestao_negativacao.services import server_setup
+    from gestao_negativacao.services.admin import server_setup
 
     report = server_setup.upgrade(resolve_url(args.database))
     if report.revision_before == report.revision_after:

@@ -35,7 +35,7 @@ def _now(text: str | None) -> datetime | None:
 
 
 def cmd_run_due(db: Database, args: argparse.Namespace) -> int:
-    from gestao_negativacao.services import credentials
+    from gestao_negativacao.services.bureau_setup import credentials
     from gestao_negativacao.services.scheduling.notify import send_summary
     from gestao_negativacao.services.scheduling.runner import run_due
 

@@ -10,8 +10,8 @@ from datetime import date
 
 from gestao_negativacao.config import NEW_PASSWORD_ENV, PASSWORD_ENV
 from gestao_negativacao.domain.errors import UserFacingError
-from gestao_negativacao.services import users
 from gestao_negativacao.services.actor import Actor
+from gestao_negativacao.services.admin import users
 from gestao_negativacao.services.database import Database
 
 EXIT_OK, EXIT_DATA_ERRORS, EXIT_USAGE = 0, 1, 2

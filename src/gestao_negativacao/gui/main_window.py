@@ -24,7 +24,7 @@ from gestao_negativacao.gui.qt import (
     QWidget,
 )
 from gestao_negativacao.gui.tasks import run_task
-from gestao_negativacao.services import operators
+from gestao_negativacao.services.bureau_setup import operators
 
 GROUPS = ("Gerenciamento", "Cadastros", "Crédito", "Sistema")
 

@@ -38,8 +38,9 @@ from gestao_negativacao.domain.money import format_brl
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.rules.facts import agreement_broken_from
 from gestao_negativacao.rules.sql import missed_deadline, under_agreement
-from gestao_negativacao.services import audit, parameters
+from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
+from gestao_negativacao.services.admin import parameters
 from gestao_negativacao.services.listing import Column, PagedQuery
 
 MAX_PLAN = 120  # installments in one agreement

@@ -247,7 +247,7 @@ def dashboard(session_factory: sessionmaker[Session], as_of: date | None = None)
         )
         board.queued = session.scalar(select(func.count()).select_from(SendQueueEntry)) or 0
         from gestao_negativacao.bureaus.registry import CONFIRMS_LATER
-        from gestao_negativacao.services import parameters
+        from gestao_negativacao.services.admin import parameters
 
         board.unconfirmed_days = parameters.general(session_factory).confirmation_alert_days
         since = datetime.combine(as_of, datetime.min.time(), UTC) - timedelta(

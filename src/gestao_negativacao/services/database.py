@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from gestao_negativacao.db import migrate, server
 from gestao_negativacao.db.engine import describe, describe_url, make_engine, normalise_url
 from gestao_negativacao.domain.errors import UserFacingError
-from gestao_negativacao.services import credentials
-from gestao_negativacao.services.connection import resolve_url
+from gestao_negativacao.services.admin.connection import resolve_url
+from gestao_negativacao.services.admin.users import LoginFailed, ensure_reference_data
+from gestao_negativacao.services.bureau_setup import credentials
 from gestao_negativacao.services.errors import is_login_refused
-from gestao_negativacao.services.users import LoginFailed, ensure_reference_data
 
 log = logging.getLogger(__name__)
 

@@ -10,8 +10,8 @@ import ssl
 from email.message import EmailMessage
 
 from gestao_negativacao.domain.errors import UserFacingError
-from gestao_negativacao.services import credentials
-from gestao_negativacao.services.parameters import EmailParameters
+from gestao_negativacao.services.admin.parameters import EmailParameters
+from gestao_negativacao.services.bureau_setup import credentials
 
 SMTP_PASSWORD_KEY = "smtp"
 IMPLICIT_TLS_PORT = 465

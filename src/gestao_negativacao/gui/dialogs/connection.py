@@ -12,7 +12,7 @@ from gestao_negativacao.gui.forms.ui_connection import Ui_ConnectionDialog
 from gestao_negativacao.gui.messages import user_message
 from gestao_negativacao.gui.qt import QDialog, QDialogButtonBox, QWidget
 from gestao_negativacao.gui.tasks import run_task
-from gestao_negativacao.services import connection
+from gestao_negativacao.services.admin import connection
 
 
 class ConnectionDialog(QDialog):

@@ -8,8 +8,8 @@ from gestao_negativacao.gui.forms.ui_first_run import Ui_FirstRunDialog
 from gestao_negativacao.gui.messages import user_message
 from gestao_negativacao.gui.qt import QDialog, QDialogButtonBox, QWidget
 from gestao_negativacao.gui.tasks import run_task
-from gestao_negativacao.services import users
 from gestao_negativacao.services.actor import Actor
+from gestao_negativacao.services.admin import users
 from gestao_negativacao.services.database import Database
 
 

@@ -10,8 +10,8 @@ from gestao_negativacao.gui.forms.ui_login import Ui_LoginDialog
 from gestao_negativacao.gui.messages import user_message
 from gestao_negativacao.gui.qt import QDialog, QDialogButtonBox, QInputDialog, QLineEdit, QWidget
 from gestao_negativacao.gui.tasks import run_task
-from gestao_negativacao.services import users
 from gestao_negativacao.services.actor import Actor
+from gestao_negativacao.services.admin import users
 from gestao_negativacao.services.database import Database, open_database
 
 CHANGE_DATABASE = 2  # the dialog's result when the user asked for another database

@@ -24,7 +24,7 @@ from gestao_negativacao.gui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from gestao_negativacao.services import parameters
+from gestao_negativacao.services.admin import parameters
 from gestao_negativacao.services.data_subjects.anonymise import (
     anonymise_due,
     anonymise_one,

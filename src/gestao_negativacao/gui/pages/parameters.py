@@ -22,9 +22,10 @@ from gestao_negativacao.gui.qt import (
     QTableWidgetItem,
     QWidget,
 )
-from gestao_negativacao.services import credentials, parameters
+from gestao_negativacao.services.admin import parameters
+from gestao_negativacao.services.admin.parameters import CreditParameters, GeneralParameters
+from gestao_negativacao.services.bureau_setup import credentials
 from gestao_negativacao.services.mail import SMTP_PASSWORD_KEY
-from gestao_negativacao.services.parameters import CreditParameters, GeneralParameters
 
 
 def _choices(values: dict[str, str], current: str) -> QComboBox:

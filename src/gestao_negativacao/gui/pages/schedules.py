@@ -20,7 +20,8 @@ from gestao_negativacao.gui.qt import (
 from gestao_negativacao.gui.widgets.grid import Grid, replace_grid
 from gestao_negativacao.gui.widgets.master_detail import ListPane, split
 from gestao_negativacao.gui.widgets.two_lists import TwoLists
-from gestao_negativacao.services import operators, rules
+from gestao_negativacao.services import rules
+from gestao_negativacao.services.bureau_setup import operators
 from gestao_negativacao.services.scheduling import runner, schedules
 
 

@@ -34,7 +34,8 @@ from gestao_negativacao.gui.qt import (
     QWidget,
 )
 from gestao_negativacao.gui.widgets.master_detail import ListPane, split
-from gestao_negativacao.services import credit, user_admin, users
+from gestao_negativacao.services import credit
+from gestao_negativacao.services.admin import user_admin, users
 from gestao_negativacao.services.lists import users_list
 
 CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked

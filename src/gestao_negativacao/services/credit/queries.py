@@ -18,9 +18,10 @@ from gestao_negativacao.db.base import utc_now
 from gestao_negativacao.db.models import CreditQuery, Customer
 from gestao_negativacao.domain.documents import InvalidDocument, parse_document
 from gestao_negativacao.domain.permissions import Perm
-from gestao_negativacao.services import audit, parameters
+from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
-from gestao_negativacao.services.bureau_config import adapter_for, secret_check
+from gestao_negativacao.services.admin import parameters
+from gestao_negativacao.services.bureau_setup.integrations import adapter_for, secret_check
 from gestao_negativacao.services.credit import CreditError
 from gestao_negativacao.services.sending.selection import choose, load_options
 

@@ -31,8 +31,9 @@ from gestao_negativacao.domain.credit import (
 )
 from gestao_negativacao.domain.documents import InvalidDocument, parse_cnpj
 from gestao_negativacao.domain.permissions import Perm
-from gestao_negativacao.services import audit, parameters
+from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
+from gestao_negativacao.services.admin import parameters
 from gestao_negativacao.services.credit.authority import NO_AUTHORITY, _authority
 from gestao_negativacao.services.credit.common import ZERO, CreditError
 from gestao_negativacao.services.credit.profile import _customer, _profile

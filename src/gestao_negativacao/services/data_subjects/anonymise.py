@@ -48,8 +48,9 @@ from gestao_negativacao.domain.documents import (
 from gestao_negativacao.domain.enums import NegativationStatus
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.domain.schedule import LOCAL
-from gestao_negativacao.services import audit, parameters
+from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
+from gestao_negativacao.services.admin import parameters
 from gestao_negativacao.services.data_subjects.report import SubjectError
 
 ANONYMOUS_NAME = "Titular anonimizado"

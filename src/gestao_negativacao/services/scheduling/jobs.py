@@ -30,8 +30,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from gestao_negativacao.db.models import ImportSource, Installment, Integration, Sale, Schedule
 from gestao_negativacao.domain.enums import Integrator
 from gestao_negativacao.domain.rule_format import parse_rule
-from gestao_negativacao.services import credentials, parameters
 from gestao_negativacao.services.actor import Actor
+from gestao_negativacao.services.admin import parameters
+from gestao_negativacao.services.bureau_setup import credentials
 from gestao_negativacao.services.importing import import_file, import_table
 from gestao_negativacao.services.importing.reader import FileFormat, Table
 from gestao_negativacao.services.preview import Preview

@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.domain.documents import mask_for_log
 from gestao_negativacao.logs import mask_documents
-from gestao_negativacao.services import mail, parameters
+from gestao_negativacao.services import mail
+from gestao_negativacao.services.admin import parameters
 from gestao_negativacao.services.dashboard import dashboard
 from gestao_negativacao.services.scheduling.runner import RunSummary
 

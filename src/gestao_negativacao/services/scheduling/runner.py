@@ -17,8 +17,8 @@ from gestao_negativacao.db.base import utc_now
 from gestao_negativacao.db.models import Schedule, ScheduleRun
 from gestao_negativacao.domain.schedule import LOCAL, due_slot, parse_times, parse_weekdays
 from gestao_negativacao.logs import mask_documents
-from gestao_negativacao.services import users
 from gestao_negativacao.services.actor import workstation_name
+from gestao_negativacao.services.admin import users
 from gestao_negativacao.services.errors import describe_database_error, is_database_error
 from gestao_negativacao.services.scheduling import jobs, leases
 from gestao_negativacao.services.sending.claims import worker_identity

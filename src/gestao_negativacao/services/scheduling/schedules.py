@@ -19,8 +19,8 @@ from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.domain.schedule import parse_times, parse_weekdays
 from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
+from gestao_negativacao.services.admin.users import effective_permissions
 from gestao_negativacao.services.listing import Column, PagedQuery
-from gestao_negativacao.services.users import effective_permissions
 
 ACTIONS = {
     "inclusion": "Inclusão (job 44)",

@@ -15,9 +15,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from gestao_negativacao.db.models import ImportSource
 from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.permissions import Perm
-from gestao_negativacao.services import audit, credentials
+from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
-from gestao_negativacao.services.connection import without_password
+from gestao_negativacao.services.admin.connection import without_password
+from gestao_negativacao.services.bureau_setup import credentials
 from gestao_negativacao.services.scheduling.erp_source import ErpQueryError, check_query
 
 

@@ -21,9 +21,11 @@ from gestao_negativacao.bureaus.registry import CONFIRMS_LATER
 from gestao_negativacao.db.base import utc_now
 from gestao_negativacao.db.models import Integration, Negativation, NegativationEvent
 from gestao_negativacao.domain.permissions import Perm
-from gestao_negativacao.services import audit, credentials, parameters
+from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
-from gestao_negativacao.services.bureau_config import ConfigError, adapter_for
+from gestao_negativacao.services.admin import parameters
+from gestao_negativacao.services.bureau_setup import credentials
+from gestao_negativacao.services.bureau_setup.integrations import ConfigError, adapter_for
 
 N = Negativation.__table__
 EV = NegativationEvent.__table__

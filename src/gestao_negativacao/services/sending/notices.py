@@ -21,8 +21,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from gestao_negativacao.db.models import Customer, DebtorNotice, Installment, Sale
 from gestao_negativacao.domain.money import format_brl
 from gestao_negativacao.domain.permissions import Perm
-from gestao_negativacao.services import audit, mail, parameters
+from gestao_negativacao.services import audit, mail
 from gestao_negativacao.services.actor import Actor
+from gestao_negativacao.services.admin import parameters
 from gestao_negativacao.services.importing.writer import chunks
 from gestao_negativacao.services.preview import Preview, PreviewItem
 

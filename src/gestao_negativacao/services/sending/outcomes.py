@@ -129,7 +129,7 @@ class Recorder:
         final = [r for r in results if r.kind not in (Kind.TRANSIENT, Kind.NO_CONFIGURATION)]
         if self._general is None and any(r.item.action == "inclusion" for r in final):
             # read before this transaction: the notice-letter waits (visible_from)
-            from gestao_negativacao.services import parameters
+            from gestao_negativacao.services.admin import parameters
 
             self._general = parameters.general(self.session_factory)
         with self.session_factory.begin() as session:

@@ -31,9 +31,10 @@ from gestao_negativacao.bureaus.base import BureauAdapter
 from gestao_negativacao.db.base import utc_now
 from gestao_negativacao.db.models import Integration, SendQueueEntry
 from gestao_negativacao.domain.permissions import Perm
-from gestao_negativacao.services import audit, credentials
+from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor, PermissionDenied
-from gestao_negativacao.services.bureau_config import adapter_for, secret_check
+from gestao_negativacao.services.bureau_setup import credentials
+from gestao_negativacao.services.bureau_setup.integrations import adapter_for, secret_check
 from gestao_negativacao.services.sending import claims, records
 from gestao_negativacao.services.sending.calls import call_bureau, companion_results
 from gestao_negativacao.services.sending.items import WorkItem, load_items

@@ -18,9 +18,10 @@ from gestao_negativacao.db.models import (
     User,
 )
 from gestao_negativacao.domain.permissions import Perm
-from gestao_negativacao.services import audit, credentials
+from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
-from gestao_negativacao.services.bureau_config import (
+from gestao_negativacao.services.bureau_setup import credentials
+from gestao_negativacao.services.bureau_setup.integrations import (
     ConfigError,
     check_integrator,
     company_id_of,

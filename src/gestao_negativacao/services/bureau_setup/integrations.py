@@ -1,6 +1,6 @@
 """Integrations: create, edit, build the adapter of an (integration, operator) with the
 secret from this workstation's keyring, test the connection, fetch the bureau's lists.
-Operators live in ``services.operators``. Permission ``NEG_CONFIG``; everything audited."""
+Operators live in ``bureau_setup.operators``. Permission ``NEG_CONFIG``; everything audited."""
 
 from __future__ import annotations
 
@@ -29,8 +29,9 @@ from gestao_negativacao.domain.documents import InvalidDocument, parse_cnpj
 from gestao_negativacao.domain.enums import Integrator
 from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.permissions import Perm
-from gestao_negativacao.services import audit, credentials
+from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
+from gestao_negativacao.services.bureau_setup import credentials
 
 ENVIRONMENTS = {"homologacao": "Homologação", "producao": "Produção"}
 

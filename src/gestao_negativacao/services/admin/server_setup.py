@@ -15,7 +15,7 @@ from gestao_negativacao.db.engine import make_engine
 from gestao_negativacao.db.models import User
 from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.passwords import check_strength
-from gestao_negativacao.services.users import UserError, ensure_reference_data
+from gestao_negativacao.services.admin.users import UserError, ensure_reference_data
 
 
 class ServerSetupError(UserFacingError, ValueError):

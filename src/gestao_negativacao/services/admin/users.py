@@ -25,8 +25,9 @@ from gestao_negativacao.domain.permissions import (
     Perm,
     RoleCode,
 )
-from gestao_negativacao.services import audit, login_throttle
+from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor, workstation_name
+from gestao_negativacao.services.admin import login_throttle
 from gestao_negativacao.services.errors import server_refusal
 
 

@@ -18,8 +18,8 @@ from gestao_negativacao.domain.passwords import check_strength, hash_password
 from gestao_negativacao.domain.permissions import Perm, RoleCode
 from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
+from gestao_negativacao.services.admin.users import UserError, effective_permissions, on_server
 from gestao_negativacao.services.errors import server_refusal
-from gestao_negativacao.services.users import UserError, effective_permissions, on_server
 
 
 def _definer(session: Session, function: str, **arguments: object) -> None:
@@ -159,7 +159,7 @@ def unlock_login(session_factory: sessionmaker[Session], actor: Actor, login: st
     """Lift the lock ten wrong passwords put on a login (SQLite); True when there was one.
     Audited."""
     actor.require(Perm.ADMIN_USUARIOS)
-    from gestao_negativacao.services import login_throttle
+    from gestao_negativacao.services.admin import login_throttle
 
     with session_factory.begin() as session:
         lifted = login_throttle.unlock(session, login.strip())
@@ -169,7 +169,7 @@ def unlock_login(session_factory: sessionmaker[Session], actor: Actor, login: st
 
 
 def is_login_locked(session_factory: sessionmaker[Session], login: str) -> bool:
-    from gestao_negativacao.services import login_throttle
+    from gestao_negativacao.services.admin import login_throttle
 
     with session_factory() as session:
         return login_throttle.is_locked(session, login)

@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from gestao_negativacao.bureaus.sandbox.info import csr60_address_of
 from gestao_negativacao.db.models import Integration, Operator, User
 from gestao_negativacao.domain.permissions import RoleCode
-from gestao_negativacao.services import users
 from gestao_negativacao.services.actor import Actor
-from gestao_negativacao.services.demo import demo_table
+from gestao_negativacao.services.admin import users
+from gestao_negativacao.services.demo.portfolio import demo_table
 from gestao_negativacao.services.importing import ImportReport, import_table
 
 ADMIN_LOGIN = "admin"
@@ -126,7 +126,8 @@ def ensure_sandbox_integrations(
     from urllib.parse import urlsplit
 
     from gestao_negativacao.domain.enums import Integrator
-    from gestao_negativacao.services import bureau_config, credentials, operators
+    from gestao_negativacao.services.bureau_setup import credentials, operators
+    from gestao_negativacao.services.bureau_setup import integrations as bureau_config
 
     base = sandbox_url.rstrip("/")
     parts = urlsplit(base)
