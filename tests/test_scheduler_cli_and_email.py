@@ -160,7 +160,7 @@ def test_scheduler_on_the_command_line(tmp_path):
                 sys.executable,
                 "-c",
                 "from gestao_negativacao.services.database import open_database;"
-                "from gestao_negativacao.services import parameters;"
+                "from gestao_negativacao.services.admin import parameters;"
                 "from gestao_negativacao.services.actor import Actor;"
                 "db=open_database();"
                 "parameters.save_general(db.session_factory, Actor.system(),"
