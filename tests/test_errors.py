@@ -56,6 +56,12 @@ def test_a_bug_is_never_shown_as_its_own_text_and_a_refusal_always_is():
     except UserFacingError as exc:
         assert user_message(exc) == "valor com mais de duas casas decimais: '12,345'"
     assert user_message(KeyError("negativation_id")) == UNEXPECTED
+    # a file another program holds (Excel, on Windows) is said so, not called a bug
+    held = PermissionError(13, "Permission denied", "C:/Users/ana/lista.xlsx")
+    assert user_message(held) == (
+        "Não foi possível usar o arquivo C:/Users/ana/lista.xlsx: Permission denied "
+        "(o arquivo pode estar aberto em outro programa, como o Excel)."
+    )
     assert user_message(ValueError("colunas ausentes na consulta: {'x'}")) == UNEXPECTED
 
 

@@ -25,6 +25,12 @@ def user_message(error: BaseException) -> str:
     else is a bug, said as such (its text may be code's, never a clerk's)."""
     if isinstance(error, UserFacingError):
         return str(error).strip() or UNEXPECTED
+    if isinstance(error, OSError):  # a file: the folder, the disk, another program holding it
+        where = f" {error.filename}" if error.filename else ""
+        reason = error.strerror or type(error).__name__
+        if isinstance(error, PermissionError):
+            reason += " (o arquivo pode estar aberto em outro programa, como o Excel)"
+        return f"Não foi possível usar o arquivo{where}: {reason}."
     if is_database_error(error) and is_permission_refused(error):
         return (
             "O servidor de banco de dados não permite esta ação ao seu usuário "

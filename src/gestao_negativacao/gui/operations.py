@@ -32,8 +32,9 @@ Refused = QLabel | Callable[[str], None] | None
 def is_refusal(error: BaseException) -> bool:
     """What the person can act on (shown where they asked) rather than a bug: a refusal,
     or a database failure that is the environment's (the server down, another
-    workstation's lock, a privilege) — a missing table or a syntax error is ours."""
-    return isinstance(error, UserFacingError) or (
+    workstation's lock, a privilege), or a file the system refused (a folder without
+    permission, a spreadsheet open in Excel) — a missing table or a syntax error is ours."""
+    return isinstance(error, UserFacingError | OSError) or (
         is_database_error(error) and is_environment_error(error)
     )
 
