@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from gestao_negativacao.db.base import utc_now
 from gestao_negativacao.db.models import SendQueueEntry
 from gestao_negativacao.services.actor import workstation_name
+from gestao_negativacao.services.errors import retry_on_conflict
 
 Q = SendQueueEntry.__table__
 
@@ -82,6 +83,14 @@ def claim(
 ) -> list[int]:
     """Claim up to ``limit`` entries due now; returns their ids in queue order.
     ``pairs``: only these (action, integrator) (a schedule's automatic run)."""
+    # two sending runs claiming at once (two workstations) can deadlock on MariaDB: the
+    # server rolls one claim back, and it is simply tried again
+    return retry_on_conflict(
+        lambda: _claim(session_factory, me, limit, lease, actions, integrators, pairs)
+    )
+
+
+def _claim(session_factory, me, limit, lease, actions, integrators, pairs) -> list[int]:
     now = utc_now()
     with session_factory.begin() as session:
         conn = session.connection()

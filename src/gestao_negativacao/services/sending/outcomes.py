@@ -22,6 +22,7 @@ from gestao_negativacao.bureaus.registry import CO_OBLIGOR_WITH_HOLDER
 from gestao_negativacao.db.base import utc_now
 from gestao_negativacao.db.models import Negativation, NegativationEvent, SendQueueEntry
 from gestao_negativacao.services.actor import Actor
+from gestao_negativacao.services.errors import retry_on_conflict
 from gestao_negativacao.services.sending.items import WorkItem
 
 N = Negativation.__table__
@@ -132,11 +133,17 @@ class Recorder:
             from gestao_negativacao.services.admin import parameters
 
             self._general = parameters.general(self.session_factory)
-        with self.session_factory.begin() as session:
-            conn = session.connection()
-            events = self._write_retries(conn, retry) + self._write_final(conn, final)
-            if events:
-                conn.execute(EV.insert(), events)
+
+        def work() -> None:
+            with self.session_factory.begin() as session:
+                conn = session.connection()
+                events = self._write_retries(conn, retry) + self._write_final(conn, final)
+                if events:
+                    conn.execute(EV.insert(), events)
+
+        # the answers are in memory: a transaction the server rolled back for a deadlock
+        # with another sending run is written again, never lost
+        retry_on_conflict(work)
 
     def _visible_from(self, integrator: str):
         return self._general.visible_from(integrator, self.today)
