@@ -266,6 +266,11 @@ def test_the_lgpd_schedule_and_the_command_line(sqlite_db, monkeypatch, tmp_path
                      "--as-of", "2032-06-01"]) == 0  # fmt: skip
     assert cli.main([*where, "--user", "admin", "subject", "anonymise", "123.456.789-00"]) == 2
     assert "CPF inválido" in capsys.readouterr().err
+    blocked = tmp_path / "arquivo"  # a file where the folder should be: refused, said so
+    blocked.write_text("x")
+    args = ["subject", "report", people.document("ana"), "--out", str(blocked / "sub")]
+    assert cli.main([*where, "--user", "admin", *args]) == 2
+    assert "Não foi possível usar o arquivo" in capsys.readouterr().err
     # the schedule takes the rest on its night
     save_schedule(sqlite_db.session_factory, admin, "LGPD", "lgpd", times=("03:00",),
                   run_as="admin")  # fmt: skip

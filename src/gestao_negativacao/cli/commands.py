@@ -471,6 +471,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the output went to a pager or `head` that stopped reading
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the final flush
         return EXIT_OK
+    except OSError as exc:  # a file or folder the system refused (--out, an export…)
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"Não foi possível usar o arquivo{where}: {exc.strerror or exc}.", file=sys.stderr)
+        return EXIT_USAGE
     except Exception as exc:  # a bug or an environment failure: a message, not a traceback
         from gestao_negativacao.logs import log_file
         from gestao_negativacao.services.errors import describe_database_error, is_database_error
