@@ -58,12 +58,11 @@ def cmd_anonymise_due(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_due(db: Database, args: argparse.Namespace) -> int:
-    from gestao_negativacao.domain.permissions import Perm
     from gestao_negativacao.services.data_subjects.anonymise import count_due
 
-    support.acting_user(db, args.user).require(Perm.LGPD_TITULAR)
+    actor = support.acting_user(db, args.user)
     as_of = support.as_of_date(args.as_of) or date.today()
-    due = count_due(db.session_factory, as_of)
+    due = count_due(db.session_factory, actor, as_of)
     if args.json:
         print(json.dumps({"as_of": as_of.isoformat(), "due": due}))
     else:

@@ -97,11 +97,8 @@ def _print_send_report(outcome) -> None:
     for line in outcome.lines(terminal=True):
         print(line)
     report = outcome.report
-    for problem in report.problems[:50]:
-        print(
-            f"    venda {problem.sale} parcela {problem.installment} "
-            f"{format_document(problem.debtor_document)}: {problem.message}"
-        )
+    for line in outcome.problem_lines(limit=50):
+        print(f"    {line}")
     if len(report.problems) > 50:
         print(f"    ... e mais {len(report.problems) - 50} (use --json para ver todos)")
 

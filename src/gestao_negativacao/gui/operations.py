@@ -91,13 +91,10 @@ class Operation:
         if not is_refusal(error):
             crash.handle(type(error), error, error.__traceback__)
             return
-        text = user_message(error)
-        if isinstance(self.refused, QLabel):
-            say(self.refused, text, error=True)
-        elif callable(self.refused):
-            self.refused(text)
-        else:
+        if self.refused is None:
             show_error(self.parent, self.title, error)
+        else:
+            _say_refusal(self.refused, user_message(error))
 
 
 _alive: set[Operation] = set()
@@ -113,8 +110,13 @@ def run_now(work: Callable[[], Any], refused: Refused) -> tuple[bool, Any]:
         if not is_refusal(exc):
             crash.handle(type(exc), exc, sys.exc_info()[2])
             return False, None
-        if isinstance(refused, QLabel):
-            say(refused, user_message(exc), error=True)
-        elif callable(refused):
-            refused(user_message(exc))
+        if refused is not None:
+            _say_refusal(refused, user_message(exc))
         return False, None
+
+
+def _say_refusal(refused: QLabel | Callable[[str], None], text: str) -> None:
+    if isinstance(refused, QLabel):
+        say(refused, text, error=True)
+    else:
+        refused(text)

@@ -34,18 +34,7 @@ def record(
     """Add an audit entry. ``details`` must already have documents masked and must never
     hold a secret. A plain INSERT, nothing read back: on a server application users may
     append to the audit log but not read it (and its user is the session's, set there)."""
-    session.execute(
-        insert(AuditEntry.__table__).values(
-            at=utc_now(),
-            user_id=actor.user_id,
-            login=actor.login,
-            workstation=actor.workstation,
-            action=action,
-            entity=entity,
-            entity_key=entity_key[:200],
-            details=json.dumps(details or {}, default=_default, ensure_ascii=False),
-        )
-    )
+    record_many(session, actor, action, entity=entity, entries=[(entity_key, details or {})])
 
 
 def record_many(

@@ -49,7 +49,7 @@ def classify(exc: BaseException) -> str:
     name = getattr(orig, "sqlite_errorname", None)
     if name:
         return _SQLITE.get("_".join(name.split("_")[:2]), BUG)  # SQLITE_BUSY_SNAPSHOT too
-    sqlstate = getattr(orig, "sqlstate", None)
+    sqlstate, number = _codes(exc)
     if sqlstate:
         if sqlstate.startswith(("08", "53", "57", "58")):
             return CONNECTION
@@ -60,9 +60,8 @@ def classify(exc: BaseException) -> str:
         if sqlstate in ("42501", "28000", "28P01"):
             return PERMISSION
         return BUG
-    args = getattr(orig, "args", ())
-    if args and isinstance(args[0], int):
-        return _MYSQL.get(args[0], BUG)
+    if number is not None:
+        return _MYSQL.get(number, BUG)
     if isinstance(exc, OperationalError):  # a driver that gives no code: its kind says
         return CONNECTION
     return BUG

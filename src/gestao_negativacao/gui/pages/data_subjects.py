@@ -159,10 +159,11 @@ class DataSubjectsPage(QWidget):
         say(self.message, "Dados do titular anonimizados.")
 
     def count_due(self) -> None:
-        factory = self.context.session_factory
+        factory, actor = self.context.session_factory, self.context.actor
 
         def work():
-            return count_due(factory, date.today()), parameters.general(factory).retention_years
+            due = count_due(factory, actor, date.today())
+            return due, parameters.general(factory).retention_years
 
         self._run("Contando…", work, self._counted)
 

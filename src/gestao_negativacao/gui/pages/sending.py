@@ -405,13 +405,7 @@ class SendingPage(QWidget):
             QMessageBox.Icon.Information, "Resultado do envio", "\n".join(lines), parent=self
         )
         if report.problems:
-            box.setDetailedText(
-                "\n".join(
-                    f"Venda {p.sale} parcela {p.installment} {format_document(p.debtor_document)}: "
-                    f"{p.message}"
-                    for p in report.problems
-                )
-            )
+            box.setDetailedText("\n".join(outcome.problem_lines()))
         box.setObjectName("sendSummary")
         box.open()
         self.summary_box = box

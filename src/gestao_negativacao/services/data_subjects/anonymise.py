@@ -19,9 +19,10 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from sqlalchemy import ColumnElement, Select, delete, exists, false, func, or_, select, update
+from sqlalchemy import ColumnElement, Select, bindparam, delete, exists, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from gestao_negativacao.db.locks import write_first
 from gestao_negativacao.db.models import (
     Agreement,
     AgreementInstallment,
@@ -187,7 +188,8 @@ def due_selection(as_of: date, years: int) -> Select:
     )
 
 
-def count_due(session_factory: sessionmaker[Session], as_of: date) -> int:
+def count_due(session_factory: sessionmaker[Session], actor: Actor, as_of: date) -> int:
+    actor.require(Perm.LGPD_TITULAR)
     years = parameters.general(session_factory).retention_years
     with session_factory() as session:
         due = due_selection(as_of, years).subquery()
@@ -204,30 +206,26 @@ def _anonymise(session: Session, actor: Actor, ids: list[int], as_of: date) -> N
         .where(or_(CreditQuery.customer_id.in_(ids), CreditQuery.document.in_(documents)))
         .values(report=json.dumps({"anonimizado": True}), score=None)
     )
-    for customer_id, document in customers:
-        token = anonymised_document(customer_id)
-        session.execute(
-            update(CreditQuery).where(CreditQuery.document == document).values(document=token)
-        )
-        session.execute(
-            update(Customer)
-            .where(Customer.id == customer_id)
-            .values(
-                document=token,
-                name=ANONYMOUS_NAME,
-                birth_date=None,
-                email=None,
-                phone=None,
-                cep=None,
-                street=None,
-                number=None,
-                complement=None,
-                district=None,
-                city=None,
-                uf=None,
-                anonymised_on=as_of,
-            )
-        )
+    # one statement each, executed for the whole batch (a token per person)
+    tokens = [
+        {"cid": customer_id, "doc": document, "token": anonymised_document(customer_id)}
+        for customer_id, document in customers
+    ]
+    C, Q = Customer.__table__, CreditQuery.__table__
+    session.execute(
+        Q.update().where(Q.c.document == bindparam("doc")).values(document=bindparam("token")),
+        tokens,
+    )
+    cleared = dict.fromkeys(
+        ("birth_date", "email", "phone", "cep", "street", "number", "complement", "district",
+         "city", "uf"),
+    )  # fmt: skip
+    session.execute(
+        C.update()
+        .where(C.c.id == bindparam("cid"))
+        .values(document=bindparam("token"), name=ANONYMOUS_NAME, anonymised_on=as_of, **cleared),
+        tokens,
+    )
     session.execute(delete(CreditProfile).where(CreditProfile.customer_id.in_(ids)))
     session.execute(delete(CreditLimitIncrease).where(CreditLimitIncrease.customer_id.in_(ids)))
     session.execute(update(DebtorNotice).where(DebtorNotice.customer_id.in_(ids)).values(email=""))
@@ -244,8 +242,7 @@ def _be_the_writer(session: Session) -> None:
     """SQLite: take the write lock before reading who is due, so that an import at another
     workstation cannot add an open installment between the check and the change (a
     server's row locks and the re-check inside the same transaction do the same there)."""
-    if session.get_bind().dialect.name == "sqlite":
-        session.execute(update(Customer).where(false()).values(name=""))
+    write_first(session.connection(), Customer.__table__, "name")
 
 
 def anonymise_due(

@@ -161,11 +161,18 @@ def _sales(session: Session, customer_id: int) -> list[dict]:
         .where(or_(Sale.holder_id == customer_id, Sale.id.in_(guarantor_of)))
         .order_by(Company.cnpj, Sale.number)
     ).all()
+    by_sale: dict[int, list[Installment]] = {}
+    sale_ids = [sale.id for sale, *_ in rows]
+    for chunk in _chunks(sale_ids):  # one read for every sale, not one per sale
+        for i in session.scalars(
+            select(Installment)
+            .where(Installment.sale_id.in_(chunk))
+            .order_by(Installment.sale_id, Installment.number)
+        ):
+            by_sale.setdefault(i.sale_id, []).append(i)
     sales = []
     for sale, cnpj, company_name, enterprise in rows:
-        installments = session.scalars(
-            select(Installment).where(Installment.sale_id == sale.id).order_by(Installment.number)
-        )
+        installments = by_sale.get(sale.id, [])
         sales.append(
             {
                 "empresa": f"{company_name} ({format_document(cnpj)})",
@@ -204,14 +211,18 @@ def _negativations(session: Session, customer_id: int) -> tuple[list[dict], list
         .where(Negativation.customer_id == customer_id)
         .order_by(Negativation.id)
     ).all()
-    found, ids = [], []
-    for n, sale, installment, company in rows:
-        ids.append(n.id)
-        events = session.execute(
+    ids = [n.id for n, *_ in rows]
+    history: dict[int, list[NegativationEvent]] = {}
+    for chunk in _chunks(ids):  # one read for every history, not one per negativation
+        for e in session.scalars(
             select(NegativationEvent)
-            .where(NegativationEvent.negativation_id == n.id)
+            .where(NegativationEvent.negativation_id.in_(chunk))
             .order_by(NegativationEvent.id)
-        ).scalars()
+        ):
+            history.setdefault(e.negativation_id, []).append(e)
+    found = []
+    for n, sale, installment, company in rows:
+        events = history.get(n.id, [])
         found.append(
             {
                 "empresa": company,

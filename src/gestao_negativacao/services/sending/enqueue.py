@@ -13,7 +13,6 @@ from sqlalchemy import (
     Select,
     String,
     and_,
-    false,
     func,
     literal,
     or_,
@@ -25,6 +24,7 @@ from sqlalchemy.dialects import mysql, postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.db.base import UtcDateTime, utc_now
+from gestao_negativacao.db.locks import write_first
 from gestao_negativacao.db.models import Negativation, NegativationEvent, SendQueueEntry
 from gestao_negativacao.db.staging import stage, unstage
 from gestao_negativacao.domain.permissions import Perm
@@ -73,11 +73,7 @@ def _insert_ignoring_duplicates(
 def _staged(conn: Connection, selection: Select, name: str, key: tuple[str, ...]):
     """The selection evaluated once, for every statement of this transaction (db.staging).
     A rule's selection says whether it reads the grouped lists (``Preview.selection``)."""
-    if conn.dialect.name == "sqlite":
-        # Be the writer before reading anything: a SQLite transaction that read first and
-        # writes afterwards fails at once ("database is locked", no busy wait) when another
-        # workstation wrote in between. A write matching no row takes the lock, waiting.
-        conn.execute(Q.update().where(false()).values(attempts=0))
+    write_first(conn, Q, "attempts")  # SQLite: be the writer before reading anything
     tune_session(conn, grouped=bool(selection.get_execution_options().get("grouped_lists")))
     return stage(conn, selection, name, index=key)
 

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.db.models import Integration
+from gestao_negativacao.domain.documents import format_document
 from gestao_negativacao.domain.rules import Rule
 from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.preview import Preview, PreviewError
@@ -52,6 +53,16 @@ class SendOutcome:
         if r.cancelled:
             lines.append("Envio interrompido: o que não foi enviado continua na fila.")
         return lines
+
+    def problem_lines(self, limit: int | None = None) -> list[str]:
+        """Each item refused or still pending, as the window's details and the terminal
+        show it (CPF/CNPJ formatted)."""
+        problems = self.report.problems[:limit] if limit else self.report.problems
+        return [
+            f"Venda {p.sale} parcela {p.installment} {format_document(p.debtor_document)}: "
+            f"{p.message}"
+            for p in problems
+        ]
 
 
 def default_integrator(session_factory: sessionmaker[Session]) -> str:
