@@ -100,7 +100,7 @@ def test_a_clerks_day(qtbot, day, tmp_path):
     inclusion.tabs.setCurrentIndex(1)
     excluded = inclusion.excluded_grid
     qtbot.waitUntil(lambda: excluded.model.rowCount() == 24)
-    assert excluded.model.row_values(0)[-2] == "já negativada nesta integradora"
+    assert excluded.model.row_values(0).reason == "já negativada nesta integradora"
     excluded.table.selectRow(0)
     inclusion.why.click()
     why = inclusion.why_dialog
@@ -170,7 +170,7 @@ def test_a_clerks_day(qtbot, day, tmp_path):
     release_page.integrator.setCurrentIndex(release_page.integrator.findData("boa_vista"))
     release_page.search.click()
     qtbot.waitUntil(lambda: release_page.grid.model.total == 20)
-    assert release_page.grid.model.row_values(0)[8] >= 1  # attempts
+    assert release_page.grid.model.row_values(0).attempts >= 1
     release_page.select_all.setChecked(True)
     release_page.confirm = lambda text: True
     click_until(qtbot, release_page.release_button, release_page.message, "liberada(s)")

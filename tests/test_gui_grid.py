@@ -13,7 +13,7 @@ from gestao_negativacao.gui.qt import Qt
 from gestao_negativacao.gui.table_model import RAW_ROLE, PagedTableModel
 from gestao_negativacao.gui.widgets.grid import Grid
 from gestao_negativacao.services.importing import import_file
-from gestao_negativacao.services.listing import Column, PagedQuery
+from gestao_negativacao.services.listing import Column, PagedQuery, selecting
 from tests.conftest import SAMPLE
 
 MILLION = 1_000_000
@@ -30,41 +30,30 @@ def numbers_query(db, rows: int) -> PagedQuery:
         .columns(n.c.x)
         .cte("n")
     )
-    query = select(cte.c.x.label("id"), cte.c.x.label("x2"))
-    return PagedQuery(
-        db.session_factory,
-        query,
-        [Column("id", "Nº", "number"), Column("x2", "Valor", "number", searchable=True)],
-    )
+    columns = [
+        Column("id", "Nº", cte.c.x, "number"),
+        Column("x2", "Valor", cte.c.x, "number", searchable=True),
+    ]
+    return PagedQuery(db.session_factory, selecting(columns), columns)
 
 
 def installments_query(db) -> PagedQuery:
     from gestao_negativacao.db.models import Customer, Installment, Sale
 
+    columns = [
+        Column("id", "Id", Installment.id, "number"),
+        Column("document", "CPF/CNPJ", Customer.document, "document", searchable=True),
+        Column("name", "Cliente", Customer.name, searchable=True),
+        Column("sale", "Venda", Sale.number, searchable=True),
+        Column("due", "Vencimento", Installment.due_date, "date"),
+        Column("open", "Em aberto", Installment.open_amount, "money"),
+    ]
     query = (
-        select(
-            Installment.id.label("id"),
-            Customer.document.label("document"),
-            Customer.name.label("name"),
-            Sale.number.label("sale"),
-            Installment.due_date.label("due"),
-            Installment.open_amount.label("open"),
-        )
+        selecting(columns)
         .join(Sale, Sale.id == Installment.sale_id)
         .join(Customer, Customer.id == Sale.holder_id)
     )
-    return PagedQuery(
-        db.session_factory,
-        query,
-        [
-            Column("id", "Id", "number"),
-            Column("document", "CPF/CNPJ", "document", searchable=True),
-            Column("name", "Cliente", searchable=True),
-            Column("sale", "Venda", searchable=True),
-            Column("due", "Vencimento", "date"),
-            Column("open", "Em aberto", "money"),
-        ],
-    )
+    return PagedQuery(db.session_factory, query, columns)
 
 
 def loaded(qtbot, model: PagedTableModel, timeout=20_000):
@@ -139,7 +128,7 @@ def test_exports_keep_formulas_as_text_and_are_audited(qtbot, sqlite_db, tmp_pat
     """OWASP CSV injection: names from the ERP that a spreadsheet would run stay text, in
     CSV (leading apostrophe) and XLSX (a text cell with the quote prefix); every export is
     in the audit log with the screen, the filter and how many rows."""
-    from sqlalchemy import select, update
+    from sqlalchemy import update
 
     from gestao_negativacao.db.models import AuditEntry, Customer
     from gestao_negativacao.gui.context import Context

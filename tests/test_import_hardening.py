@@ -108,24 +108,21 @@ def system():
 
 def test_the_filter_box_takes_percent_and_underscore_as_text(any_db):
     """Issue 18: % and _ typed in a grid's filter acted as wildcards."""
-    from sqlalchemy import select as sql_select
-
     from gestao_negativacao.db.models import Customer
-    from gestao_negativacao.services.listing import Column, PagedQuery
+    from gestao_negativacao.services.listing import Column, PagedQuery, selecting
     from tests.scenario import Scenario
 
     sc = Scenario(any_db)
     for name in ("Loja 100% Silva", "Loja 1000 Silva", "ana_b", "anaxb", "bar\\ra"):
         sc.customer(name)
-    source = PagedQuery(
-        any_db.session_factory,
-        sql_select(Customer.id.label("id"), Customer.name.label("name")),
-        [Column("id", "Id", "number"), Column("name", "Nome", searchable=True)],
-        default_order="id",
-    )
+    columns = [
+        Column("id", "Id", Customer.id, "number"),
+        Column("name", "Nome", Customer.name, searchable=True),
+    ]
+    source = PagedQuery(any_db.session_factory, selecting(columns), columns, default_order="id")
 
     def names(text):
-        return {row[1] for row in source.page(0, 50, text=text)}
+        return {row.name for row in source.page(0, 50, text=text)}
 
     assert names("100%") == {"Loja 100% Silva"}
     assert names("a_b") == {"ana_b"}

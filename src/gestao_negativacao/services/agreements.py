@@ -41,7 +41,8 @@ from gestao_negativacao.rules.sql import missed_deadline, under_agreement
 from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.admin import parameters
-from gestao_negativacao.services.listing import Column, PagedQuery
+from gestao_negativacao.services.joins import to_sale
+from gestao_negativacao.services.listing import Column, PagedQuery, selecting
 
 MAX_PLAN = 120  # installments in one agreement
 
@@ -398,12 +399,11 @@ def _infos(session: Session, query, as_of: date) -> list[AgreementInfo]:
             plans[p.agreement_id].append(
                 PlanInstallment(p.number, p.due_date, p.amount, p.deadline, p.paid_on)
             )
-        covered = (
-            select(Hold.agreement_id, Sale.number, Installment.number)
-            .join(Installment, Installment.id == Hold.installment_id)
-            .join(Sale, Sale.id == Installment.sale_id)
-            .where(Hold.agreement_id.in_(ids))
-        )
+        covered = to_sale(
+            select(Hold.agreement_id, Sale.number, Installment.number),
+            Hold.installment_id,
+            company=False,
+        ).where(Hold.agreement_id.in_(ids))
         for agreement_id, sale, number in session.execute(covered):
             originals[agreement_id].add(f"{sale}/{number}")
     return [
@@ -498,41 +498,25 @@ def listing(session_factory: sessionmaker[Session], as_of: date) -> PagedQuery:
         .scalar_subquery()
     )
     status = case((late, "quebrado"), (open_left, "em dia"), else_="cumprido")
+    columns = [
+        Column("id", "Nº", Agreement.id, "number"),
+        Column("debtor", "Devedor", Customer.name, searchable=True),
+        Column("document", "CPF/CNPJ", Customer.document, "document", searchable=True),
+        Column("company", "Empresa", Company.name, searchable=True),
+        Column("made_on", "Feito em", Agreement.made_on, "date"),
+        Column("status", "Situação", status, searchable=True),
+        Column("total", "Total", type_coerce(total, Money), "money"),
+        Column("paid", "Pago", type_coerce(paid, Money), "money"),
+        Column("next_due", "Próximo vencimento", next_due, "date"),
+        Column("created_by", "Registrado por", Agreement.created_by, searchable=True),
+        Column("note", "Observação", Agreement.note, searchable=True),
+    ]
     query = (
-        select(
-            Agreement.id.label("id"),
-            Customer.name.label("debtor"),
-            Customer.document.label("document"),
-            Company.name.label("company"),
-            Agreement.made_on.label("made_on"),
-            status.label("status"),
-            type_coerce(total, Money).label("total"),
-            type_coerce(paid, Money).label("paid"),
-            next_due.label("next_due"),
-            Agreement.created_by.label("created_by"),
-            Agreement.note.label("note"),
-        )
+        selecting(columns)
         .join(Company, Company.id == Agreement.company_id)
         .join(Customer, Customer.id == Agreement.customer_id)
     )
-    return PagedQuery(
-        session_factory,
-        query,
-        [
-            Column("id", "Nº", "number"),
-            Column("debtor", "Devedor", searchable=True),
-            Column("document", "CPF/CNPJ", "document", searchable=True),
-            Column("company", "Empresa", searchable=True),
-            Column("made_on", "Feito em", "date"),
-            Column("status", "Situação", searchable=True),
-            Column("total", "Total", "money"),
-            Column("paid", "Pago", "money"),
-            Column("next_due", "Próximo vencimento", "date"),
-            Column("created_by", "Registrado por", searchable=True),
-            Column("note", "Observação", searchable=True),
-        ],
-        default_order="id",
-    )
+    return PagedQuery(session_factory, query, columns, default_order="id")
 
 
 def describe(info: AgreementInfo) -> str:

@@ -28,6 +28,7 @@ from gestao_negativacao.db.models import (
 )
 from gestao_negativacao.domain.business_days import removal_deadline
 from gestao_negativacao.rules.sql import date_key, missed_deadline
+from gestao_negativacao.services.joins import negativation_context
 
 ZERO = Decimal("0.00")
 RECOVERY_WINDOWS = (30, 60, 90)
@@ -88,12 +89,9 @@ class Dashboard:
 
 
 def _groups(session: Session, key) -> list[Group]:
+    query = select(key, func.count(), func.coalesce(func.sum(Installment.open_amount), 0))
     rows = session.execute(
-        select(key, func.count(), func.coalesce(func.sum(Installment.open_amount), 0))
-        .select_from(Negativation)
-        .join(Installment, Installment.id == Negativation.installment_id)
-        .join(Sale, Sale.id == Installment.sale_id)
-        .join(Company, Company.id == Sale.company_id)
+        negativation_context(query.select_from(Negativation), debtor=False)
         .where(Negativation.status == "ativa")
         .group_by(key)
         .order_by(key)
@@ -104,24 +102,20 @@ def _groups(session: Session, key) -> list[Group]:
 
 def _removals_owed(session: Session) -> list[RemovalOwed]:
     queued = select(SendQueueEntry.negativation_id).where(SendQueueEntry.action == "removal")
+    query = select(
+        Negativation.id,
+        Company.name,
+        Sale.number,
+        Installment.number,
+        Customer.name,
+        Customer.document,
+        Customer.uf,
+        Negativation.integrator,
+        Installment.payment_date,
+        Negativation.id.in_(queued),
+    )
     rows = session.execute(
-        select(
-            Negativation.id,
-            Company.name,
-            Sale.number,
-            Installment.number,
-            Customer.name,
-            Customer.document,
-            Customer.uf,
-            Negativation.integrator,
-            Installment.payment_date,
-            Negativation.id.in_(queued),
-        )
-        .join(Installment, Installment.id == Negativation.installment_id)
-        .join(Sale, Sale.id == Installment.sale_id)
-        .join(Company, Company.id == Sale.company_id)
-        .join(Customer, Customer.id == Negativation.customer_id)
-        .where(
+        negativation_context(query).where(
             Negativation.status == "ativa",
             Installment.open_amount <= 0,
             Installment.payment_date.is_not(None),

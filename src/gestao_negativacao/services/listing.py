@@ -12,10 +12,45 @@ from sqlalchemy.orm import Session, sessionmaker
 
 @dataclass(frozen=True)
 class Column:
-    key: str  # the label of the query's column
+    """One column of a list, declared once: what the database selects (``expr``) and how
+    the grid and the export show it. ``expr`` is None for lists computed in Python."""
+
+    key: str  # the column's label in the query and the row's attribute name
     title: str  # the grid's header, in Portuguese
+    expr: Any = None  # the SQL expression selected under ``key``
     kind: str = "text"  # text | money | date | datetime | document | number | bool
     searchable: bool = False  # matched by the grid's filter field
+
+
+def labelled(columns: list[Column]) -> list[ColumnElement]:
+    """A list's declared columns as the SELECT names them: each expression under its key."""
+    return [column.expr.label(column.key) for column in columns]
+
+
+def selecting(columns: list[Column]) -> Select:
+    """The SELECT of a list's declared columns; the caller adds the joins and the WHERE."""
+    return select(*labelled(columns))
+
+
+class Row(tuple):
+    """One row of a list: by position for the grid, by key for the screens (``row.sale``),
+    and ``item`` for what the row stands for when it is not a database row."""
+
+    keys: tuple[str, ...] = ()
+    item: Any = None
+
+    @classmethod
+    def of(cls, keys: tuple[str, ...], values, item: Any = None) -> Row:
+        row = cls(values)
+        row.keys = keys
+        row.item = item
+        return row
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[self.keys.index(name)]
+        except ValueError:
+            raise AttributeError(name) from None
 
 
 @dataclass
@@ -72,7 +107,7 @@ class PagedQuery:
         order_by: str | None = None,
         descending: bool = False,
         text: str = "",
-    ) -> list[tuple[Any, ...]]:
+    ) -> list[Row]:
         query = self._filtered(text)
         key = order_by or self.default_order
         order = []
@@ -81,8 +116,9 @@ class PagedQuery:
             order.append(expr.desc() if descending else expr.asc())
         order.append(self._by_key[self.columns[0].key])
         query = query.order_by(None).order_by(*order).offset(offset).limit(limit)
+        keys = tuple(column.key for column in self.columns)
         with self.session_factory() as session:
-            return [tuple(row) for row in session.execute(query)]
+            return [Row.of(keys, row) for row in session.execute(query)]
 
     def all_rows(self, *, order_by=None, descending=False, text="", chunk=5000):
         """Every row, in pages (exports): never the whole list in memory at once."""

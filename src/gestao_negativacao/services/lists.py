@@ -1,4 +1,5 @@
-"""The lists of the configuration screens as paged queries (``services.listing``)."""
+"""The lists of the configuration screens as paged queries (``services.listing``): each
+column declared once, with what the database selects and what the grid shows."""
 
 from __future__ import annotations
 
@@ -13,31 +14,20 @@ from gestao_negativacao.db.models import (
     RuleRecord,
     User,
 )
-from gestao_negativacao.services.listing import Column, PagedQuery
+from gestao_negativacao.services.listing import Column, PagedQuery, selecting
 
 
 def operators_list(session_factory: sessionmaker[Session]) -> PagedQuery:
-    query = select(
-        Operator.id.label("id"),
-        Operator.integrator.label("integrator"),
-        Operator.code.label("code"),
-        Operator.name.label("name"),
-        Company.cnpj.label("company"),
-        Operator.active.label("active"),
-    ).outerjoin(Company, Company.id == Operator.company_id)
-    return PagedQuery(
-        session_factory,
-        query,
-        [
-            Column("id", "Id", "number"),
-            Column("integrator", "Integradora", "integrator", searchable=True),
-            Column("code", "Código", searchable=True),
-            Column("name", "Nome", searchable=True),
-            Column("company", "Empresa", "document", searchable=True),
-            Column("active", "Ativo", "bool"),
-        ],
-        default_order="integrator",
-    )
+    columns = [
+        Column("id", "Id", Operator.id, "number"),
+        Column("integrator", "Integradora", Operator.integrator, "integrator", searchable=True),
+        Column("code", "Código", Operator.code, searchable=True),
+        Column("name", "Nome", Operator.name, searchable=True),
+        Column("company", "Empresa", Company.cnpj, "document", searchable=True),
+        Column("active", "Ativo", Operator.active, "bool"),
+    ]
+    query = selecting(columns).outerjoin(Company, Company.id == Operator.company_id)
+    return PagedQuery(session_factory, query, columns, default_order="integrator")
 
 
 def integrations_list(session_factory: sessionmaker[Session]) -> PagedQuery:
@@ -48,70 +38,36 @@ def integrations_list(session_factory: sessionmaker[Session]) -> PagedQuery:
         .scalar_subquery()
     )
     environment = case((Integration.environment == "producao", "Produção"), else_="Homologação")
-    query = select(
-        Integration.id.label("id"),
-        Integration.name.label("name"),
-        Integration.integrator.label("integrator"),
-        environment.label("environment"),
-        Integration.url.label("url"),
-        operators.label("operators"),
-        Integration.active.label("active"),
-    )
-    return PagedQuery(
-        session_factory,
-        query,
-        [
-            Column("id", "Id", "number"),
-            Column("name", "Nome", searchable=True),
-            Column("integrator", "Integradora", "integrator", searchable=True),
-            Column("environment", "Ambiente"),
-            Column("url", "URL", searchable=True),
-            Column("operators", "Operadores", "number"),
-            Column("active", "Ativa", "bool"),
-        ],
-        default_order="name",
-    )
+    columns = [
+        Column("id", "Id", Integration.id, "number"),
+        Column("name", "Nome", Integration.name, searchable=True),
+        Column("integrator", "Integradora", Integration.integrator, "integrator", searchable=True),
+        Column("environment", "Ambiente", environment),
+        Column("url", "URL", Integration.url, searchable=True),
+        Column("operators", "Operadores", operators, "number"),
+        Column("active", "Ativa", Integration.active, "bool"),
+    ]
+    return PagedQuery(session_factory, selecting(columns), columns, default_order="name")
 
 
 def rules_list(session_factory: sessionmaker[Session], kind: str) -> PagedQuery:
-    query = select(
-        RuleRecord.id.label("id"),
-        RuleRecord.name.label("name"),
-        RuleRecord.active.label("active"),
-        RuleRecord.updated_at.label("updated_at"),
-    ).where(RuleRecord.kind == kind)
-    return PagedQuery(
-        session_factory,
-        query,
-        [
-            Column("id", "Id", "number"),
-            Column("name", "Nome", searchable=True),
-            Column("active", "Ativa", "bool"),
-            Column("updated_at", "Alterada em", "datetime"),
-        ],
-        default_order="name",
-    )
+    columns = [
+        Column("id", "Id", RuleRecord.id, "number"),
+        Column("name", "Nome", RuleRecord.name, searchable=True),
+        Column("active", "Ativa", RuleRecord.active, "bool"),
+        Column("updated_at", "Alterada em", RuleRecord.updated_at, "datetime"),
+    ]
+    query = selecting(columns).where(RuleRecord.kind == kind)
+    return PagedQuery(session_factory, query, columns, default_order="name")
 
 
 def users_list(session_factory: sessionmaker[Session]) -> PagedQuery:
-    query = select(
-        User.id.label("id"),
-        User.login.label("login"),
-        User.name.label("name"),
-        User.role_code.label("role"),
-        User.active.label("active"),
-        User.last_login_at.label("last_login"),
-    )
-    return PagedQuery(
-        session_factory,
-        query,
-        [
-            Column("id", "Id", "number"),
-            Column("login", "Login", searchable=True),
-            Column("name", "Nome", searchable=True),
-            Column("role", "Perfil", searchable=True),
-            Column("active", "Ativo", "bool"),
-            Column("last_login", "Último acesso", "datetime"),
-        ],
-        default_order="login",
-    )
+    columns = [
+        Column("id", "Id", User.id, "number"),
+        Column("login", "Login", User.login, searchable=True),
+        Column("name", "Nome", User.name, searchable=True),
+        Column("role", "Perfil", User.role_code, searchable=True),
+        Column("active", "Ativo", User.active, "bool"),
+        Column("last_login", "Último acesso", User.last_login_at, "datetime"),
+    ]
+    return PagedQuery(session_factory, selecting(columns), columns, default_order="login")

@@ -43,7 +43,7 @@ class OperatorsPage(QWidget):
         for integrator in Integrator:
             self.ui.integrator.addItem(integrator.label, integrator.value)
         self.new_button.clicked.connect(self.new)
-        self.grid.activated.connect(lambda row: self.load(row[0]))
+        self.grid.activated.connect(lambda row: self.load(row.id))
         self.grid.selection.connect(lambda rows: rows and self.load(rows[0][0]))
         self.ui.save.clicked.connect(self.save)
         self.ui.delete.clicked.connect(self.delete)

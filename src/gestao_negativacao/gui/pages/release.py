@@ -83,7 +83,7 @@ class ReleasePage(QWidget):
         )  # fmt: skip
         if not ok:
             return
-        model = CheckableModel(source, lambda row: row[0])
+        model = CheckableModel(source, lambda row: row.id)
         self.grid = replace_grid(self.holder, self.grid, Grid(source, "liberar", self, model=model))
         model.checks_changed.connect(self._checks)
         model.count_changed.connect(lambda n: self.select_all.setText(f"Selecionar todos ({n})"))

@@ -264,19 +264,19 @@ class SendingPage(QWidget):
                 self.manual_source = candidates.manual_removals(
                     factory, self.hand_filters(), self._integrator()
                 )
-                found_source, key_of = self.manual_source, lambda row: row[0]
+                found_source, key_of = self.manual_source, lambda row: row.negativation_id
             else:
                 self.preview = Preview(factory, actor, self.kind, rule, self._integrator(), as_of)
                 self.manual_source = None
                 found_source = candidates.PreviewListing(self.preview)
                 if self.kind == "inclusion":
                     key_of = lambda row: (  # noqa: E731
-                        row[-1].installment_id,
-                        row[-1].customer_id,
-                        row[-1].debtor_role,
+                        row.item.installment_id,
+                        row.item.customer_id,
+                        row.item.debtor_role,
                     )
                 else:
-                    key_of = lambda row: row[-1].negativation_id  # noqa: E731
+                    key_of = lambda row: row.item.negativation_id  # noqa: E731
             return found_source, key_of
 
         ok, prepared = run_now(prepare, self.message)
@@ -340,10 +340,9 @@ class SendingPage(QWidget):
         if model.all_selected and self.preview is not None:
             _count, total = self.preview.totals()
             unticked = model.unticked_rows()
-            return total - sum((row[-1].amount for row in unticked), Decimal("0.00"))
-        amount_index = [c.key for c in model.columns].index("amount")
+            return total - sum((row.item.amount for row in unticked), Decimal("0.00"))
         return sum(
-            (row[amount_index] or Decimal("0.00") for row in model.checked_rows()),
+            (row.amount or Decimal("0.00") for row in model.checked_rows()),
             Decimal("0.00"),
         )
 
@@ -438,7 +437,7 @@ class SendingPage(QWidget):
                 rows = grid.selected_rows()
                 if rows:
                     break
-        item = rows[0][-1] if rows and self.preview is not None else None
+        item = rows[0].item if rows and self.preview is not None else None
         dialog = WhyNotDialog(
             self.context,
             self.kind,

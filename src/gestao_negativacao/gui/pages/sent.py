@@ -229,10 +229,10 @@ class SentPage(QWidget):
             return
         row = rows[0]
         self.detail_title.setText(
-            f"<b>Venda {row[5]} parcela {row[6]}</b> — {row[7]} "
-            f"({show(row[8], 'document')}) — {show(row[3], 'integrator')}"
+            f"<b>Venda {row.sale} parcela {row.installment}</b> — {row.debtor} "
+            f"({show(row.document, 'document')}) — {show(row.integrator, 'integrator')}"
         )
-        for entry in sent.history(self.context.session_factory, row[0]):
+        for entry in sent.history(self.context.session_factory, row.id):
             change = " → ".join(
                 STATUS_LABELS.get(s, s) for s in (entry.status_before, entry.status_after) if s
             )
@@ -250,8 +250,8 @@ class SentPage(QWidget):
             )
         for column in range(6):
             self.timeline.resizeColumnToContents(column)
-        text = others_text(sent.other_active(self.context.session_factory, row[0]))
-        held = holds.holds_for(self.context.session_factory, row[0])
+        text = others_text(sent.other_active(self.context.session_factory, row.id))
+        held = holds.holds_for(self.context.session_factory, row.id)
         if held:
             h = held[0]
             text = (
@@ -263,7 +263,7 @@ class SentPage(QWidget):
         self.others.setText(text)
 
     def _update_actions(self) -> None:
-        statuses = {row[1] for row in self.selected}
+        statuses = {row.status for row in self.selected}
         self.manual.setEnabled(bool(self.selected) and statuses == {"ativa"})
         self.resend.setEnabled(bool(self.selected) and statuses == {"erro"})
         self.checked.setEnabled(bool(self.selected) and self.to_check.isChecked())
@@ -279,7 +279,7 @@ class SentPage(QWidget):
         note = self.ask_check_note()
         if note is None:
             return
-        ids = [row[0] for row in self.selected]
+        ids = [row.id for row in self.selected]
         factory, actor = self.context.session_factory, self.context.actor
 
         def marked(done: int) -> None:
@@ -318,7 +318,7 @@ class SentPage(QWidget):
         if reason is None:
             return
         court_order = self.ask_court_order()
-        ids = [row[0] for row in self.selected]
+        ids = [row.id for row in self.selected]
         factory, actor = self.context.session_factory, self.context.actor
 
         def removed(done: int) -> None:
@@ -401,7 +401,7 @@ class SentPage(QWidget):
 
     def resend_errors(self) -> None:
         factory, actor = self.context.session_factory, self.context.actor
-        ids = [row[0] for row in self.selected]
+        ids = [row.id for row in self.selected]
 
         def work(task):
             return resend(factory, actor, ids, cancel=task.cancel_event)

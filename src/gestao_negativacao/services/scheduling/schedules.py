@@ -20,7 +20,7 @@ from gestao_negativacao.domain.schedule import parse_times, parse_weekdays
 from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.admin.users import effective_permissions
-from gestao_negativacao.services.listing import Column, PagedQuery
+from gestao_negativacao.services.listing import Column, PagedQuery, selecting
 
 ACTIONS = {
     "inclusion": "Inclusão (job 44)",
@@ -186,69 +186,39 @@ def runs_of(
 
 def schedules_listing(session_factory: sessionmaker[Session]) -> PagedQuery:
     action = case(*((Schedule.action == k, v) for k, v in ACTIONS.items()), else_=Schedule.action)
-    query = select(
-        Schedule.id.label("id"),
-        Schedule.name.label("name"),
-        action.label("action"),
-        Schedule.weekdays.label("weekdays"),
-        Schedule.times.label("times"),
-        Schedule.active.label("active"),
-        Schedule.last_slot_at.label("last_slot_at"),
-    )
-    return PagedQuery(
-        session_factory,
-        query,
-        [
-            Column("id", "Id", "number"),
-            Column("name", "Nome", searchable=True),
-            Column("action", "Ação", searchable=True),
-            Column("weekdays", "Dias", "weekdays"),
-            Column("times", "Horários", "list"),
-            Column("active", "Ativo", "bool"),
-            Column("last_slot_at", "Última execução", "datetime"),
-        ],
-        default_order="name",
-    )
+    columns = [
+        Column("id", "Id", Schedule.id, "number"),
+        Column("name", "Nome", Schedule.name, searchable=True),
+        Column("action", "Ação", action, searchable=True),
+        Column("weekdays", "Dias", Schedule.weekdays, "weekdays"),
+        Column("times", "Horários", Schedule.times, "list"),
+        Column("active", "Ativo", Schedule.active, "bool"),
+        Column("last_slot_at", "Última execução", Schedule.last_slot_at, "datetime"),
+    ]
+    query = selecting(columns)
+    return PagedQuery(session_factory, query, columns, default_order="name")
 
 
 def runs_listing(session_factory: sessionmaker[Session], schedule_id: int | None) -> PagedQuery:
-    query = select(
-        ScheduleRun.id.label("id"),
-        ScheduleRun.started_at.label("started_at"),
-        ScheduleRun.finished_at.label("finished_at"),
-        ScheduleRun.status.label("status"),
-        ScheduleRun.found.label("found"),
-        ScheduleRun.queued.label("queued"),
-        ScheduleRun.sent.label("sent"),
-        ScheduleRun.already.label("already"),
-        ScheduleRun.rejected.label("rejected"),
-        ScheduleRun.pending.label("pending"),
-        ScheduleRun.login.label("login"),
-        ScheduleRun.workstation.label("workstation"),
-        ScheduleRun.errors.label("errors"),
-    )
+    columns = [
+        Column("id", "Id", ScheduleRun.id, "number"),
+        Column("started_at", "Início", ScheduleRun.started_at, "datetime"),
+        Column("finished_at", "Fim", ScheduleRun.finished_at, "datetime"),
+        Column("status", "Situação", ScheduleRun.status, searchable=True),
+        Column("found", "Encontrados", ScheduleRun.found, "number"),
+        Column("queued", "Na fila", ScheduleRun.queued, "number"),
+        Column("sent", "Enviados", ScheduleRun.sent, "number"),
+        Column("already", "Já constavam", ScheduleRun.already, "number"),
+        Column("rejected", "Recusados", ScheduleRun.rejected, "number"),
+        Column("pending", "Pendentes", ScheduleRun.pending, "number"),
+        Column("login", "Usuário", ScheduleRun.login),
+        Column("workstation", "Estação", ScheduleRun.workstation),
+        Column("errors", "Erros", ScheduleRun.errors, searchable=True),
+    ]
+    query = selecting(columns)
     if schedule_id is not None:
         query = query.where(ScheduleRun.schedule_id == schedule_id)
-    return PagedQuery(
-        session_factory,
-        query,
-        [
-            Column("id", "Id", "number"),
-            Column("started_at", "Início", "datetime"),
-            Column("finished_at", "Fim", "datetime"),
-            Column("status", "Situação", searchable=True),
-            Column("found", "Encontrados", "number"),
-            Column("queued", "Na fila", "number"),
-            Column("sent", "Enviados", "number"),
-            Column("already", "Já constavam", "number"),
-            Column("rejected", "Recusados", "number"),
-            Column("pending", "Pendentes", "number"),
-            Column("login", "Usuário"),
-            Column("workstation", "Estação"),
-            Column("errors", "Erros", searchable=True),
-        ],
-        default_order="id",
-    )
+    return PagedQuery(session_factory, query, columns, default_order="id")
 
 
 def sources(session_factory: sessionmaker[Session]) -> list[tuple[int, str]]:

@@ -29,7 +29,8 @@ from gestao_negativacao.db.models import (
 from gestao_negativacao.domain.documents import InvalidDocument, parse_cnpj, parse_document
 from gestao_negativacao.domain.rule_format import parse_rule
 from gestao_negativacao.domain.rules import Rule
-from gestao_negativacao.services.listing import Column, PagedQuery
+from gestao_negativacao.services.joins import negativation_context
+from gestao_negativacao.services.listing import Column, PagedQuery, Row, selecting
 from gestao_negativacao.services.preview import Preview, PreviewItem
 from gestao_negativacao.services.sending.release import SendingError
 
@@ -157,8 +158,8 @@ def _shown(item: PreviewItem, key: str) -> Any:
 
 
 class PreviewListing:
-    """A ``Preview`` as the grid's paged source; each row carries its ``PreviewItem`` last
-    (not shown) so that the screen knows what a row is."""
+    """A ``Preview`` as the grid's paged source; each row carries its ``PreviewItem`` as
+    ``row.item`` (not shown) so that the screen knows what a row is."""
 
     def __init__(self, preview: Preview, *, excluded: bool = False) -> None:
         self.preview = preview
@@ -180,13 +181,14 @@ class PreviewListing:
             )
         else:
             items = self.preview.page(order, descending, offset, limit, excluded=self.excluded)
-        return [(*(_shown(i, c.key) for c in self.columns), i) for i in items]
+        keys = tuple(c.key for c in self.columns)
+        return [Row.of(keys, (_shown(i, key) for key in keys), i) for i in items]
 
     def all_rows(self, *, order_by=None, descending=False, text="", chunk=5000):
         offset = 0
         while True:
             rows = self.page(offset, chunk, order_by=order_by, descending=descending)
-            yield from (row[:-1] for row in rows)
+            yield from rows
             if len(rows) < chunk:
                 return
             offset += chunk
@@ -198,25 +200,19 @@ def manual_removals(
     """Active negativations matching hand-set filters (Baixa without a rule)."""
     company, customer = filters._bare()
     N, Inst, S, C, P = Negativation, Installment, Sale, Company, Customer  # noqa: N806
-    query = (
-        select(
-            N.id.label("negativation_id"),
-            C.name.label("company_name"),
-            S.number.label("sale_number"),
-            Inst.number.label("installment_number"),
-            P.name.label("debtor_name"),
-            P.document.label("debtor_document"),
-            N.integrator.label("integrator"),
-            Inst.due_date.label("due_date"),
-            N.included_on.label("included_on"),
-            Inst.open_amount.label("amount"),
-        )
-        .join(Inst, Inst.id == N.installment_id)
-        .join(S, S.id == Inst.sale_id)
-        .join(C, C.id == S.company_id)
-        .join(P, P.id == N.customer_id)
-        .where(N.status == "ativa")
-    )
+    columns = [
+        Column("negativation_id", "Id", N.id, "number"),
+        Column("company_name", "Empresa", C.name),
+        Column("sale_number", "Venda", S.number, searchable=True),
+        Column("installment_number", "Parcela", Inst.number, "number"),
+        Column("debtor_name", "Devedor", P.name, searchable=True),
+        Column("debtor_document", "CPF/CNPJ", P.document, "document", searchable=True),
+        Column("integrator", "Integradora", N.integrator, "integrator"),
+        Column("due_date", "Vencimento", Inst.due_date, "date"),
+        Column("included_on", "Negativada em", N.included_on, "date"),
+        Column("amount", "Em aberto", Inst.open_amount, "money"),
+    ]
+    query = negativation_context(selecting(columns)).where(N.status == "ativa")
     if integrator:
         query = query.where(N.integrator == integrator)
     if company:
@@ -233,23 +229,7 @@ def manual_removals(
         query = query.where(Inst.due_date >= filters.due_from)
     if filters.due_to:
         query = query.where(Inst.due_date <= filters.due_to)
-    return PagedQuery(
-        session_factory,
-        query,
-        [
-            Column("negativation_id", "Id", "number"),
-            Column("company_name", "Empresa"),
-            Column("sale_number", "Venda", searchable=True),
-            Column("installment_number", "Parcela", "number"),
-            Column("debtor_name", "Devedor", searchable=True),
-            Column("debtor_document", "CPF/CNPJ", "document", searchable=True),
-            Column("integrator", "Integradora", "integrator"),
-            Column("due_date", "Vencimento", "date"),
-            Column("included_on", "Negativada em", "date"),
-            Column("amount", "Em aberto", "money"),
-        ],
-        default_order="due_date",
-    )
+    return PagedQuery(session_factory, query, columns, default_order="due_date")
 
 
 # -- what is sent -----------------------------------------------------------------------

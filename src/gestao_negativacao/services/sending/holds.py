@@ -26,6 +26,7 @@ from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
+from gestao_negativacao.services.joins import to_debtor, to_sale
 
 H = Hold.__table__
 N = Negativation.__table__
@@ -116,27 +117,21 @@ def hold_by_trigger(conn: Connection, actor: Actor, chosen, rule_name: str) -> N
 
 
 def _query():
-    return (
-        select(
-            Hold.id,
-            Company.cnpj,
-            Sale.number,
-            Installment.number,
-            Customer.document,
-            Customer.name,
-            Hold.origin,
-            Hold.reason,
-            Hold.created_by,
-            Hold.created_at,
-            Hold.until,
-        )
-        .join(Installment, Installment.id == Hold.installment_id)
-        .join(Sale, Sale.id == Installment.sale_id)
-        .join(Company, Company.id == Sale.company_id)
-        .join(Customer, Customer.id == Hold.customer_id)
-        .where(Hold.lifted_at.is_(None))
-        .order_by(Hold.id)
+    query = select(
+        Hold.id,
+        Company.cnpj,
+        Sale.number,
+        Installment.number,
+        Customer.document,
+        Customer.name,
+        Hold.origin,
+        Hold.reason,
+        Hold.created_by,
+        Hold.created_at,
+        Hold.until,
     )
+    query = to_debtor(to_sale(query, Hold.installment_id), Hold.customer_id)
+    return query.where(Hold.lifted_at.is_(None)).order_by(Hold.id)
 
 
 def list_holds(session_factory: sessionmaker[Session], limit: int = 5000) -> list[HoldInfo]:

@@ -25,6 +25,7 @@ from gestao_negativacao.db.models import (
     Sale,
     SendQueueEntry,
 )
+from gestao_negativacao.services.joins import negativation_context
 
 
 def contract_of(sale_number: str, installment_number: int) -> str:
@@ -94,24 +95,21 @@ def load_items(session: Session, queue_ids: list[int]) -> list[WorkItem]:
     """The work items of the given queue entries, in queue order."""
     if not queue_ids:
         return []
+    query = select(
+        SendQueueEntry.id,
+        SendQueueEntry.action,
+        SendQueueEntry.attempts,
+        Negativation,
+        Customer,
+        Sale.company_id,
+        Sale.number,
+        Installment.number,
+        Installment.due_date,
+        Installment.open_amount,
+        Installment.sale_id,
+    ).join(Negativation, Negativation.id == SendQueueEntry.negativation_id)
     rows = session.execute(
-        select(
-            SendQueueEntry.id,
-            SendQueueEntry.action,
-            SendQueueEntry.attempts,
-            Negativation,
-            Customer,
-            Sale.company_id,
-            Sale.number,
-            Installment.number,
-            Installment.due_date,
-            Installment.open_amount,
-            Installment.sale_id,
-        )
-        .join(Negativation, Negativation.id == SendQueueEntry.negativation_id)
-        .join(Customer, Customer.id == Negativation.customer_id)
-        .join(Installment, Installment.id == Negativation.installment_id)
-        .join(Sale, Sale.id == Installment.sale_id)
+        negativation_context(query, company=False)
         .where(SendQueueEntry.id.in_(queue_ids))
         .order_by(SendQueueEntry.id)
     ).all()
@@ -121,7 +119,7 @@ def load_items(session: Session, queue_ids: list[int]) -> list[WorkItem]:
     first_due = dict(
         session.execute(
             select(Installment.sale_id, func.min(Installment.due_date))
-            .where(Installment.sale_id.in_(sorted({row[10] for row in rows})))
+            .where(Installment.sale_id.in_(sorted({row.sale_id for row in rows})))
             .group_by(Installment.sale_id)
         ).all()
     )
@@ -165,7 +163,7 @@ def load_items(session: Session, queue_ids: list[int]) -> list[WorkItem]:
                 neg.integration_id,
                 neg.operator_id,
                 neg.installment_id,
-                first_due.get(row[10]),
+                first_due.get(row.sale_id),
             )
         )
     return items

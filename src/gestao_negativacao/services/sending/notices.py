@@ -25,6 +25,7 @@ from gestao_negativacao.services import audit, mail
 from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.admin import parameters
 from gestao_negativacao.services.importing.writer import chunks
+from gestao_negativacao.services.joins import to_debtor, to_sale
 from gestao_negativacao.services.preview import Preview, PreviewItem
 
 SENT, FAILED, NO_EMAIL = "enviado", "falhou", "sem_email"
@@ -224,11 +225,11 @@ def list_notices(
             DebtorNotice.outcome,
             DebtorNotice.message,
         )
-        .join(Installment, Installment.id == DebtorNotice.installment_id)
-        .join(Sale, Sale.id == Installment.sale_id)
-        .join(Customer, Customer.id == DebtorNotice.customer_id)
         .order_by(DebtorNotice.id.desc())
         .limit(limit)
+    )
+    query = to_debtor(
+        to_sale(query, DebtorNotice.installment_id, company=False), DebtorNotice.customer_id
     )
     if debtor_document:
         digits = "".join(ch for ch in debtor_document if ch.isalnum()).upper()

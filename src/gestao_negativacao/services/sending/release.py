@@ -31,7 +31,8 @@ from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
-from gestao_negativacao.services.listing import Column, PagedQuery
+from gestao_negativacao.services.joins import to_debtor, to_sale
+from gestao_negativacao.services.listing import Column, PagedQuery, labelled
 
 N = Negativation.__table__
 Q = SendQueueEntry.__table__
@@ -82,13 +83,10 @@ def pending_entries(
 
 
 def _filtered(action: str | None, company_cnpj: str | None, integrator: str | None) -> Select:
-    query = (
-        select(SendQueueEntry.id)
-        .join(Negativation, Negativation.id == SendQueueEntry.negativation_id)
-        .join(Installment, Installment.id == Negativation.installment_id)
-        .join(Sale, Sale.id == Installment.sale_id)
-        .join(Company, Company.id == Sale.company_id)
+    query = select(SendQueueEntry.id).join(
+        Negativation, Negativation.id == SendQueueEntry.negativation_id
     )
+    query = to_sale(query, Negativation.installment_id)
     if action is not None:
         if action not in ("inclusion", "removal"):
             raise SendingError("Ação deve ser inclusion (inclusão) ou removal (baixa).")
@@ -251,39 +249,19 @@ def pending_listing(
 ) -> PagedQuery:
     """Liberar parcelas: what waits in the queue, as the grid's paged source."""
     actor.require(Perm.NEG_LIBERAR)
-    query = (
-        _filtered(action, company_cnpj, integrator)
-        .join(Customer, Customer.id == Negativation.customer_id)
-        .with_only_columns(
-            SendQueueEntry.id.label("id"),
-            SendQueueEntry.action.label("action"),
-            Negativation.integrator.label("integrator"),
-            Company.name.label("company"),
-            Sale.number.label("sale"),
-            Installment.number.label("installment"),
-            Customer.name.label("debtor"),
-            Customer.document.label("document"),
-            SendQueueEntry.attempts.label("attempts"),
-            SendQueueEntry.next_attempt_at.label("next_attempt_at"),
-            SendQueueEntry.last_error.label("last_error"),
-            maintain_column_froms=True,
-        )
-    )
-    return PagedQuery(
-        session_factory,
-        query,
-        [
-            Column("id", "Id", "number"),
-            Column("action", "Ação", searchable=True),
-            Column("integrator", "Integradora", "integrator"),
-            Column("company", "Empresa", searchable=True),
-            Column("sale", "Venda", searchable=True),
-            Column("installment", "Parcela", "number"),
-            Column("debtor", "Devedor", searchable=True),
-            Column("document", "CPF/CNPJ", "document", searchable=True),
-            Column("attempts", "Tentativas", "number"),
-            Column("next_attempt_at", "Próxima tentativa", "datetime"),
-            Column("last_error", "Último erro", searchable=True),
-        ],
-        default_order="id",
-    )
+    columns = [
+        Column("id", "Id", SendQueueEntry.id, "number"),
+        Column("action", "Ação", SendQueueEntry.action, searchable=True),
+        Column("integrator", "Integradora", Negativation.integrator, "integrator"),
+        Column("company", "Empresa", Company.name, searchable=True),
+        Column("sale", "Venda", Sale.number, searchable=True),
+        Column("installment", "Parcela", Installment.number, "number"),
+        Column("debtor", "Devedor", Customer.name, searchable=True),
+        Column("document", "CPF/CNPJ", Customer.document, "document", searchable=True),
+        Column("attempts", "Tentativas", SendQueueEntry.attempts, "number"),
+        Column("next_attempt_at", "Próxima tentativa", SendQueueEntry.next_attempt_at, "datetime"),
+        Column("last_error", "Último erro", SendQueueEntry.last_error, searchable=True),
+    ]
+    query = to_debtor(_filtered(action, company_cnpj, integrator), Negativation.customer_id)
+    query = query.with_only_columns(*labelled(columns), maintain_column_froms=True)
+    return PagedQuery(session_factory, query, columns, default_order="id")

@@ -24,7 +24,8 @@ from gestao_negativacao.domain.enums import Integrator, NegativationStatus, Proc
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
-from gestao_negativacao.services.listing import Column, PagedQuery
+from gestao_negativacao.services.joins import negativation_context
+from gestao_negativacao.services.listing import Column, PagedQuery, labelled
 from gestao_negativacao.services.sending.enqueue import enqueue_inclusions, enqueue_removals
 from gestao_negativacao.services.sending.release import SendingError
 
@@ -101,30 +102,25 @@ class SentItem:
 
 
 def _query(where: SentFilter) -> Select:
-    query = (
-        select(
-            Negativation.id,
-            Company.cnpj,
-            Sale.number,
-            Installment.number,
-            Customer.document,
-            Customer.name,
-            Negativation.debtor_role,
-            Negativation.integrator,
-            Negativation.status,
-            Negativation.processing,
-            Negativation.protocol,
-            Negativation.included_at,
-            Negativation.removed_at,
-            Negativation.message,
-            Negativation.removal_protocol,
-            Negativation.visible_from,
-        )
-        .join(Installment, Installment.id == Negativation.installment_id)
-        .join(Sale, Sale.id == Installment.sale_id)
-        .join(Company, Company.id == Sale.company_id)
-        .join(Customer, Customer.id == Negativation.customer_id)
+    query = select(
+        Negativation.id,
+        Company.cnpj,
+        Sale.number,
+        Installment.number,
+        Customer.document,
+        Customer.name,
+        Negativation.debtor_role,
+        Negativation.integrator,
+        Negativation.status,
+        Negativation.processing,
+        Negativation.protocol,
+        Negativation.included_at,
+        Negativation.removed_at,
+        Negativation.message,
+        Negativation.removal_protocol,
+        Negativation.visible_from,
     )
+    query = negativation_context(query)
     if where.status:
         query = query.where(Negativation.status.in_(where.status))
     if where.processing:
@@ -209,50 +205,32 @@ def sent_listing(
 ) -> PagedQuery:
     """Enviados as the grid's paged source."""
     query = _query((where or SentFilter()).checked())
-    labelled = query.with_only_columns(
-        Negativation.id.label("id"),
-        Negativation.status.label("status"),
-        Negativation.processing.label("processing"),
-        Negativation.integrator.label("integrator"),
-        Company.name.label("company"),
-        Sale.number.label("sale"),
-        Installment.number.label("installment"),
-        Customer.name.label("debtor"),
-        Customer.document.label("document"),
-        Negativation.debtor_role.label("role"),
-        Installment.open_amount.label("amount"),
-        Negativation.included_at.label("included_at"),
-        Negativation.visible_from.label("visible_from"),
-        Negativation.removed_at.label("removed_at"),
-        Negativation.protocol.label("protocol"),
-        Negativation.removal_protocol.label("removal_protocol"),
-        Negativation.message.label("message"),
-        maintain_column_froms=True,
-    )
-    return PagedQuery(
-        session_factory,
-        labelled,
-        [
-            Column("id", "Id", "number"),
-            Column("status", "Situação", searchable=True),
-            Column("processing", "Processamento"),
-            Column("integrator", "Integradora", "integrator"),
-            Column("company", "Empresa", searchable=True),
-            Column("sale", "Venda", searchable=True),
-            Column("installment", "Parcela", "number"),
-            Column("debtor", "Devedor", searchable=True),
-            Column("document", "CPF/CNPJ", "document", searchable=True),
-            Column("role", "Papel"),
-            Column("amount", "Em aberto", "money"),
-            Column("included_at", "Incluída em", "datetime"),
-            Column("visible_from", "Visível a partir de", "date"),
-            Column("removed_at", "Baixada em", "datetime"),
-            Column("protocol", "Protocolo", searchable=True),
-            Column("removal_protocol", "Protocolo da baixa", searchable=True),
-            Column("message", "Mensagem do birô"),
-        ],
-        default_order="id",
-    )
+    columns = [
+        Column("id", "Id", Negativation.id, "number"),
+        Column("status", "Situação", Negativation.status, searchable=True),
+        Column("processing", "Processamento", Negativation.processing),
+        Column("integrator", "Integradora", Negativation.integrator, "integrator"),
+        Column("company", "Empresa", Company.name, searchable=True),
+        Column("sale", "Venda", Sale.number, searchable=True),
+        Column("installment", "Parcela", Installment.number, "number"),
+        Column("debtor", "Devedor", Customer.name, searchable=True),
+        Column("document", "CPF/CNPJ", Customer.document, "document", searchable=True),
+        Column("role", "Papel", Negativation.debtor_role),
+        Column("amount", "Em aberto", Installment.open_amount, "money"),
+        Column("included_at", "Incluída em", Negativation.included_at, "datetime"),
+        Column("visible_from", "Visível a partir de", Negativation.visible_from, "date"),
+        Column("removed_at", "Baixada em", Negativation.removed_at, "datetime"),
+        Column("protocol", "Protocolo", Negativation.protocol, searchable=True),
+        Column(
+            "removal_protocol",
+            "Protocolo da baixa",
+            Negativation.removal_protocol,
+            searchable=True,
+        ),
+        Column("message", "Mensagem do birô", Negativation.message),
+    ]
+    query = query.with_only_columns(*labelled(columns), maintain_column_froms=True)
+    return PagedQuery(session_factory, query, columns, default_order="id")
 
 
 @dataclass(frozen=True)
@@ -396,20 +374,18 @@ def active_of_debtor(
 ) -> list[OtherRecord]:
     """A debtor's active negativations (except ``but``), at every integrator, oldest first."""
     customer = customer_id
+    query = select(
+        Negativation.id,
+        Negativation.integrator,
+        Company.name,
+        Sale.number,
+        Installment.number,
+        Negativation.included_on,
+        Negativation.visible_from,
+    )
     with session_factory() as session:
         rows = session.execute(
-            select(
-                Negativation.id,
-                Negativation.integrator,
-                Company.name,
-                Sale.number,
-                Installment.number,
-                Negativation.included_on,
-                Negativation.visible_from,
-            )
-            .join(Installment, Installment.id == Negativation.installment_id)
-            .join(Sale, Sale.id == Installment.sale_id)
-            .join(Company, Company.id == Sale.company_id)
+            negativation_context(query, debtor=False)
             .where(
                 Negativation.customer_id == customer,
                 Negativation.status == "ativa",
