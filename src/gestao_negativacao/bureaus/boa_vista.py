@@ -43,6 +43,7 @@ from gestao_negativacao.bureaus.errors import (
     Transient,
 )
 from gestao_negativacao.bureaus.http import make_client
+from gestao_negativacao.domain.enums import NegativationStatus
 from gestao_negativacao.domain.ibge import city_code
 
 NAME = "SPC Boa Vista"
@@ -248,18 +249,20 @@ class BoaVistaAdapter:
             try:
                 result = self._consult(record_id)
             except Rejected as refused:
-                answers.append(StatusAnswer(record_id, "erro", refused.message))
+                answers.append(StatusAnswer(record_id, NegativationStatus.ERROR, refused.message))
                 continue
             sent = (soap.direct_text(result, "isEnviado") or "").lower() == "true"
             code = soap.direct_text(result, "idRetorno") or ""
             message = soap.direct_text(result, "mensagem") or ""
             if not sent:
-                answers.append(StatusAnswer(record_id, "pendente", message))
+                answers.append(StatusAnswer(record_id, NegativationStatus.PENDING, message))
             elif code in REGISTERED:
-                answers.append(StatusAnswer(record_id, "ativa", message or "registrado"))
+                answers.append(
+                    StatusAnswer(record_id, NegativationStatus.ACTIVE, message or "registrado")
+                )
             else:
                 text = message or f"a Boa Vista recusou o registro (retorno {code or '?'})"
-                answers.append(StatusAnswer(record_id, "erro", text))
+                answers.append(StatusAnswer(record_id, NegativationStatus.ERROR, text))
         return answers
 
     def list_natures(self, person_kind: str | None = None) -> list[ListItem]:

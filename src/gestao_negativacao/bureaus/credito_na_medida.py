@@ -37,6 +37,7 @@ from gestao_negativacao.bureaus.errors import (
     Transient,
 )
 from gestao_negativacao.bureaus.http import check_http_status, make_client, transport
+from gestao_negativacao.domain.enums import NegativationStatus
 
 NAME = "Crédito na Medida"
 
@@ -53,11 +54,11 @@ DUPLICATE_KEY = "id"  # 409 on an inclusion: {"id": <the existing record>, "erro
 CODE_NOT_FOUND = "NAO_ENCONTRADA"  # 404 {"codigo": …}: the partner has no such record
 CODE_ALREADY_REMOVED = "JA_BAIXADA"  # 409 {"codigo": …} on a removal
 STATUS_MAP = {
-    "ativo": "ativa",
-    "ativa": "ativa",
-    "baixada": "baixada",
-    "erro": "erro",
-    "pendente": "pendente",
+    "ativo": NegativationStatus.ACTIVE,
+    "ativa": NegativationStatus.ACTIVE,
+    "baixada": NegativationStatus.REMOVED,
+    "erro": NegativationStatus.ERROR,
+    "pendente": NegativationStatus.PENDING,
 }
 # ----------------------------------------------------------------------------------------------
 
@@ -234,7 +235,7 @@ class CreditoNaMedidaAdapter:
         check_http_status(response, NAME)
         if response.status_code != 200 or str(body.get("id")) != ref.bureau_id:
             raise self._unexpected(response)
-        return Outcome(ref.bureau_id, None, "baixada")
+        return Outcome(ref.bureau_id, None, NegativationStatus.REMOVED)
 
     def fetch_status(self, bureau_ids: list[str]) -> list[StatusAnswer]:
         answers = []
@@ -243,7 +244,7 @@ class CreditoNaMedidaAdapter:
             check_http_status(response, NAME)
             body = self._body(response)
             if response.status_code != 200 or str(body.get("id")) != bureau_id:
-                answers.append(StatusAnswer(bureau_id, "pendente"))
+                answers.append(StatusAnswer(bureau_id, NegativationStatus.PENDING))
                 continue
             status = STATUS_MAP.get(str(body.get("status", "")).lower(), "pendente")
             answers.append(StatusAnswer(bureau_id, status, str(body.get("mensagem") or "")))

@@ -36,6 +36,7 @@ from gestao_negativacao.bureaus.errors import (
     Transient,
 )
 from gestao_negativacao.bureaus.http import make_client
+from gestao_negativacao.domain.enums import NegativationStatus
 
 NAME = "Serasa (SOA WebServices)"
 CODE_AUTH = "G000M000"  # invalid credentials (public)
@@ -56,7 +57,11 @@ SEND_NAME = True  # the notes list no name in Devedor; Serasa's 70-character lim
 LIST_RECORD = "Negativacao"  # element of each record in a Lista answer
 # the Lista conditions asked by the follow-up, and what each means here ("Indiponivel" [sic]
 # and "Pendentes" change nothing)
-SITUATIONS = {"Ativas": "ativa", "Erro": "erro", "Baixadas": "baixada"}
+SITUATIONS = {
+    "Ativas": NegativationStatus.ACTIVE,
+    "Erro": NegativationStatus.ERROR,
+    "Baixadas": NegativationStatus.REMOVED,
+}
 # the Concentre answer's detail elements
 DEBT_DETAIL = "PendenciasFinanceirasDetalhe"
 PROTEST_DETAIL = "ProtestosDetalhe"
@@ -208,7 +213,7 @@ class SoaSerasaAdapter:
                 if unique_id in wanted:
                     message = soap.direct_text(record, "Mensagem") or ""
                     found[unique_id] = StatusAnswer(unique_id, status, message)
-        return [found.get(i, StatusAnswer(i, "pendente")) for i in bureau_ids]
+        return [found.get(i, StatusAnswer(i, NegativationStatus.PENDING)) for i in bureau_ids]
 
     def _codes(self, operation_name: str) -> list[ListItem]:
         result = self._call(self._operation(operation_name))

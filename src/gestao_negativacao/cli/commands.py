@@ -19,6 +19,7 @@ from gestao_negativacao import __version__
 from gestao_negativacao.cli import support
 from gestao_negativacao.cli.support import EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, CliError
 from gestao_negativacao.config import PASSWORD_ENV
+from gestao_negativacao.domain.enums import Action
 from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.permissions import RoleCode
 from gestao_negativacao.domain.rules import RuleError
@@ -194,7 +195,7 @@ def cmd_preview(db: Database, args: argparse.Namespace) -> int:
     rule = get_rule(db.session_factory, args.rule).rule
     as_of = support.as_of_date(args.as_of) or date.today()
     preview = Preview(db.session_factory, actor, args.action, rule, args.integrator, as_of)
-    if rule.kind == "inclusion" and (rule.criteria is None or not rule.criteria.skip_minors):
+    if rule.kind == Action.INCLUSION and (rule.criteria is None or not rule.criteria.skip_minors):
         from gestao_negativacao.domain.legal import MINORS_WARNING
 
         print(MINORS_WARNING, file=sys.stderr)  # stdout keeps the JSON document alone
@@ -384,7 +385,7 @@ def build_parser() -> argparse.ArgumentParser:
     rexp.set_defaults(handler=cmd_rules_export)
 
     prev = sub.add_parser("preview", parents=[common], help="o que uma regra encontra hoje")
-    prev.add_argument("--action", required=True, choices=["inclusion", "removal"])
+    prev.add_argument("--action", required=True, choices=[Action.INCLUSION, Action.REMOVAL])
     prev.add_argument("--rule", required=True, metavar="NOME")
     prev.add_argument(
         "--integrator", metavar="NOME", help="spc_brasil, boa_vista, soa_serasa, credito_na_medida"

@@ -10,6 +10,7 @@ from datetime import date
 from gestao_negativacao.cli import support
 from gestao_negativacao.cli.support import EXIT_DATA_ERRORS, EXIT_OK, CliError
 from gestao_negativacao.domain.documents import format_document
+from gestao_negativacao.domain.enums import Action
 from gestao_negativacao.services.database import Database
 
 
@@ -21,10 +22,12 @@ def cmd_send(db: Database, args: argparse.Namespace) -> int:
 
     actor = support.acting_user(db, args.user)
     stored = get_rule(db.session_factory, args.rule)
-    if stored.rule.kind != "inclusion":
+    if stored.rule.kind != Action.INCLUSION:
         raise CliError(f"A regra {args.rule!r} é de baixa: avisos prévios vêm antes de incluir.")
     as_of = support.as_of_date(args.as_of) or date.today()
-    preview = Preview(db.session_factory, actor, "inclusion", stored.rule, args.integrator, as_of)
+    preview = Preview(
+        db.session_factory, actor, Action.INCLUSION, stored.rule, args.integrator, as_of
+    )
     try:
         report = send_notices(db.session_factory, actor, preview, as_of)
     except MailNotConfigured as exc:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from gestao_negativacao.cli import support
 from gestao_negativacao.cli.support import EXIT_DATA_ERRORS, EXIT_OK, CliError
+from gestao_negativacao.domain.enums import RunStatus, ScheduleAction
 from gestao_negativacao.domain.schedule import LOCAL
 from gestao_negativacao.services.database import Database
 
@@ -90,7 +91,7 @@ def cmd_run_due(db: Database, args: argparse.Namespace) -> int:
             )
             for error in r.errors[:10]:
                 print(f"  {error}")
-    return EXIT_DATA_ERRORS if any(r.status == "erro" for r in runs) else EXIT_OK
+    return EXIT_DATA_ERRORS if any(r.status == RunStatus.ERROR for r in runs) else EXIT_OK
 
 
 def _server_runner(db: Database) -> int | None:
@@ -290,7 +291,14 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     add.add_argument(
         "--action",
         required=True,
-        choices=["inclusion", "removal", "legal", "sync", "follow_up", "lgpd"],
+        choices=[
+            ScheduleAction.INCLUSION,
+            ScheduleAction.REMOVAL,
+            "legal",
+            "sync",
+            "follow_up",
+            "lgpd",
+        ],
     )
     add.add_argument("--rule", action="append", metavar="REGRA")
     add.add_argument("--integrator", metavar="NOME")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from gestao_negativacao.cli import support
 from gestao_negativacao.cli.support import EXIT_DATA_ERRORS, EXIT_OK, CliError
 from gestao_negativacao.domain.documents import format_document
-from gestao_negativacao.domain.enums import HoldOrigin
+from gestao_negativacao.domain.enums import Action, HoldOrigin, Processing
 from gestao_negativacao.services.database import Database
 
 if TYPE_CHECKING:  # the services are imported by the commands that use them (start-up time)
@@ -159,7 +159,7 @@ def cmd_release(db: Database, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({"action": args.action, "released": released}))
     else:
-        what = "inclusão" if args.action == "inclusion" else "baixa"
+        what = Action(args.action).label.lower()
         print(f"{released} item(ns) de {what} liberado(s) da fila de envio.")
     return EXIT_OK
 
@@ -235,7 +235,7 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     send = sub.add_parser(
         "send", parents=[common], help="enfileirar o que a regra encontra e enviar ao birô"
     )
-    send.add_argument("--action", required=True, choices=["inclusion", "removal"])
+    send.add_argument("--action", required=True, choices=[Action.INCLUSION, Action.REMOVAL])
     send.add_argument(
         "--rule", metavar="NOME", help="regra (sem ela, só reenvia o que está na fila)"
     )
@@ -254,7 +254,7 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
         action="append",
         help="pendente, ativa, baixada, baixada_manual, erro (vírgulas ou repetido)",
     )
-    sent.add_argument("--processing", choices=["ok", "pendente"])
+    sent.add_argument("--processing", choices=[Processing.OK, Processing.PENDING])
     sent.add_argument("--integrator", metavar="NOME", help=INTEGRATORS)
     sent.add_argument("--company", metavar="CNPJ")
     sent.add_argument("--customer", metavar="CPF/CNPJ")
@@ -275,7 +275,7 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     sent.set_defaults(handler=cmd_sent)
 
     rel = sub.add_parser("release", parents=[common], help="liberar parcelas presas na fila")
-    rel.add_argument("--action", required=True, choices=["inclusion", "removal"])
+    rel.add_argument("--action", required=True, choices=[Action.INCLUSION, Action.REMOVAL])
     rel.add_argument("--company", metavar="CNPJ")
     rel.add_argument("--integrator", metavar="NOME", help=INTEGRATORS)
     rel.add_argument("--json", action="store_true")

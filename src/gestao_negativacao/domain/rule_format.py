@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from gestao_negativacao.domain.documents import InvalidDocument, parse_document
+from gestao_negativacao.domain.enums import Action
 from gestao_negativacao.domain.rules import (
     DATE_REFERENCES,
     DEBTORS,
@@ -360,11 +361,11 @@ def parse_rule(raw: Any, position: int | None = None) -> Rule:
         r.fail("active", "use true ou false")
         active = True
     criteria = triggers = None
-    if kind == "inclusion":
+    if kind == Action.INCLUSION:
         if "triggers" in raw:
             r.fail("triggers", "uma regra de inclusão tem criteria, não triggers")
         criteria = _criteria(r, raw.get("criteria"))
-    elif kind == "removal":
+    elif kind == Action.REMOVAL:
         if "criteria" in raw:
             r.fail("criteria", "uma regra de baixa tem triggers, não criteria")
         triggers = _triggers(r, raw.get("triggers"))
@@ -400,7 +401,7 @@ def parse_rule_file(raw: Any) -> list[Rule]:
 
 def rule_to_json(rule: Rule) -> dict[str, Any]:
     doc: dict[str, Any] = {"name": rule.name, "kind": rule.kind, "active": rule.active}
-    if rule.kind == "inclusion":
+    if rule.kind == Action.INCLUSION:
         doc["criteria"] = _criteria_json(rule.criteria or InclusionCriteria())
     else:
         doc["triggers"] = _triggers_json(rule.triggers or RemovalTriggers())

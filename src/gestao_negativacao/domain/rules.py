@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from gestao_negativacao.domain.enums import Action, RemovalTrigger
 from gestao_negativacao.domain.errors import UserFacingError
 
-KINDS = ("inclusion", "removal")
+KINDS = (Action.INCLUSION, Action.REMOVAL)
 ROLE_REFERENCES = ("holder", "guarantor", "any")
 DATE_REFERENCES = ("due_date", "extended_date")
 VALUE_REFERENCES = ("principal", "adjusted")
@@ -29,13 +30,13 @@ INCLUSION_CRITERIA = (
     "sale_oldest_overdue_days",
     "sale_largest_overdue_value",
 )
-REMOVAL_TRIGGERS = (
-    "paid",
-    "partial_payment",
-    "termination",
-    "renegotiated",
-    "days_overdue",
-    "days_negativated",
+REMOVAL_TRIGGERS = (  # the triggers a removal rule may name (§13)
+    RemovalTrigger.PAID,
+    RemovalTrigger.PARTIAL_PAYMENT,
+    RemovalTrigger.TERMINATION,
+    RemovalTrigger.RENEGOTIATED,
+    RemovalTrigger.DAYS_OVERDUE,
+    RemovalTrigger.DAYS_NEGATIVATED,
 )
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from gestao_negativacao import __version__
+from gestao_negativacao.domain.enums import Action
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.gui import settings
 from gestao_negativacao.gui.context import Context
@@ -63,13 +64,13 @@ def sections() -> list[Section]:
         Section(
             "Gerenciamento",
             "Inclusão",
-            lambda c: SendingPage(c, "inclusion"),
+            lambda c: SendingPage(c, Action.INCLUSION),
             frozenset({Perm.NEG_INCLUIR}),
         ),
         Section(
             "Gerenciamento",
             "Baixa",
-            lambda c: SendingPage(c, "removal"),
+            lambda c: SendingPage(c, Action.REMOVAL),
             frozenset({Perm.NEG_BAIXAR}),
         ),
         Section("Gerenciamento", "Enviados", SentPage),
@@ -78,13 +79,13 @@ def sections() -> list[Section]:
         Section(
             "Cadastros",
             "Regras de inclusão",
-            lambda c: RulesPage(c, "inclusion"),
+            lambda c: RulesPage(c, Action.INCLUSION),
             frozenset({Perm.NEG_REGRAS}),
         ),
         Section(
             "Cadastros",
             "Regras de baixa",
-            lambda c: RulesPage(c, "removal"),
+            lambda c: RulesPage(c, Action.REMOVAL),
             frozenset({Perm.NEG_REGRAS}),
         ),
         Section("Cadastros", "Operadores", OperatorsPage, frozenset({Perm.NEG_CONFIG})),

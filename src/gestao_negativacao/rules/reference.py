@@ -14,7 +14,14 @@ from decimal import Decimal
 
 from gestao_negativacao.domain.address import address_defects
 from gestao_negativacao.domain.documents import format_document
-from gestao_negativacao.domain.enums import HoldOrigin
+from gestao_negativacao.domain.enums import (
+    Action,
+    ExclusionReason,
+    HoldOrigin,
+    NegativationStatus,
+    Processing,
+    RemovalTrigger,
+)
 from gestao_negativacao.domain.legal import (
     PRESCRIPTION_YEARS,
     add_years,
@@ -33,18 +40,23 @@ from gestao_negativacao.rules.facts import (
 )
 
 EXCLUSION_ORDER = (
-    "older_than_five_years",
-    "disputed",
-    "held",
-    "notice_pending",
-    "minor",
-    "birth_date_unknown",
-    "missing_address",
-    "already_active",
-    "queued",
+    ExclusionReason.OLDER_THAN_FIVE_YEARS,
+    ExclusionReason.DISPUTED,
+    ExclusionReason.HELD,
+    ExclusionReason.NOTICE_PENDING,
+    ExclusionReason.MINOR,
+    ExclusionReason.BIRTH_DATE_UNKNOWN,
+    ExclusionReason.MISSING_ADDRESS,
+    ExclusionReason.ALREADY_ACTIVE,
+    ExclusionReason.QUEUED,
 )
 # the rule's triggers in the order of §4, then the removals the law forces
-TRIGGER_ORDER = (*REMOVAL_TRIGGERS, "five_years", "disputed", "agreement")
+TRIGGER_ORDER = (
+    *REMOVAL_TRIGGERS,
+    RemovalTrigger.FIVE_YEARS,
+    RemovalTrigger.DISPUTED,
+    RemovalTrigger.AGREEMENT,
+)
 ROLE_NAMES = {"holder": "titular", "guarantor": "avalista", "any": "titular ou avalista"}
 DEBTOR_NAMES = {"holder": "o titular", "guarantor": "os avalistas", "both": "titular e avalistas"}
 REF_NAMES = {"due_date": "vencimento", "extended_date": "vencimento prorrogado"}
@@ -233,12 +245,14 @@ def exclusion_checks(
     limit = add_years(inst.due_date, PRESCRIPTION_YEARS)
     checks = [
         Check(
-            "older_than_five_years",
+            ExclusionReason.OLDER_THAN_FIVE_YEARS,
             not five_years_reached(inst.due_date, as_of),
             f"vencimento original {_br(inst.due_date)}; cinco anos em {_br(limit)}",
         ),
         Check(
-            "disputed", not inst.disputed, "parcela em disputa" if inst.disputed else "sem disputa"
+            ExclusionReason.DISPUTED,
+            not inst.disputed,
+            "parcela em disputa" if inst.disputed else "sem disputa",
         ),
         _held_check(facts, inst.id, debtor.id, as_of),
         _notice_check(facts, inst, debtor.id, as_of),
@@ -246,12 +260,14 @@ def exclusion_checks(
     if c.skip_minors and debtor.kind == "F":
         reference = inst.reference_date(c.skip_minors)
         if debtor.birth_date is None:
-            checks.append(Check("birth_date_unknown", False, "devedor sem data de nascimento"))
+            checks.append(
+                Check(ExclusionReason.BIRTH_DATE_UNKNOWN, False, "devedor sem data de nascimento")
+            )
         else:
             adult = is_adult_on(debtor.birth_date, reference)
             checks.append(
                 Check(
-                    "minor",
+                    ExclusionReason.MINOR,
                     adult,
                     f"nascido em {_br(debtor.birth_date)}, 18 anos em "
                     f"{_br(adult_from(debtor.birth_date))}; referência {_br(reference)}",
@@ -259,7 +275,9 @@ def exclusion_checks(
             )
     defects = address_defects(debtor.cep, debtor.street, debtor.city, debtor.uf)
     shown = ", ".join(defects) if defects else "completo"
-    checks.append(Check("missing_address", not defects, f"endereço da carta de aviso: {shown}"))
+    checks.append(
+        Check(ExclusionReason.MISSING_ADDRESS, not defects, f"endereço da carta de aviso: {shown}")
+    )
     mine = [
         n
         for n in facts.negativations
@@ -270,15 +288,15 @@ def exclusion_checks(
     active = [n for n in mine if is_active(n.status, n.processing)]
     checks.append(
         Check(
-            "already_active",
+            ExclusionReason.ALREADY_ACTIVE,
             not active,
             f"já negativada em {active[0].integrator}" if active else "não negativada",
         )
     )
-    queued = [n for n in mine if "inclusion" in n.queued]
+    queued = [n for n in mine if Action.INCLUSION in n.queued]
     checks.append(
         Check(
-            "queued",
+            ExclusionReason.QUEUED,
             not queued,
             f"já na fila de envio para {queued[0].integrator}" if queued else "fora da fila",
         )
@@ -291,7 +309,7 @@ def _notice_check(facts: PortfolioFacts, inst: InstallmentFact, customer_id: int
     (by e-mail, its days before); the check says what was sent, when, or what failed."""
     cnpj = facts.sales[inst.sale_id].company_cnpj
     if cnpj not in facts.pre_notice:
-        return Check("notice_pending", True, "a empresa não envia aviso prévio")
+        return Check(ExclusionReason.NOTICE_PENDING, True, "a empresa não envia aviso prévio")
     mine = sorted(
         (n for n in facts.notices if n.installment_id == inst.id and n.customer_id == customer_id),
         key=lambda n: n.sent_on,
@@ -301,12 +319,14 @@ def _notice_check(facts: PortfolioFacts, inst: InstallmentFact, customer_id: int
     if ready:
         n = ready[0]
         return Check(
-            "notice_pending", True, f"aviso prévio enviado em {_br(n.sent_on)} a {n.email}"
+            ExclusionReason.NOTICE_PENDING,
+            True,
+            f"aviso prévio enviado em {_br(n.sent_on)} a {n.email}",
         )
     if sent:
         n = sent[0]
         return Check(
-            "notice_pending",
+            ExclusionReason.NOTICE_PENDING,
             False,
             f"aviso prévio enviado em {_br(n.sent_on)}; pode ser incluída a partir de "
             f"{_br(n.eligible_from)}",
@@ -314,10 +334,14 @@ def _notice_check(facts: PortfolioFacts, inst: InstallmentFact, customer_id: int
     if mine:
         n = mine[-1]
         what = "devedor sem e-mail" if n.outcome == "sem_email" else f"falhou: {n.message}"
-        return Check("notice_pending", False, f"aviso prévio tentado em {_br(n.sent_on)} ({what})")
+        return Check(
+            ExclusionReason.NOTICE_PENDING,
+            False,
+            f"aviso prévio tentado em {_br(n.sent_on)} ({what})",
+        )
     days = facts.pre_notice[cnpj]
     return Check(
-        "notice_pending",
+        ExclusionReason.NOTICE_PENDING,
         False,
         f"a empresa avisa o devedor {days} dia(s) antes; aviso prévio ainda não enviado",
     )
@@ -332,12 +356,12 @@ def _held_check(facts: PortfolioFacts, installment_id: int, customer_id: int, as
         if h.installment_id == installment_id and h.customer_id == customer_id and h.holds_on(as_of)
     ]
     if not holds:
-        return Check("held", True, "sem bloqueio")
+        return Check(ExclusionReason.HELD, True, "sem bloqueio")
     h = holds[0]
     until = f", até {_br(h.until)}" if h.until else ", até ser retirado"
     why = f": {h.reason}" if h.reason else ""
     return Check(
-        "held",
+        ExclusionReason.HELD,
         False,
         f"bloqueada por {h.created_by or '?'} em {_br(h.created_on)} "
         f"({HoldOrigin(h.origin).label}{why}){until}",
@@ -356,7 +380,9 @@ def debtor_roles(sale: SaleFact, customer_id: int) -> list[str]:
 
 def is_active(status: str, processing: str) -> bool:
     """Active at the bureau, or accepted and awaiting its confirmation (SOA)."""
-    return status == "ativa" or (status == "pendente" and processing == "ok")
+    return status == NegativationStatus.ACTIVE or (
+        status == NegativationStatus.PENDING and processing == Processing.OK
+    )
 
 
 def evaluate_inclusion(
@@ -409,7 +435,9 @@ def _partial_check(rule: Rule, inst: InstallmentFact) -> Check:
         assert p.amount is not None
         reached = inst.paid >= p.amount
         target = format_brl(p.amount)
-    return Check("partial_payment", reached, f"pago {format_brl(inst.paid)}; alvo {target}")
+    return Check(
+        RemovalTrigger.PARTIAL_PAYMENT, reached, f"pago {format_brl(inst.paid)}; alvo {target}"
+    )
 
 
 def removal_checks(
@@ -430,7 +458,7 @@ def removal_checks(
             if t.paid:
                 checks.append(
                     Check(
-                        "paid",
+                        RemovalTrigger.PAID,
                         inst.open_amount == 0,
                         f"saldo em aberto {format_brl(inst.open_amount)}",
                     )
@@ -439,26 +467,38 @@ def removal_checks(
                 checks.append(_partial_check(rule, inst))
             if t.termination:
                 fired = sale.situation in TERMINATION_SITUATIONS[t.termination]
-                checks.append(Check("termination", fired, situation))
+                checks.append(Check(RemovalTrigger.TERMINATION, fired, situation))
             if t.renegotiated:
-                checks.append(Check("renegotiated", sale.situation == "renegociada", situation))
+                checks.append(
+                    Check(RemovalTrigger.RENEGOTIATED, sale.situation == "renegociada", situation)
+                )
             if (d := t.days_overdue) is not None:
                 ref = inst.reference_date(d.reference)
                 days = (as_of - ref).days
                 fired = inst.open_amount > 0 and ref < as_of and days >= (d.min or 0)
                 checks.append(
                     Check(
-                        "days_overdue", fired, f"{REF_NAMES[d.reference]} {_br(ref)}: {days} dias"
+                        RemovalTrigger.DAYS_OVERDUE,
+                        fired,
+                        f"{REF_NAMES[d.reference]} {_br(ref)}: {days} dias",
                     )
                 )
             if t.days_negativated is not None:
                 on = negativation.included_on
                 fired = on is not None and (as_of - on).days >= t.days_negativated
-                checks.append(Check("days_negativated", fired, f"negativada em {_br(on)}"))
+                checks.append(
+                    Check(RemovalTrigger.DAYS_NEGATIVATED, fired, f"negativada em {_br(on)}")
+                )
     five = five_years_reached(inst.due_date, as_of)
-    checks.append(Check("five_years", five, f"vencimento original {_br(inst.due_date)}"))
     checks.append(
-        Check("disputed", inst.disputed, "parcela em disputa" if inst.disputed else "sem disputa")
+        Check(RemovalTrigger.FIVE_YEARS, five, f"vencimento original {_br(inst.due_date)}")
+    )
+    checks.append(
+        Check(
+            RemovalTrigger.DISPUTED,
+            inst.disputed,
+            "parcela em disputa" if inst.disputed else "sem disputa",
+        )
     )
     checks.append(_agreement_check(facts, negativation, as_of))
     return checks
@@ -469,14 +509,14 @@ def _agreement_check(facts: PortfolioFacts, negativation: NegativationFact, as_o
     kept = [
         h
         for h in facts.holds
-        if h.origin == "agreement"
+        if h.origin == HoldOrigin.AGREEMENT
         and h.installment_id == negativation.installment_id
         and h.customer_id == negativation.customer_id
         and h.holds_on(as_of)
     ]
     if kept:
-        return Check("agreement", True, f"acordo nº {kept[0].agreement_id} em dia")
-    return Check("agreement", False, "sem acordo em dia")
+        return Check(RemovalTrigger.AGREEMENT, True, f"acordo nº {kept[0].agreement_id} em dia")
+    return Check(RemovalTrigger.AGREEMENT, False, "sem acordo em dia")
 
 
 def removal_trigger(

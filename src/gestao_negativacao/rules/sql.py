@@ -11,6 +11,8 @@ random portfolios, on SQLite, PostgreSQL and MariaDB.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -51,6 +53,14 @@ from gestao_negativacao.db.models import (
     SendQueueEntry,
 )
 from gestao_negativacao.domain.address import CEP_LENGTH, UFS
+from gestao_negativacao.domain.enums import (
+    Action,
+    ExclusionReason,
+    HoldOrigin,
+    NegativationStatus,
+    Processing,
+    RemovalTrigger,
+)
 from gestao_negativacao.domain.legal import ADULT_AGE, five_years_threshold
 from gestao_negativacao.domain.money import to_cents
 from gestao_negativacao.domain.rules import Filters, InclusionCriteria, RemovalTriggers, Rule
@@ -148,6 +158,13 @@ def _date_key_sqlite(element, compiler, **kw) -> str:
 
 def _when(condition, value):
     return case((condition, value), else_=null())
+
+
+def _first_code(whens: list[tuple[Any, StrEnum]]):
+    """The code of the first condition that holds, else NULL. The codes go in as plain text:
+    an enum member is a value SQLAlchemy cannot type, and a staged column of no type became
+    an integer column on PostgreSQL."""
+    return case(*((condition, code.value) for condition, code in whens), else_=null())
 
 
 def _any_overdue(table, as_of: date) -> ColumnElement[bool]:
@@ -311,7 +328,10 @@ def active_at(debtor, integrator: str | None) -> ColumnElement[bool]:
     n = N.alias("n_active")
     listed = select(n.c.installment_id, n.c.customer_id).where(
         *_negativations_of(integrator, n),
-        or_(n.c.status == "ativa", and_(n.c.status == "pendente", n.c.processing == "ok")),
+        or_(
+            n.c.status == NegativationStatus.ACTIVE,
+            and_(n.c.status == NegativationStatus.PENDING, n.c.processing == Processing.OK),
+        ),
     )
     return tuple_(I.c.id, debtor.c.id).in_(listed)
 
@@ -352,7 +372,7 @@ def under_agreement(installment_id, customer_id, as_of: date) -> ColumnElement[b
     return exists().where(
         h.c.installment_id == installment_id,
         h.c.customer_id == customer_id,
-        h.c.origin == "agreement",
+        h.c.origin == HoldOrigin.AGREEMENT,
         *_holding(h, as_of),
     )
 
@@ -384,21 +404,25 @@ def queued_at(debtor, integrator: str | None, action: str) -> ColumnElement[bool
 
 def _exclusion_reason(c: InclusionCriteria, debtor, integrator: str | None, as_of: date):
     whens = [
-        (I.c.due_date <= five_years_threshold(as_of), "older_than_five_years"),
-        (I.c.disputed == true(), "disputed"),
-        (held(debtor, as_of), "held"),
-        (notice_pending(debtor, as_of), "notice_pending"),
+        (I.c.due_date <= five_years_threshold(as_of), ExclusionReason.OLDER_THAN_FIVE_YEARS),
+        (I.c.disputed == true(), ExclusionReason.DISPUTED),
+        (held(debtor, as_of), ExclusionReason.HELD),
+        (notice_pending(debtor, as_of), ExclusionReason.NOTICE_PENDING),
     ]
     if c.skip_minors:
         person = debtor.c.kind == "F"
         reference = ref_date(I, c.skip_minors)
         underage = date_key(reference) - date_key(debtor.c.birth_date) < ADULT_AGE * 10_000
-        whens.append((and_(person, debtor.c.birth_date.is_not(None), underage), "minor"))
-        whens.append((and_(person, debtor.c.birth_date.is_(None)), "birth_date_unknown"))
-    whens.append((address_missing(debtor), "missing_address"))
-    whens.append((active_at(debtor, integrator), "already_active"))
-    whens.append((queued_at(debtor, integrator, "inclusion"), "queued"))
-    return case(*whens, else_=null()).label("reason")
+        whens.append(
+            (and_(person, debtor.c.birth_date.is_not(None), underage), ExclusionReason.MINOR)
+        )
+        whens.append(
+            (and_(person, debtor.c.birth_date.is_(None)), ExclusionReason.BIRTH_DATE_UNKNOWN)
+        )
+    whens.append((address_missing(debtor), ExclusionReason.MISSING_ADDRESS))
+    whens.append((active_at(debtor, integrator), ExclusionReason.ALREADY_ACTIVE))
+    whens.append((queued_at(debtor, integrator, Action.INCLUSION), ExclusionReason.QUEUED))
+    return _first_code(whens).label("reason")
 
 
 def _item_columns(debtor, role: str, reference):
@@ -466,28 +490,37 @@ def _trigger(t: RemovalTriggers | None, filters_ok, as_of: date):
     whens = []
     if t is not None:
         if t.paid:
-            whens.append((cents(I.c.open_amount) == 0, "paid"))
+            whens.append((cents(I.c.open_amount) == 0, RemovalTrigger.PAID))
         if (p := t.partial_payment) is not None:
             if p.percent is not None:
                 # paid ≥ percent% of adjusted, in integers: paid·10000 ≥ adjusted·(percent·100)
                 reached = cents(I.c.paid) * 10_000 >= cents(I.c.adjusted) * int(p.percent * 100)
             else:
                 reached = cents(I.c.paid) >= to_cents(p.amount or 0)
-            whens.append((reached, "partial_payment"))
+            whens.append((reached, RemovalTrigger.PARTIAL_PAYMENT))
         if t.termination:
-            whens.append((S.c.situation.in_(TERMINATION_SITUATIONS[t.termination]), "termination"))
+            whens.append(
+                (
+                    S.c.situation.in_(TERMINATION_SITUATIONS[t.termination]),
+                    RemovalTrigger.TERMINATION,
+                )
+            )
         if t.renegotiated:
-            whens.append((S.c.situation == "renegociada", "renegotiated"))
+            whens.append((S.c.situation == "renegociada", RemovalTrigger.RENEGOTIATED))
         if (d := t.days_overdue) is not None:
-            whens.append((overdue_at_least(I, d.reference, d.min or 0, as_of), "days_overdue"))
+            whens.append(
+                (overdue_at_least(I, d.reference, d.min or 0, as_of), RemovalTrigger.DAYS_OVERDUE)
+            )
         if t.days_negativated is not None:
             limit = as_of - timedelta(t.days_negativated)
-            whens.append((N.c.included_on <= limit, "days_negativated"))
+            whens.append((N.c.included_on <= limit, RemovalTrigger.DAYS_NEGATIVATED))
     whens = [(and_(filters_ok, condition), name) for condition, name in whens]
-    whens.append((I.c.due_date <= five_years_threshold(as_of), "five_years"))
-    whens.append((I.c.disputed == true(), "disputed"))
-    whens.append((under_agreement(N.c.installment_id, N.c.customer_id, as_of), "agreement"))
-    return case(*whens, else_=null())
+    whens.append((I.c.due_date <= five_years_threshold(as_of), RemovalTrigger.FIVE_YEARS))
+    whens.append((I.c.disputed == true(), RemovalTrigger.DISPUTED))
+    whens.append(
+        (under_agreement(N.c.installment_id, N.c.customer_id, as_of), RemovalTrigger.AGREEMENT)
+    )
+    return _first_code(whens)
 
 
 def removal_candidates(rule: Rule | None, integrator: str | None, as_of: date):
@@ -499,7 +532,7 @@ def removal_candidates(rule: Rule | None, integrator: str | None, as_of: date):
     filters_ok = and_(true(), *filters) if filters else true()
     trigger = _trigger(rule.triggers if rule is not None else None, filters_ok, as_of)
     q = Q.alias("q_removal")
-    queued = exists().where(q.c.negativation_id == N.c.id, q.c.action == "removal")
+    queued = exists().where(q.c.negativation_id == N.c.id, q.c.action == Action.REMOVAL)
     joins = (
         N.join(I, I.c.id == N.c.installment_id)
         .join(S, S.c.id == I.c.sale_id)
@@ -507,7 +540,7 @@ def removal_candidates(rule: Rule | None, integrator: str | None, as_of: date):
         .outerjoin(E, E.c.id == S.c.enterprise_id)
         .join(debtor, debtor.c.id == N.c.customer_id)
     )
-    conditions = [N.c.status == "ativa", trigger.is_not(None)]
+    conditions = [N.c.status == NegativationStatus.ACTIVE, trigger.is_not(None)]
     if integrator is not None:
         conditions.append(N.c.integrator == integrator)
     columns = _item_columns(debtor, "holder", ref_date(I, "extended_date"))
@@ -519,7 +552,7 @@ def removal_candidates(rule: Rule | None, integrator: str | None, as_of: date):
             N.c.integrator.label("integrator"),
             N.c.included_on.label("included_on"),
             trigger.label("trigger"),
-            case((queued, "queued"), else_=null()).label("reason"),
+            _first_code([(queued, ExclusionReason.QUEUED)]).label("reason"),
         )
         .select_from(joins)
         .where(*conditions)
@@ -542,7 +575,7 @@ def written_order(query: Select) -> Select:
 def uses_grouped_lists(rule: Rule | None) -> bool:
     """Whether the rule's candidates are checked against the grouped lists of sales or of
     customers (criteria 1, 2, 7–10)."""
-    if rule is None or rule.kind != "inclusion":
+    if rule is None or rule.kind != Action.INCLUSION:
         return False
     c = rule.criteria or InclusionCriteria()
     return _sales_meeting(c, date.today()) is not None or (

@@ -27,6 +27,7 @@ from gestao_negativacao.db.models import (
     SendQueueEntry,
 )
 from gestao_negativacao.domain.business_days import removal_deadline
+from gestao_negativacao.domain.enums import Action, NegativationStatus, Processing, RunStatus
 from gestao_negativacao.rules.sql import date_key, missed_deadline
 from gestao_negativacao.services.joins import negativation_context
 
@@ -92,7 +93,7 @@ def _groups(session: Session, key) -> list[Group]:
     query = select(key, func.count(), func.coalesce(func.sum(Installment.open_amount), 0))
     rows = session.execute(
         negativation_context(query.select_from(Negativation), debtor=False)
-        .where(Negativation.status == "ativa")
+        .where(Negativation.status == NegativationStatus.ACTIVE)
         .group_by(key)
         .order_by(key)
     )
@@ -101,7 +102,7 @@ def _groups(session: Session, key) -> list[Group]:
 
 
 def _removals_owed(session: Session) -> list[RemovalOwed]:
-    queued = select(SendQueueEntry.negativation_id).where(SendQueueEntry.action == "removal")
+    queued = select(SendQueueEntry.negativation_id).where(SendQueueEntry.action == Action.REMOVAL)
     query = select(
         Negativation.id,
         Company.name,
@@ -116,7 +117,7 @@ def _removals_owed(session: Session) -> list[RemovalOwed]:
     )
     rows = session.execute(
         negativation_context(query).where(
-            Negativation.status == "ativa",
+            Negativation.status == NegativationStatus.ACTIVE,
             Installment.open_amount <= 0,
             Installment.payment_date.is_not(None),
         )
@@ -226,15 +227,21 @@ def dashboard(session_factory: sessionmaker[Session], as_of: date | None = None)
         counts = dict(
             session.execute(
                 select(Negativation.status, func.count())
-                .where(Negativation.status.in_(("pendente", "erro")))
+                .where(
+                    Negativation.status.in_((NegativationStatus.PENDING, NegativationStatus.ERROR))
+                )
                 .group_by(Negativation.status)
             ).all()
         )
-        board.pending, board.errors = counts.get("pendente", 0), counts.get("erro", 0)
+        board.pending, board.errors = (
+            counts.get(NegativationStatus.PENDING, 0),
+            counts.get(NegativationStatus.ERROR, 0),
+        )
         board.released = (
             session.scalar(
                 select(func.count()).where(
-                    Negativation.status == "pendente", Negativation.processing == "liberada"
+                    Negativation.status == NegativationStatus.PENDING,
+                    Negativation.processing == Processing.RELEASED,
                 )
             )
             or 0
@@ -250,8 +257,8 @@ def dashboard(session_factory: sessionmaker[Session], as_of: date | None = None)
         board.unconfirmed = (
             session.scalar(
                 select(func.count()).where(
-                    Negativation.status == "pendente",
-                    Negativation.processing == "ok",
+                    Negativation.status == NegativationStatus.PENDING,
+                    Negativation.processing == Processing.OK,
                     Negativation.integrator.in_(sorted(CONFIRMS_LATER)),
                     Negativation.updated_at < since,
                 )
@@ -261,7 +268,7 @@ def dashboard(session_factory: sessionmaker[Session], as_of: date | None = None)
         board.visible_this_week = (
             session.scalar(
                 select(func.count()).where(
-                    Negativation.status == "ativa",
+                    Negativation.status == NegativationStatus.ACTIVE,
                     Negativation.visible_from >= as_of,
                     Negativation.visible_from <= as_of + timedelta(days=6),
                 )
@@ -290,7 +297,7 @@ def _failed_runs(session: Session, as_of: date) -> list[tuple[str, datetime, str
     rows = session.execute(
         select(Schedule.name, ScheduleRun.started_at, ScheduleRun.errors)
         .join(Schedule, Schedule.id == ScheduleRun.schedule_id)
-        .where(ScheduleRun.status == "erro", ScheduleRun.started_at >= since)
+        .where(ScheduleRun.status == RunStatus.ERROR, ScheduleRun.started_at >= since)
         .order_by(ScheduleRun.started_at.desc())
     )
     return [(name, started, errors) for name, started, errors in rows]

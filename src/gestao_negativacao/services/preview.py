@@ -16,7 +16,7 @@ from sqlalchemy import Select, case, func, null, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.db.models import Installment, Negativation
-from gestao_negativacao.domain.enums import Integrator
+from gestao_negativacao.domain.enums import Action, Integrator
 from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.domain.rules import Rule
@@ -33,7 +33,7 @@ from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.facts import load_facts, sales_of_customer
 from gestao_negativacao.services.found_items import ROLES, FoundItems, FoundRow
 
-ACTIONS = ("inclusion", "removal")
+ACTIONS = (Action.INCLUSION, Action.REMOVAL)
 SORTABLE = (
     "company_cnpj",
     "company_name",
@@ -121,11 +121,11 @@ class Preview:
     ) -> None:
         if action not in ACTIONS:
             raise PreviewError(f"Ação inválida: {action!r} (use inclusion ou removal).")
-        actor.require(Perm.NEG_INCLUIR if action == "inclusion" else Perm.NEG_BAIXAR)
+        actor.require(Perm.NEG_INCLUIR if action == Action.INCLUSION else Perm.NEG_BAIXAR)
         if rule is not None and rule.kind != action:
-            kind = "inclusão" if rule.kind == "inclusion" else "baixa"
+            kind = Action(rule.kind).label.lower()
             raise PreviewError(f"A regra {rule.name!r} é de {kind}.")
-        if action == "inclusion" and rule is None:
+        if action == Action.INCLUSION and rule is None:
             raise PreviewError("A inclusão precisa de uma regra ou de filtros.")
         self.session_factory = session_factory
         self.action = action
@@ -134,15 +134,15 @@ class Preview:
         self.as_of = as_of
         self.source = (
             inclusion_candidates(rule, self.integrator, as_of)  # type: ignore[arg-type]
-            if action == "inclusion"
+            if action == Action.INCLUSION
             else removal_candidates(rule, self.integrator, as_of)
         )
         # the reference date the list shows and sorts "days overdue" by (rules.sql)
-        criteria = rule.criteria if rule is not None and action == "inclusion" else None
+        criteria = rule.criteria if rule is not None and action == Action.INCLUSION else None
         days = criteria.days_overdue if criteria is not None else None
         self.effective_reference = days is None or days.reference != "due_date"
         self._found: dict[tuple, FoundItems] = {}
-        self.grouped = action == "inclusion" and uses_grouped_lists(rule)
+        self.grouped = action == Action.INCLUSION and uses_grouped_lists(rule)
 
     def _where(self, excluded: bool):
         reason = self.source.c.reason
@@ -165,7 +165,7 @@ class Preview:
         return count or 0, Decimal(total or 0).quantize(Decimal("0.01"))
 
     def _ordered(self, order_by: str, descending: bool, excluded: bool) -> Select:
-        if order_by not in SORTABLE or (order_by == "trigger" and self.action == "inclusion"):
+        if order_by not in SORTABLE or (order_by == "trigger" and self.action == Action.INCLUSION):
             raise PreviewError(f"Coluna de ordenação inválida: {order_by!r}.")
         column = (
             self.source.c.reference_date if order_by == "days_overdue" else self.source.c[order_by]
@@ -194,7 +194,7 @@ class Preview:
             reason = self.source.c.reason if excluded else null()
             role = case((self.source.c.debtor_role == ROLES[0], 0), else_=1)
             columns = [self.source.c.installment_id, self.source.c.customer_id, role, reason]
-            if self.action == "removal":
+            if self.action == Action.REMOVAL:
                 columns += [self.source.c.negativation_id, self.source.c.trigger]
             # The count rides along as a window over the whole list. Besides being the
             # count, it keeps SQLite from flattening the candidates into this query and
@@ -205,7 +205,7 @@ class Preview:
                 self.session_factory,
                 ordered.with_only_columns(*columns),
                 effective_reference=self.effective_reference,
-                removal=self.action == "removal",
+                removal=self.action == Action.REMOVAL,
                 grouped=self.grouped,
             )
         return self._found[key]
@@ -253,7 +253,7 @@ class Preview:
             self.source.c.customer_id,
             self.source.c.debtor_role,
         ]
-        if self.action == "removal":  # the trigger decides whether the removal holds (§5.6)
+        if self.action == Action.REMOVAL:  # the trigger decides whether the removal holds (§5.6)
             columns += [self.source.c.negativation_id, self.source.c.trigger]
         query = select(*columns).where(self._where(False))
         return query.execution_options(grouped_lists=self.grouped)

@@ -19,6 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from gestao_negativacao.db.base import Base, Money, UtcDateTime, utc_now
+from gestao_negativacao.domain.enums import NegativationStatus, Processing
 
 
 class Negativation(Base):
@@ -33,8 +34,8 @@ class Negativation(Base):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
     debtor_role: Mapped[str] = mapped_column(String(10))  # DebtorRole
     integrator: Mapped[str] = mapped_column(String(30))  # Integrator
-    status: Mapped[str] = mapped_column(String(20), default="pendente")
-    processing: Mapped[str] = mapped_column(String(20), default="pendente")
+    status: Mapped[str] = mapped_column(String(20), default=NegativationStatus.PENDING)
+    processing: Mapped[str] = mapped_column(String(20), default=Processing.PENDING)
     # The rule that found it: a rule that produced a negativation cannot be deleted
     # (the foreign key refuses it; the service explains it first).
     rule_id: Mapped[int | None] = mapped_column(ForeignKey("rules.id"), index=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from gestao_negativacao.domain.display import show
+from gestao_negativacao.domain.enums import NegativationStatus, Processing
 from gestao_negativacao.gui.charts_qt import (
     QBarCategoryAxis,
     QBarSeries,
@@ -130,10 +131,12 @@ class PanelPage(QWidget):
         )
         layout.addLayout(grid, 1)
         self.refresh_button.clicked.connect(self.refresh)
-        self.pending.clicked.connect(lambda: self.open_sent.emit("pendente", ""))
-        self.errors.clicked.connect(lambda: self.open_sent.emit("erro", ""))
+        self.pending.clicked.connect(lambda: self.open_sent.emit(NegativationStatus.PENDING, ""))
+        self.errors.clicked.connect(lambda: self.open_sent.emit(NegativationStatus.ERROR, ""))
         self.to_check.clicked.connect(self.open_to_check.emit)
-        self.unconfirmed.clicked.connect(lambda: self.open_sent.emit("pendente", "ok"))
+        self.unconfirmed.clicked.connect(
+            lambda: self.open_sent.emit(NegativationStatus.PENDING, Processing.OK)
+        )
         self.refresh()
 
     @staticmethod

@@ -5,7 +5,7 @@ ticked ones out after a confirmation, so they show again on Inclusão or Baixa."
 from __future__ import annotations
 
 from gestao_negativacao.domain.documents import format_document
-from gestao_negativacao.domain.enums import Integrator
+from gestao_negativacao.domain.enums import Action, Integrator
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.messages import say
 from gestao_negativacao.gui.operations import Operation, run_now
@@ -41,8 +41,8 @@ class ReleasePage(QWidget):
         for integrator in Integrator:
             self.integrator.addItem(integrator.label, integrator.value)
         self.action = QComboBox(self)
-        self.action.addItem("Inclusão", "inclusion")
-        self.action.addItem("Baixa", "removal")
+        self.action.addItem("Inclusão", Action.INCLUSION)
+        self.action.addItem("Baixa", Action.REMOVAL)
         self.search = QPushButton("&Buscar", self)
         for label, widget in (
             ("Empresa", self.company),

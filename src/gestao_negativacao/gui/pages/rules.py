@@ -10,6 +10,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+from gestao_negativacao.domain.enums import Action
 from gestao_negativacao.domain.legal import MINORS_WARNING
 from gestao_negativacao.domain.rule_format import parse_rule
 from gestao_negativacao.domain.rules import RuleError
@@ -31,7 +32,7 @@ from gestao_negativacao.services import rule_filters, rules
 from gestao_negativacao.services.lists import rules_list
 from gestao_negativacao.services.preview import Preview
 
-TITLES = {"inclusion": "Regra de inclusão", "removal": "Regra de baixa"}
+TITLES = {Action.INCLUSION: "Regra de inclusão", Action.REMOVAL: "Regra de baixa"}
 
 
 NEW_INCLUSION_CRITERIA = {"skip_minors": {"reference": "due_date"}}
@@ -59,7 +60,9 @@ class RulesPage(QWidget):
         self.ui.setupUi(self.form)
         self.ui.message.setMinimumHeight(40)  # two lines of a refusal, never clipped
         scroll.setWidget(self.form)
-        self.ui.criteriaBox.setTitle("Critérios" if kind == "inclusion" else "Gatilhos de baixa")
+        self.ui.criteriaBox.setTitle(
+            "Critérios" if kind == Action.INCLUSION else "Gatilhos de baixa"
+        )
         self.criteria = CriteriaEditor(kind, self.form)
         # LEGAL.md: minors lack full civil capacity; a rule that includes them says so
         self.minors_warning = QLabel(MINORS_WARNING, self.form)
@@ -68,7 +71,7 @@ class RulesPage(QWidget):
         self.minors_warning.setVisible(False)
         self.ui.criteriaLayout.addWidget(self.minors_warning)
         self.ui.criteriaLayout.addWidget(self.criteria)
-        if kind == "inclusion":
+        if kind == Action.INCLUSION:
             self.criteria.checks["skip_minors"].toggled.connect(self._warn_about_minors)
         factory = context.session_factory
         self.filters = FilterPicker(
@@ -98,7 +101,7 @@ class RulesPage(QWidget):
         self.ui.active.setChecked(True)
         # a new inclusion rule starts with criterion 6 on (LEGAL.md: minors lack full civil
         # capacity); the clerk may switch it off, and a rule file says what it says
-        self.criteria.from_json(NEW_INCLUSION_CRITERIA if self.kind == "inclusion" else {})
+        self.criteria.from_json(NEW_INCLUSION_CRITERIA if self.kind == Action.INCLUSION else {})
         self.filters.from_json({})
         self.ui.delete.setEnabled(False)
         self.ui.previewResult.clear()
@@ -112,14 +115,16 @@ class RulesPage(QWidget):
         self.ui.name.setText(stored.name)
         self.ui.name.setEnabled(False)  # the name identifies the rule in files and schedules
         self.ui.active.setChecked(doc.get("active", True))
-        self.criteria.from_json(doc.get("criteria" if self.kind == "inclusion" else "triggers", {}))
+        self.criteria.from_json(
+            doc.get("criteria" if self.kind == Action.INCLUSION else "triggers", {})
+        )
         self.filters.from_json(doc.get("filters", {}))
         self.ui.delete.setEnabled(True)
         self.ui.previewResult.clear()
         say(self.ui.message, "")
 
     def document(self) -> dict:
-        part = "criteria" if self.kind == "inclusion" else "triggers"
+        part = "criteria" if self.kind == Action.INCLUSION else "triggers"
         return {
             "name": self.ui.name.text().strip(),
             "kind": self.kind,
@@ -175,7 +180,7 @@ class RulesPage(QWidget):
         self.minors_warning.setVisible(includes_minors)
 
     def _preview_text(self, text: str) -> str:
-        if self.kind == "inclusion" and not self.criteria.checks["skip_minors"].isChecked():
+        if self.kind == Action.INCLUSION and not self.criteria.checks["skip_minors"].isChecked():
             return f"{text} {MINORS_WARNING}"
         return text
 
@@ -188,7 +193,7 @@ class RulesPage(QWidget):
 
         def done(count: int) -> None:
             number = f"{count:,}".replace(",", ".")
-            what = "itens para incluir" if kind == "inclusion" else "negativações para baixar"
+            what = "itens para incluir" if kind == Action.INCLUSION else "negativações para baixar"
             self.ui.previewResult.setText(self._preview_text(f"Hoje: {number} {what}."))
 
         self.preview_task = Operation(

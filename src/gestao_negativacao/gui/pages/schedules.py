@@ -4,7 +4,7 @@ counts and errors."""
 
 from __future__ import annotations
 
-from gestao_negativacao.domain.enums import Integrator
+from gestao_negativacao.domain.enums import Integrator, RunStatus, ScheduleAction
 from gestao_negativacao.domain.schedule import WEEKDAYS
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_schedule_form import Ui_ScheduleForm
@@ -74,7 +74,10 @@ class SchedulesPage(QWidget):
 
     def _action_changed(self) -> None:
         action = self.ui.action.currentData()
-        kind = {"inclusion": "inclusion", "removal": "removal"}.get(action)
+        kind = {
+            ScheduleAction.INCLUSION: ScheduleAction.INCLUSION,
+            ScheduleAction.REMOVAL: ScheduleAction.REMOVAL,
+        }.get(action)
         chosen = self.rules.values()
         names = (
             {s.name: s.name for s in rules.list_rules(self.context.session_factory, kind)}
@@ -83,7 +86,7 @@ class SchedulesPage(QWidget):
         )
         self.rules.set_items(names, [n for n in chosen if n in names])
         self.ui.rulesBox.setEnabled(kind is not None)
-        self.ui.integrator.setEnabled(action in ("inclusion", "removal"))
+        self.ui.integrator.setEnabled(action in (ScheduleAction.INCLUSION, ScheduleAction.REMOVAL))
         self.ui.source.setEnabled(action == "sync")
 
     def new(self) -> None:
@@ -173,6 +176,6 @@ class SchedulesPage(QWidget):
             f"Execução {summary.status}: encontrados {summary.found}, na fila {summary.queued}, "
             f"enviados {summary.sent}, recusados {summary.rejected}, pendentes {summary.pending}."
         )
-        say(self.ui.message, text, error=summary.status != "ok")
+        say(self.ui.message, text, error=summary.status != RunStatus.OK)
         self._show_runs(self.schedule_id)
         self.grid.reload()

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from gestao_negativacao.domain.display import show
 from gestao_negativacao.domain.documents import format_document
-from gestao_negativacao.domain.enums import Integrator
+from gestao_negativacao.domain.enums import Action, Integrator
 from gestao_negativacao.domain.money import typed_money
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.messages import say
@@ -67,12 +67,12 @@ class SendingPage(QWidget):
         self.rule_id: int | None = None
         self.manual_source = None  # Baixa by filters: the listing of active negativations
         layout = QVBoxLayout(self)
-        title = "Inclusão" if kind == "inclusion" else "Baixa"
+        title = Action(kind).label
         layout.addWidget(QLabel(f"<h2>{title}</h2>"))
         top = QHBoxLayout()
         form = QFormLayout()
         self.integrator = QComboBox(self)
-        if kind == "removal":
+        if kind == Action.REMOVAL:
             self.integrator.addItem("(todas)", None)
         for integrator in Integrator:
             self.integrator.addItem(integrator.label, integrator.value)
@@ -116,7 +116,7 @@ class SendingPage(QWidget):
         grid.addWidget(self.due_from, 3, 1)
         grid.addWidget(QLabel("até"), 3, 2)
         grid.addWidget(self.due_to, 3, 3)
-        if kind == "inclusion":
+        if kind == Action.INCLUSION:
             grid.addWidget(QLabel("Dias de atraso de"), 4, 0)
             grid.addWidget(self.days_min, 4, 1)
             grid.addWidget(QLabel("até"), 4, 2)
@@ -148,7 +148,7 @@ class SendingPage(QWidget):
         self.tabs.addTab(found, "Encontrados")
         self.excluded_holder = QWidget()
         self.excluded_layout = QVBoxLayout(self.excluded_holder)
-        if kind == "inclusion":
+        if kind == Action.INCLUSION:
             self.tabs.addTab(self.excluded_holder, "Não incluídos")
         layout.addWidget(self.tabs, 1)
         bottom = QHBoxLayout()
@@ -169,7 +169,7 @@ class SendingPage(QWidget):
             "aviso prévio em Parâmetros); podem ser incluídos depois dos dias da empresa."
         )
         self.notices.setEnabled(False)
-        self.notices.setVisible(kind == "inclusion")
+        self.notices.setVisible(kind == Action.INCLUSION)
         bottom.addWidget(self.notices)
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.send)
@@ -256,10 +256,10 @@ class SendingPage(QWidget):
             else:
                 self.rule_id = None
                 filters = self.hand_filters()
-                if self.kind == "inclusion" and filters.is_empty():
+                if self.kind == Action.INCLUSION and filters.is_empty():
                     raise SendingError("Escolha uma regra ou preencha ao menos um filtro.")
-                rule = filters.inclusion_rule(as_of) if self.kind == "inclusion" else None
-            if self.kind == "removal" and not name:
+                rule = filters.inclusion_rule(as_of) if self.kind == Action.INCLUSION else None
+            if self.kind == Action.REMOVAL and not name:
                 self.preview = None
                 self.manual_source = candidates.manual_removals(
                     factory, self.hand_filters(), self._integrator()
@@ -269,7 +269,7 @@ class SendingPage(QWidget):
                 self.preview = Preview(factory, actor, self.kind, rule, self._integrator(), as_of)
                 self.manual_source = None
                 found_source = candidates.PreviewListing(self.preview)
-                if self.kind == "inclusion":
+                if self.kind == Action.INCLUSION:
                     key_of = lambda row: (  # noqa: E731
                         row.item.installment_id,
                         row.item.customer_id,
@@ -284,7 +284,7 @@ class SendingPage(QWidget):
             return
         found_source, key_of = prepared
         say(self.message, "")
-        self.notices.setEnabled(self.preview is not None and self.kind == "inclusion")
+        self.notices.setEnabled(self.preview is not None and self.kind == Action.INCLUSION)
         self._show(found_source, key_of)
 
     def _show(self, source, key_of) -> None:
@@ -298,7 +298,7 @@ class SendingPage(QWidget):
         self.select_all.setChecked(False)
         self.select_all.blockSignals(False)
         self.found_grid.reload()
-        if self.kind == "inclusion" and self.preview is not None:
+        if self.kind == Action.INCLUSION and self.preview is not None:
             excluded = candidates.PreviewListing(self.preview, excluded=True)
             self.excluded_grid = replace_grid(
                 self.excluded_layout,
@@ -330,7 +330,7 @@ class SendingPage(QWidget):
         keys = [model.key_of(row) for row in model.checked_rows()]
         left_out = list(model.toggled) if model.all_selected else None
         only = None if model.all_selected else keys
-        if self.kind == "inclusion":
+        if self.kind == Action.INCLUSION:
             return candidates.inclusion_selection(self.preview, only=only, leave_out=left_out)
         source = self.preview if self.preview is not None else self.manual_source.query
         return candidates.removal_selection(source, only=only, leave_out=left_out)
@@ -355,7 +355,7 @@ class SendingPage(QWidget):
         if self.found_grid is None:
             return
         count = self.found_grid.model.checked_count()
-        what = "incluir" if self.kind == "inclusion" else "baixar"
+        what = "incluir" if self.kind == Action.INCLUSION else "baixar"
         integrator = self.integrator.currentText()
         text = (
             f"Enviar {show(count, 'number')} item(ns) para {what} ({integrator}), "

@@ -8,7 +8,13 @@ from __future__ import annotations
 from html import escape
 
 from gestao_negativacao.domain.display import show
-from gestao_negativacao.domain.enums import HoldOrigin, Integrator
+from gestao_negativacao.domain.enums import (
+    HoldOrigin,
+    Integrator,
+    NegativationStatus,
+    Processing,
+    labels,
+)
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.messages import say
@@ -37,14 +43,7 @@ from gestao_negativacao.services.sending.follow_up import refresh_confirmations
 from gestao_negativacao.services.sending.release import manual_removal
 from gestao_negativacao.services.sending.service import resend
 
-STATUS_LABELS = {
-    "": "(todas)",
-    "pendente": "Pendente",
-    "ativa": "Ativa",
-    "baixada": "Baixada",
-    "baixada_manual": "Baixada manualmente",
-    "erro": "Erro",
-}
+STATUS_LABELS = {"": "(todas)", **labels(NegativationStatus)}
 COLOURS = {
     "ativa": "#1b5e20",
     "pendente": "#8a6d00",
@@ -94,12 +93,7 @@ class SentPage(QWidget):
         for value, label in STATUS_LABELS.items():
             self.status.addItem(label, value)
         self.processing = QComboBox(self)
-        for value, label in (
-            ("", "(todos)"),
-            ("ok", "OK"),
-            ("pendente", "Pendente"),
-            ("liberada", "Liberada"),
-        ):
+        for value, label in {"": "(todos)", **labels(Processing)}.items():
             self.processing.addItem(label, value)
         self.integrator = QComboBox(self)
         self.integrator.addItem("(todas)", "")
@@ -264,8 +258,8 @@ class SentPage(QWidget):
 
     def _update_actions(self) -> None:
         statuses = {row.status for row in self.selected}
-        self.manual.setEnabled(bool(self.selected) and statuses == {"ativa"})
-        self.resend.setEnabled(bool(self.selected) and statuses == {"erro"})
+        self.manual.setEnabled(bool(self.selected) and statuses == {NegativationStatus.ACTIVE})
+        self.resend.setEnabled(bool(self.selected) and statuses == {NegativationStatus.ERROR})
         self.checked.setEnabled(bool(self.selected) and self.to_check.isChecked())
 
     def ask_check_note(self) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from gestao_negativacao.domain.display import decimal_comma
+from gestao_negativacao.domain.enums import Action
 from gestao_negativacao.domain.money import typed_money
 from gestao_negativacao.gui.qt import (
     QCheckBox,
@@ -110,7 +111,7 @@ class CriteriaEditor(QWidget):
         self.checks: dict[str, QCheckBox] = {}
         self.inputs: dict[str, dict[str, QWidget]] = {}
         row = 0
-        if kind == "inclusion":
+        if kind == Action.INCLUSION:
             self.layout_.addWidget(QLabel("Devedores"), row, 0)
             self.debtors = QComboBox(self)
             for value, label in DEBTORS.items():
@@ -118,7 +119,7 @@ class CriteriaEditor(QWidget):
             self.debtors.setMaximumWidth(190)
             self.layout_.addWidget(self.debtors, row, 1)
             row += 1
-        for entry in INCLUSION if kind == "inclusion" else REMOVAL:
+        for entry in INCLUSION if kind == Action.INCLUSION else REMOVAL:
             key, label, spec = entry
             check = QCheckBox(label, self)
             check.setObjectName(f"check_{key}")
@@ -177,7 +178,7 @@ class CriteriaEditor(QWidget):
 
     def to_json(self) -> dict:
         doc: dict = {}
-        if self.kind == "inclusion":
+        if self.kind == Action.INCLUSION:
             doc["debtors"] = self.debtors.currentData()
         for key, check in self.checks.items():
             if not check.isChecked():
@@ -203,7 +204,7 @@ class CriteriaEditor(QWidget):
         return doc
 
     def from_json(self, doc: dict) -> None:
-        if self.kind == "inclusion":
+        if self.kind == Action.INCLUSION:
             self.debtors.setCurrentIndex(
                 max(0, self.debtors.findData(doc.get("debtors", "holder")))
             )

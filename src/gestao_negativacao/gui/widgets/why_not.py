@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from gestao_negativacao.domain.display import show
+from gestao_negativacao.domain.enums import Action
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.operations import run_now
 from gestao_negativacao.gui.qt import (
@@ -60,7 +61,7 @@ class WhyNotDialog(QDialog):
 
     def _explain(self, context, kind, rule, integrator, as_of, item, document) -> None:
         factory, actor = context.session_factory, context.actor
-        if kind == "removal":
+        if kind == Action.REMOVAL:
             if item is None or item.negativation_id is None:
                 self.heading.setText("Selecione uma negativação da lista.")
                 return

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.bureaus.sandbox.info import csr60_address_of
 from gestao_negativacao.db.models import Integration, Operator, User
+from gestao_negativacao.domain.enums import Action
 from gestao_negativacao.domain.permissions import RoleCode
 from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.admin import users
@@ -29,7 +30,7 @@ DEMO_LOGINS = (ADMIN_LOGIN, *(login for login, _role, _name in DEMO_USERS))
 DEMO_RULES = [
     {
         "name": "Atraso 60 dias",
-        "kind": "inclusion",
+        "kind": Action.INCLUSION,
         "active": True,
         "criteria": {
             "days_overdue": {"min": 60, "reference": "due_date"},
@@ -40,7 +41,7 @@ DEMO_RULES = [
     },
     {
         "name": "Baixa por pagamento",
-        "kind": "removal",
+        "kind": Action.REMOVAL,
         "active": True,
         "triggers": {
             "paid": True,

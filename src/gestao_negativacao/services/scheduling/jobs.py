@@ -28,7 +28,7 @@ from sqlalchemy import Select, and_, make_url, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.db.models import ImportSource, Installment, Integration, Sale, Schedule
-from gestao_negativacao.domain.enums import Integrator
+from gestao_negativacao.domain.enums import Integrator, ScheduleAction
 from gestao_negativacao.domain.rule_format import parse_rule
 from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.admin import parameters
@@ -66,7 +66,7 @@ def _automatic_companies(session_factory, action: str) -> dict[int, int]:
     allowed = {}
     for choice in parameters.company_choices(session_factory):
         include, remove, days = parameters.effective(choice, defaults)
-        if include if action == "inclusion" else remove:
+        if include if action == ScheduleAction.INCLUSION else remove:
             allowed[choice.company_id] = days
     return allowed
 
@@ -76,7 +76,7 @@ def _of_companies(selection: Select, companies: dict[int, int], action: str, as_
     those due at least the company's days to execute before ``as_of`` (seeds 000/001:
     days after the due date before an automatic inclusion)."""
     chosen = selection.subquery("chosen")
-    if action == "inclusion":
+    if action == ScheduleAction.INCLUSION:
         by_days: dict[int, list[int]] = defaultdict(list)
         for company_id, days in companies.items():
             by_days[days].append(company_id)
@@ -95,7 +95,9 @@ def _of_companies(selection: Select, companies: dict[int, int], action: str, as_
 def _flagged_integrators(session_factory, action: str, integrator: str | None) -> set[str]:
     """Integrators with an active integration whose automatic flag for ``action`` is on
     (seed 000: "Incluir automaticamente" / "Remover automaticamente")."""
-    flag = Integration.auto_include if action == "inclusion" else Integration.auto_remove
+    flag = (
+        Integration.auto_include if action == ScheduleAction.INCLUSION else Integration.auto_remove
+    )
     query = select(Integration.integrator).where(Integration.active, flag)
     if integrator is not None:
         query = query.where(Integration.integrator == integrator)
@@ -156,10 +158,12 @@ def run_rules(session_factory, actor, schedule: Schedule, as_of: date, options=N
             session_factory, actor, schedule.action, stored.rule, schedule.integrator, as_of
         )
         result.found += preview.count()
-        if schedule.action == "inclusion":  # companies that warn first: today's notices
+        if (
+            schedule.action == ScheduleAction.INCLUSION
+        ):  # companies that warn first: today's notices
             result.errors += _notices(session_factory, actor, preview, as_of, companies)
         selection = _of_companies(preview.selection(), companies, schedule.action, as_of)
-        if schedule.action == "inclusion":
+        if schedule.action == ScheduleAction.INCLUSION:
             queued = enqueue_inclusions(
                 session_factory, actor, selection, schedule.integrator, rule_id=stored.id
             )
@@ -167,7 +171,9 @@ def run_rules(session_factory, actor, schedule: Schedule, as_of: date, options=N
             queued = enqueue_removals(session_factory, actor, selection, rule_id=stored.id)
         result.queued += queued.queued
     _send(session_factory, actor, result, options, automatic=True)
-    if schedule.action == "inclusion":  # what the partners already confirmed turns ativa
+    if (
+        schedule.action == ScheduleAction.INCLUSION
+    ):  # what the partners already confirmed turns ativa
         result.errors += run_follow_up(session_factory, actor).errors
     return result
 
@@ -197,8 +203,10 @@ def run_legal(session_factory, actor, as_of: date, options=None) -> JobResult:
         result.errors.append("baixas legais automáticas desligadas em Parâmetros")
         return result
     triggers = {"paid": True} if general.legal_removals else {}
-    rule = parse_rule({"name": "baixas legais", "kind": "removal", "triggers": triggers})
-    preview = Preview(session_factory, actor, "removal", rule, None, as_of)
+    rule = parse_rule(
+        {"name": "baixas legais", "kind": ScheduleAction.REMOVAL, "triggers": triggers}
+    )
+    preview = Preview(session_factory, actor, ScheduleAction.REMOVAL, rule, None, as_of)
     selection = preview.selection()
     if not general.five_years_removals:
         # the preview's own rows carry the trigger that fired: leave the five-year ones out

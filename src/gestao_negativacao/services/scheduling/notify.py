@@ -12,6 +12,7 @@ from email.message import EmailMessage
 from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.domain.documents import mask_for_log
+from gestao_negativacao.domain.enums import RunStatus
 from gestao_negativacao.logs import mask_documents
 from gestao_negativacao.services import mail
 from gestao_negativacao.services.admin import parameters
@@ -20,7 +21,7 @@ from gestao_negativacao.services.scheduling.runner import RunSummary
 
 
 def summary_text(runs: list[RunSummary], session_factory, today: date) -> str | None:
-    failed = [r for r in runs if r.status == "erro"]
+    failed = [r for r in runs if r.status == RunStatus.ERROR]
     board = dashboard(session_factory, today)
     at_risk = [r for r in board.removals_owed if r.deadline <= today]
     if not failed and not at_risk:

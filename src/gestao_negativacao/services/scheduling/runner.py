@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.db.base import utc_now
 from gestao_negativacao.db.models import Schedule, ScheduleRun
+from gestao_negativacao.domain.enums import RunStatus, ScheduleAction
 from gestao_negativacao.domain.schedule import LOCAL, due_slot, parse_times, parse_weekdays
 from gestao_negativacao.logs import mask_documents
 from gestao_negativacao.services.actor import workstation_name
@@ -27,7 +28,14 @@ from gestao_negativacao.services.sending.worker import SendOptions
 log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=30)  # longer than any run; a dead runner's lease expires
 # sync → removals → inclusions → asking the bureaus that confirm later
-ORDER = {"sync": 0, "legal": 1, "removal": 2, "inclusion": 3, "follow_up": 4, "lgpd": 5}
+ORDER = {
+    "sync": 0,
+    "legal": 1,
+    ScheduleAction.REMOVAL: 2,
+    ScheduleAction.INCLUSION: 3,
+    "follow_up": 4,
+    "lgpd": 5,
+}
 
 
 @dataclass(frozen=True)
@@ -113,7 +121,7 @@ def _run(session_factory, schedule: Schedule, slot: datetime, options) -> RunSum
         session.flush()
         run_id = run.id
     result = jobs.JobResult()
-    status = "ok"
+    status = RunStatus.OK
     try:
         if actor is None:
             raise RuntimeError(failure)
@@ -130,7 +138,7 @@ def _run(session_factory, schedule: Schedule, slot: datetime, options) -> RunSum
             result = jobs.run_rules(session_factory, actor, schedule, as_of, options)
     except Exception as exc:  # noqa: BLE001 - recorded; the other schedules still run
         log.exception("agendamento %s falhou", schedule.name)
-        status = "erro"
+        status = RunStatus.ERROR
         # the run's errors are read on screens and e-mailed: one line, never the SQL
         reason = describe_database_error(exc) if is_database_error(exc) else str(exc)
         result.errors.append(reason or type(exc).__name__)

@@ -13,7 +13,7 @@ from sqlalchemy import case, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.db.models import ImportSource, RuleRecord, Schedule, ScheduleRun, User
-from gestao_negativacao.domain.enums import Integrator
+from gestao_negativacao.domain.enums import Integrator, ScheduleAction, labels
 from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.domain.schedule import parse_times, parse_weekdays
@@ -22,14 +22,7 @@ from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.admin.users import effective_permissions
 from gestao_negativacao.services.listing import Column, PagedQuery, selecting
 
-ACTIONS = {
-    "inclusion": "Inclusão (job 44)",
-    "removal": "Baixa (job 43)",
-    "legal": "Baixas legais (pagamentos e cinco anos)",
-    "sync": "Sincronização com o ERP",
-    "follow_up": "Atualizar situação (confirmações do Serasa e do Crédito na Medida)",
-    "lgpd": "Anonimização LGPD (titulares sem pendência após o prazo de guarda)",
-}
+ACTIONS = labels(ScheduleAction)
 
 
 class ScheduleConfigError(UserFacingError, ValueError):
@@ -73,7 +66,10 @@ def _info(session: Session, s: Schedule) -> ScheduleInfo:
 def _check(session: Session, action, rules, integrator, weekdays, times, run_as, source_id):
     if action not in ACTIONS:
         raise ScheduleConfigError(f"Ação inválida: {action}. Use {', '.join(ACTIONS)}.")
-    kind = {"inclusion": "inclusion", "removal": "removal"}.get(action)
+    kind = {
+        ScheduleAction.INCLUSION: ScheduleAction.INCLUSION,
+        ScheduleAction.REMOVAL: ScheduleAction.REMOVAL,
+    }.get(action)
     if kind:
         if not rules:
             raise ScheduleConfigError("Escolha ao menos uma regra para o agendamento.")
@@ -83,7 +79,7 @@ def _check(session: Session, action, rules, integrator, weekdays, times, run_as,
                 raise ScheduleConfigError(f"Regra {name!r} não encontrada.")
             if found != kind:
                 raise ScheduleConfigError(f"A regra {name!r} não é de {ACTIONS[action]}.")
-    if action == "inclusion" and integrator not in {i.value for i in Integrator}:
+    if action == ScheduleAction.INCLUSION and integrator not in {i.value for i in Integrator}:
         raise ScheduleConfigError("A inclusão agendada precisa de uma integradora.")
     if action == "sync" and (source_id is None or session.get(ImportSource, source_id) is None):
         raise ScheduleConfigError("Escolha a fonte do ERP da sincronização.")

@@ -21,6 +21,7 @@ from gestao_negativacao.bureaus.errors import (
 )
 from gestao_negativacao.bureaus.registry import CONFIRMS_LATER
 from gestao_negativacao.db.models import Integration
+from gestao_negativacao.domain.enums import Action
 from gestao_negativacao.services.sending.items import WorkItem
 from gestao_negativacao.services.sending.outcomes import Kind, Result
 from gestao_negativacao.services.sending.selection import Choice
@@ -41,7 +42,7 @@ def companion_results(result: Result) -> list[Result]:
     item = result.item
     out = []
     for companion in item.companions:
-        if item.action == "removal":
+        if item.action == Action.REMOVAL:
             message = f"registro baixado junto com o de {item.debtor.name}: {result.message}"
         else:
             message = f"coobrigado no registro de {item.debtor.name}: {result.message}"
@@ -53,7 +54,7 @@ def _call(
     adapter: BureauAdapter, item: WorkItem, integration: Integration | None, choice: Choice
 ) -> Result:
     used = {"integration_id": choice.integration_id, "operator_id": choice.operator_id}
-    removal = item.action == "removal"
+    removal = item.action == Action.REMOVAL
     try:
         if removal:
             reason = integration.removal_reason if integration is not None else None

@@ -27,6 +27,13 @@ from gestao_negativacao.db.models import (
     Sale,
 )
 from gestao_negativacao.domain.documents import InvalidDocument, parse_cnpj, parse_document
+from gestao_negativacao.domain.enums import (
+    Action,
+    ExclusionReason,
+    NegativationStatus,
+    RemovalTrigger,
+    labels,
+)
 from gestao_negativacao.domain.rule_format import parse_rule
 from gestao_negativacao.domain.rules import Rule
 from gestao_negativacao.services.joins import negativation_context
@@ -34,29 +41,8 @@ from gestao_negativacao.services.listing import Column, PagedQuery, Row, selecti
 from gestao_negativacao.services.preview import Preview, PreviewItem
 from gestao_negativacao.services.sending.release import SendingError
 
-REASONS = {
-    "older_than_five_years": "vencida há mais de cinco anos",
-    "disputed": "em disputa",
-    "held": "bloqueada (baixa anterior ou acordo; veja Enviados ou Acordos)",
-    "notice_pending": "aviso prévio ao devedor pendente",
-    "minor": "devedor menor de idade",
-    "birth_date_unknown": "data de nascimento desconhecida",
-    "missing_address": "endereço incompleto para a carta comunicado",
-    "already_active": "já negativada nesta integradora",
-    "queued": "já na fila de envio",
-}
-TRIGGERS = {
-    "paid": "paga",
-    "partial_payment": "pagamento parcial",
-    "termination": "distrato",
-    "renegotiated": "renegociada",
-    "days_overdue": "dias de atraso",
-    "days_negativated": "dias negativada",
-    "five_years": "cinco anos",
-    "disputed": "em disputa",
-    "agreement": "acordo em dia",
-    "manual": "escolha manual",
-}
+REASONS = labels(ExclusionReason)
+TRIGGERS = labels(RemovalTrigger)
 
 
 @dataclass(frozen=True)
@@ -117,7 +103,7 @@ class HandFilters:
             include["sales"] = [f"{company}:{self.sale.strip()}"]
         doc = {
             "name": "filtros da tela",
-            "kind": "inclusion",
+            "kind": Action.INCLUSION,
             "criteria": criteria,
             "filters": {"include": include},
         }
@@ -141,7 +127,7 @@ def _preview_columns(action: str, excluded: bool) -> list[Column]:
     ]
     if excluded:
         columns.append(Column("reason", "Motivo"))
-    elif action == "removal":
+    elif action == Action.REMOVAL:
         columns.append(Column("trigger", "Gatilho"))
     return columns
 
@@ -212,7 +198,7 @@ def manual_removals(
         Column("included_on", "Negativada em", N.included_on, "date"),
         Column("amount", "Em aberto", Inst.open_amount, "money"),
     ]
-    query = negativation_context(selecting(columns)).where(N.status == "ativa")
+    query = negativation_context(selecting(columns)).where(N.status == NegativationStatus.ACTIVE)
     if integrator:
         query = query.where(N.integrator == integrator)
     if company:

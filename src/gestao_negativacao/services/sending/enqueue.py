@@ -27,6 +27,7 @@ from gestao_negativacao.db.base import UtcDateTime, utc_now
 from gestao_negativacao.db.locks import write_first
 from gestao_negativacao.db.models import Negativation, NegativationEvent, SendQueueEntry
 from gestao_negativacao.db.staging import stage, unstage
+from gestao_negativacao.domain.enums import Action, EventKind, NegativationStatus, Processing
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.rules.sql import tune_session
 from gestao_negativacao.services import audit
@@ -36,7 +37,11 @@ from gestao_negativacao.services.errors import retry_on_conflict
 N = Negativation.__table__
 Q = SendQueueEntry.__table__
 EV = NegativationEvent.__table__
-REOPENABLE = ("erro", "baixada", "baixada_manual")
+REOPENABLE = (
+    NegativationStatus.ERROR,
+    NegativationStatus.REMOVED,
+    NegativationStatus.REMOVED_MANUALLY,
+)
 
 
 @dataclass(frozen=True)
@@ -164,8 +169,8 @@ def enqueue_inclusions(
                 chosen.c.customer_id,
                 chosen.c.debtor_role,
                 literal(integrator, String(30)),
-                literal("pendente", String(20)),
-                literal("pendente", String(20)),
+                literal(NegativationStatus.PENDING, String(20)),
+                literal(NegativationStatus.PENDING, String(20)),
                 literal(rule_id),
                 literal(actor.user_id),
                 now,
@@ -187,14 +192,16 @@ def enqueue_inclusions(
             # an item in erro, removed before, or released from the queue is included again
             reopenable = or_(
                 N.c.status.in_(REOPENABLE),
-                and_(N.c.status == "pendente", N.c.processing == "liberada"),
+                and_(
+                    N.c.status == NegativationStatus.PENDING, N.c.processing == Processing.RELEASED
+                ),
             )
             conn.execute(
                 N.update()
                 .where(N.c.integrator == integrator, reopenable, key.in_(selected_keys))
                 .values(
-                    status="pendente",
-                    processing="pendente",
+                    status=NegativationStatus.PENDING,
+                    processing=Processing.PENDING,
                     message=None,
                     rule_id=rule_id,
                     user_id=actor.user_id,
@@ -203,11 +210,19 @@ def enqueue_inclusions(
             )
             pending = select(N.c.id, N.c.integrator).where(
                 N.c.integrator == integrator,
-                and_(N.c.status == "pendente", N.c.processing == "pendente"),
+                and_(
+                    N.c.status == NegativationStatus.PENDING, N.c.processing == Processing.PENDING
+                ),
                 key.in_(selected_keys),
             )
             batch, queued = _queue_and_log(
-                conn, actor, pending, "inclusion", rule_id, "inclusao_enfileirada", "pendente"
+                conn,
+                actor,
+                pending,
+                Action.INCLUSION,
+                rule_id,
+                EventKind.QUEUED_FOR_INCLUSION,
+                NegativationStatus.PENDING,
             )
             unstage(conn, chosen)
             audit.record(
@@ -245,12 +260,18 @@ def enqueue_removals(
             chosen = _staged(conn, selection, "selecao_baixa", ("negativation_id",))
             requested = conn.execute(select(func.count()).select_from(chosen)).scalar() or 0
             active = select(N.c.id, N.c.integrator).where(
-                N.c.status == "ativa", N.c.id.in_(select(chosen.c.negativation_id))
+                N.c.status == NegativationStatus.ACTIVE,
+                N.c.id.in_(select(chosen.c.negativation_id)),
             )
             conn.execute(
                 N.update()
-                .where(N.c.status == "ativa", N.c.id.in_(select(chosen.c.negativation_id)))
-                .values(removal_rule_id=rule_id, processing="pendente", updated_at=utc_now())
+                .where(
+                    N.c.status == NegativationStatus.ACTIVE,
+                    N.c.id.in_(select(chosen.c.negativation_id)),
+                )
+                .values(
+                    removal_rule_id=rule_id, processing=Processing.PENDING, updated_at=utc_now()
+                )
             )
             if "trigger" in chosen.c:  # §5.6: settled another way, it must not come back
                 from gestao_negativacao.db.models import RuleRecord
@@ -259,7 +280,13 @@ def enqueue_removals(
                 name = conn.scalar(select(RuleRecord.name).where(RuleRecord.id == rule_id))
                 hold_by_trigger(conn, actor, chosen, name or "de baixa")
             batch, queued = _queue_and_log(
-                conn, actor, active, "removal", rule_id, "baixa_enfileirada", "ativa"
+                conn,
+                actor,
+                active,
+                Action.REMOVAL,
+                rule_id,
+                EventKind.QUEUED_FOR_REMOVAL,
+                NegativationStatus.ACTIVE,
             )
             unstage(conn, chosen)
             audit.record(

@@ -20,6 +20,7 @@ from gestao_negativacao.bureaus.errors import BureauError
 from gestao_negativacao.bureaus.registry import CONFIRMS_LATER
 from gestao_negativacao.db.base import utc_now
 from gestao_negativacao.db.models import Integration, Negativation, NegativationEvent
+from gestao_negativacao.domain.enums import EventKind, NegativationStatus, Processing
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
@@ -31,9 +32,9 @@ N = Negativation.__table__
 EV = NegativationEvent.__table__
 # what the bureau's answer turns a waiting negativation into, and the event it writes
 TRANSITIONS = {
-    "ativa": ("ativa", "confirmada"),
-    "erro": ("erro", "recusada_no_processamento"),
-    "baixada": ("baixada", "baixada_no_biro"),
+    NegativationStatus.ACTIVE: (NegativationStatus.ACTIVE, EventKind.CONFIRMED),
+    NegativationStatus.ERROR: (NegativationStatus.ERROR, EventKind.REFUSED_IN_PROCESSING),
+    NegativationStatus.REMOVED: (NegativationStatus.REMOVED, EventKind.REMOVED_AT_BUREAU),
 }
 
 
@@ -61,8 +62,8 @@ def _waiting(session: Session) -> dict[tuple[int | None, int | None], dict[str, 
     rows = session.execute(
         select(N.c.id, N.c.bureau_id, N.c.integration_id, N.c.operator_id).where(
             N.c.integrator.in_(sorted(CONFIRMS_LATER)),
-            N.c.status == "pendente",
-            N.c.processing == "ok",
+            N.c.status == NegativationStatus.PENDING,
+            N.c.processing == Processing.OK,
             N.c.bureau_id.is_not(None),
         )
     )
@@ -135,25 +136,29 @@ def _record(session_factory, actor, answers, by_bureau_id, days, report) -> None
                 continue
             status, kind = transition
             values = {"status": status, "updated_at": now, "message": answer.message or None}
-            if status == "ativa":
+            if status == NegativationStatus.ACTIVE:
                 values.update(included_at=now, included_on=today, visible_from=visible_from)
-            elif status == "baixada":
+            elif status == NegativationStatus.REMOVED:
                 values.update(removed_at=now)
             changed = conn.execute(
                 update(N)
-                .where(N.c.id == negativation_id, N.c.status == "pendente", N.c.processing == "ok")
+                .where(
+                    N.c.id == negativation_id,
+                    N.c.status == NegativationStatus.PENDING,
+                    N.c.processing == Processing.OK,
+                )
                 .values(**values)
             ).rowcount
             if not changed:
                 continue
-            report.activated += status == "ativa"
-            report.failed += status == "erro"
+            report.activated += status == NegativationStatus.ACTIVE
+            report.failed += status == NegativationStatus.ERROR
             conn.execute(
                 EV.insert().values(
                     negativation_id=negativation_id,
                     at=now,
                     kind=kind,
-                    status_before="pendente",
+                    status_before=NegativationStatus.PENDING,
                     status_after=status,
                     user_id=actor.user_id,
                     login=actor.login,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Connection, exists, literal, select, update
+from sqlalchemy import Connection, String, exists, literal, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.db.base import UtcDateTime, utc_now
@@ -22,6 +22,7 @@ from gestao_negativacao.db.models import (
     Sale,
 )
 from gestao_negativacao.domain.documents import InvalidDocument, parse_cnpj
+from gestao_negativacao.domain.enums import HoldOrigin, RemovalTrigger
 from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import audit
@@ -32,7 +33,11 @@ H = Hold.__table__
 N = Negativation.__table__
 # the removal triggers that mean "the debt was settled another way": the item must not
 # come back by itself (full payment, five years and disputes are kept out by the guards)
-HOLDING_TRIGGERS = ("partial_payment", "termination", "renegotiated")
+HOLDING_TRIGGERS = (
+    RemovalTrigger.PARTIAL_PAYMENT,
+    RemovalTrigger.TERMINATION,
+    RemovalTrigger.RENEGOTIATED,
+)
 
 
 class HoldError(UserFacingError, ValueError):
@@ -85,8 +90,8 @@ def hold_removed(
     rows = select(
         N.c.installment_id,
         N.c.customer_id,
-        literal(origin),
-        literal(reason[:200]),
+        literal(str(origin), String(30)),
+        literal(reason[:200], String(200)),
         N.c.id,
         literal(utc_now(), UtcDateTime()),
         literal(actor.login),
@@ -248,7 +253,7 @@ def set_until(
     chosen = _in_force(None, company_cnpj, sale, installment, debtor_document)
     with session_factory.begin() as session:
         found = session.execute(select(Hold.id, Hold.origin).where(Hold.id.in_(chosen))).all()
-        if until is not None and any(o == "court_order" for _, o in found):
+        if until is not None and any(o == HoldOrigin.COURT_ORDER for _, o in found):
             raise HoldError(
                 "Bloqueio por ordem judicial não tem data final: retire-o com o motivo quando a "
                 "ordem for revogada."

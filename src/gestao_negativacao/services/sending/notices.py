@@ -19,6 +19,7 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.db.models import Customer, DebtorNotice, Installment, Sale
+from gestao_negativacao.domain.enums import ExclusionReason, NoticeOutcome, labels
 from gestao_negativacao.domain.money import format_brl
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import audit, mail
@@ -28,8 +29,8 @@ from gestao_negativacao.services.importing.writer import chunks
 from gestao_negativacao.services.joins import to_debtor, to_sale
 from gestao_negativacao.services.preview import Preview, PreviewItem
 
-SENT, FAILED, NO_EMAIL = "enviado", "falhou", "sem_email"
-OUTCOME_LABELS = {SENT: "enviado", FAILED: "falhou", NO_EMAIL: "devedor sem e-mail"}
+SENT, FAILED, NO_EMAIL = NoticeOutcome.SENT, NoticeOutcome.FAILED, NoticeOutcome.NO_EMAIL
+OUTCOME_LABELS = labels(NoticeOutcome)
 
 
 @dataclass
@@ -125,7 +126,8 @@ def send_notices(
     pending = [
         i
         for i in preview.iterate(excluded=True)
-        if i.reason == "notice_pending" and (companies is None or i.company_cnpj in companies)
+        if i.reason == ExclusionReason.NOTICE_PENDING
+        and (companies is None or i.company_cnpj in companies)
     ]
     if not pending:
         return report

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from gestao_negativacao.bureaus.registry import CO_OBLIGOR_WITH_HOLDER
 from gestao_negativacao.db.base import utc_now
 from gestao_negativacao.db.models import Negativation, NegativationEvent, SendQueueEntry
+from gestao_negativacao.domain.enums import Action, EventKind, NegativationStatus, Processing
 from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.errors import retry_on_conflict
 from gestao_negativacao.services.sending.items import WorkItem
@@ -69,8 +70,8 @@ def _cut(text: str | None, size: int) -> str | None:
 def _transition(result: Result) -> tuple[str, str, str, dict]:
     """(status before, status after, event kind, columns to set) of a final answer."""
     item = result.item
-    removal = item.action == "removal"
-    before = "ativa" if removal else "pendente"
+    removal = item.action == Action.REMOVAL
+    before = NegativationStatus.ACTIVE if removal else NegativationStatus.PENDING
     sent_by = {
         "protocol": _cut(result.protocol, 120),
         "message": result.message,
@@ -82,23 +83,26 @@ def _transition(result: Result) -> tuple[str, str, str, dict]:
         sent_by["removal_protocol"] = sent_by.pop("protocol")
     now = utc_now()
     if result.kind is Kind.REJECTED:
-        after, kind = "erro", ("baixa_rejeitada" if removal else "inclusao_rejeitada")
-        values = {"status": after, "processing": "ok", **sent_by}
+        after, kind = (
+            NegativationStatus.ERROR,
+            (EventKind.REMOVAL_REFUSED if removal else EventKind.INCLUSION_REFUSED),
+        )
+        values = {"status": after, "processing": Processing.OK, **sent_by}
     elif result.kind is Kind.UNCONFIRMED:
-        after, kind = "pendente", "aguardando_confirmacao"
-        values = {"status": after, "processing": "ok", **sent_by}
+        after, kind = NegativationStatus.PENDING, EventKind.AWAITING_CONFIRMATION
+        values = {"status": after, "processing": Processing.OK, **sent_by}
     elif removal:
-        after, kind = "baixada", "baixada"
-        values = {"status": after, "processing": "ok", "removed_at": now, **sent_by}
+        after, kind = NegativationStatus.REMOVED, EventKind.REMOVED
+        values = {"status": after, "processing": Processing.OK, "removed_at": now, **sent_by}
         if result.not_found:
             # DESIGN §5.2: a removal that names the record differently from its inclusion
             # gets exactly this answer; shown on the Painel until someone checks it
-            kind, values["attention"] = "baixa_nao_encontrada", NOT_FOUND
+            kind, values["attention"] = EventKind.REMOVAL_NOT_FOUND, NOT_FOUND
     else:
-        after, kind = "ativa", "incluida"
+        after, kind = NegativationStatus.ACTIVE, EventKind.INCLUDED
         values = {
             "status": after,
-            "processing": "ok",
+            "processing": Processing.OK,
             "included_at": now,
             "removed_at": None,
             "removal_reason": None,
@@ -128,7 +132,7 @@ class Recorder:
             return
         retry = [r for r in results if r.kind in (Kind.TRANSIENT, Kind.NO_CONFIGURATION)]
         final = [r for r in results if r.kind not in (Kind.TRANSIENT, Kind.NO_CONFIGURATION)]
-        if self._general is None and any(r.item.action == "inclusion" for r in final):
+        if self._general is None and any(r.item.action == Action.INCLUSION for r in final):
             # read before this transaction: the notice-letter waits (visible_from)
             from gestao_negativacao.services.admin import parameters
 
@@ -188,7 +192,9 @@ class Recorder:
         return [
             self._event(
                 r,
-                "sem_configuracao" if r.kind is Kind.NO_CONFIGURATION else "falha_envio",
+                EventKind.NO_CONFIGURATION
+                if r.kind is Kind.NO_CONFIGURATION
+                else EventKind.SEND_FAILED,
                 r.item.status,
                 r.item.status,
             )
@@ -212,10 +218,12 @@ class Recorder:
             before, after, kind, values = _transition(result)
             nid = result.item.negativation_id
             status, processing = current.get(nid, (None, None))
-            if status != before or (result.kind is Kind.UNCONFIRMED and processing == "ok"):
+            if status != before or (
+                result.kind is Kind.UNCONFIRMED and processing == Processing.OK
+            ):
                 continue  # already recorded, or changed by someone meanwhile
-            current[nid] = (after, "ok")
-            if after == "ativa":
+            current[nid] = (after, Processing.OK)
+            if after == NegativationStatus.ACTIVE:
                 values["included_on"] = self.today
                 values["visible_from"] = self._visible_from(result.item.integrator)
             values.update(nid=nid, updated_at=utc_now(), user_id=self.actor.user_id)
@@ -235,7 +243,7 @@ class Recorder:
         removed = {
             (r.item.integrator, r.item.bureau_id)
             for r in results
-            if r.item.action == "removal"
+            if r.item.action == Action.REMOVAL
             and r.kind is Kind.ACCEPTED
             and r.item.bureau_id
             and r.item.integrator in CO_OBLIGOR_WITH_HOLDER
@@ -243,7 +251,7 @@ class Recorder:
         events = []
         for integrator, bureau_id in sorted(removed):
             condition = (N.c.integrator == integrator, N.c.bureau_id == bureau_id,
-                         N.c.status == "ativa")  # fmt: skip
+                         N.c.status == NegativationStatus.ACTIVE)  # fmt: skip
             ids = list(conn.execute(select(N.c.id).where(*condition)).scalars())
             if not ids:
                 continue
@@ -251,17 +259,24 @@ class Recorder:
             conn.execute(
                 update(N)
                 .where(N.c.id.in_(ids), *condition)
-                .values(status="baixada", processing="ok", removed_at=now, updated_at=now)
+                .values(
+                    status=NegativationStatus.REMOVED,
+                    processing=Processing.OK,
+                    removed_at=now,
+                    updated_at=now,
+                )
             )
-            conn.execute(delete(Q).where(Q.c.negativation_id.in_(ids), Q.c.action == "removal"))
+            conn.execute(
+                delete(Q).where(Q.c.negativation_id.in_(ids), Q.c.action == Action.REMOVAL)
+            )
             for negativation_id in ids:
                 events.append(
                     {
                         "negativation_id": negativation_id,
                         "at": now,
-                        "kind": "baixada_com_o_registro",
-                        "status_before": "ativa",
-                        "status_after": "baixada",
+                        "kind": EventKind.REMOVED_WITH_HOLDER,
+                        "status_before": NegativationStatus.ACTIVE,
+                        "status_after": NegativationStatus.REMOVED,
                         "user_id": self.actor.user_id,
                         "login": self.actor.login,
                         "workstation": self.actor.workstation,

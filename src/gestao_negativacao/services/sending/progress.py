@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from gestao_negativacao.domain.enums import NegativationStatus
 from gestao_negativacao.services.sending.outcomes import Kind, Result
 
 MAX_PROBLEMS = 1000  # the report lists at most this many items that did not go
@@ -84,7 +85,9 @@ class SendReport:
                     item.sale_number,
                     item.installment_number,
                     item.debtor.document,
-                    "erro" if kind is Kind.REJECTED else "pendente",
+                    NegativationStatus.ERROR
+                    if kind is Kind.REJECTED
+                    else NegativationStatus.PENDING,
                     result.message,
                 )
             )

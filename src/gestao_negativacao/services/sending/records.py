@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from gestao_negativacao.bureaus.registry import CO_OBLIGOR_WITH_HOLDER
 from gestao_negativacao.db.base import utc_now
 from gestao_negativacao.db.models import Negativation, SendQueueEntry
-from gestao_negativacao.domain.enums import Integrator
+from gestao_negativacao.domain.enums import Action, Integrator, NegativationStatus, Processing
 from gestao_negativacao.services.sending import claims
 from gestao_negativacao.services.sending.items import WorkItem, load_items
 from gestao_negativacao.services.sending.outcomes import Kind, Result
@@ -47,29 +47,29 @@ class Grouped:
 def key_of(item: WorkItem) -> Key | None:
     if item.integrator not in CO_OBLIGOR_WITH_HOLDER:
         return None
-    if item.action == "inclusion":
-        return ("inclusion", item.integrator, item.installment_id)
+    if item.action == Action.INCLUSION:
+        return (Action.INCLUSION, item.integrator, item.installment_id)
     if item.bureau_id:
-        return ("removal", item.integrator, item.bureau_id)
+        return (Action.REMOVAL, item.integrator, item.bureau_id)
     return None
 
 
 def _members(session: Session, keys: list[Key]) -> dict[Key, list[int]]:
     """Every queue entry of each record, whoever holds it."""
     out: dict[Key, list[int]] = {}
-    inclusions = [(k[1], k[2]) for k in keys if k[0] == "inclusion"]
-    removals = [(k[1], k[2]) for k in keys if k[0] == "removal"]
+    inclusions = [(k[1], k[2]) for k in keys if k[0] == Action.INCLUSION]
+    removals = [(k[1], k[2]) for k in keys if k[0] == Action.REMOVAL]
     conditions = []
     if inclusions:
         conditions.append(
             and_(
-                Q.c.action == "inclusion",
+                Q.c.action == Action.INCLUSION,
                 tuple_(N.c.integrator, N.c.installment_id).in_(inclusions),
             )  # fmt: skip
         )
     if removals:
         conditions.append(
-            and_(Q.c.action == "removal", tuple_(N.c.integrator, N.c.bureau_id).in_(removals))
+            and_(Q.c.action == Action.REMOVAL, tuple_(N.c.integrator, N.c.bureau_id).in_(removals))
         )
     rows = session.execute(
         select(Q.c.id, Q.c.action, N.c.integrator, N.c.installment_id, N.c.bureau_id)
@@ -77,7 +77,7 @@ def _members(session: Session, keys: list[Key]) -> dict[Key, list[int]]:
         .where(or_(*conditions))
     )
     for queue_id, action, integrator, installment_id, bureau_id in rows:
-        key = (action, integrator, installment_id if action == "inclusion" else bureau_id)
+        key = (action, integrator, installment_id if action == Action.INCLUSION else bureau_id)
         out.setdefault(key, []).append(queue_id)
     return out
 
@@ -89,7 +89,10 @@ def _holder_registered(session: Session, integrator: str, installment_id: int) -
                 N.c.integrator == integrator,
                 N.c.installment_id == installment_id,
                 N.c.debtor_role == "holder",
-                or_(N.c.status == "ativa", and_(N.c.status == "pendente", N.c.processing == "ok")),
+                or_(
+                    N.c.status == NegativationStatus.ACTIVE,
+                    and_(N.c.status == NegativationStatus.PENDING, N.c.processing == Processing.OK),
+                ),
             )
         )
     )
@@ -162,7 +165,7 @@ def group(
             continue
         with session_factory() as session:
             everyone = sorted(mine + load_items(session, got), key=lambda i: i.queue_id)
-            if key[0] == "inclusion":
+            if key[0] == Action.INCLUSION:
                 _assemble_inclusion(session, everyone, out)
             else:
                 everyone.sort(key=lambda i: (i.role != "holder", i.queue_id))

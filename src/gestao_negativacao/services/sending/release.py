@@ -27,6 +27,13 @@ from gestao_negativacao.db.models import (
     SendQueueEntry,
 )
 from gestao_negativacao.domain.documents import InvalidDocument, parse_cnpj
+from gestao_negativacao.domain.enums import (
+    Action,
+    EventKind,
+    HoldOrigin,
+    NegativationStatus,
+    Processing,
+)
 from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import audit
@@ -88,7 +95,7 @@ def _filtered(action: str | None, company_cnpj: str | None, integrator: str | No
     )
     query = to_sale(query, Negativation.installment_id)
     if action is not None:
-        if action not in ("inclusion", "removal"):
+        if action not in (Action.INCLUSION, Action.REMOVAL):
             raise SendingError("Ação deve ser inclusion (inclusão) ou removal (baixa).")
         query = query.where(SendQueueEntry.action == action)
     if company_cnpj:
@@ -128,7 +135,7 @@ def release(
         events = select(
             Q.c.negativation_id,
             now,
-            literal("liberada", String(40)),
+            literal(EventKind.RELEASED, String(40)),
             literal(actor.user_id),
             literal(actor.login, String(60)),
             literal(actor.workstation, String(100)),
@@ -138,11 +145,11 @@ def release(
                 ["negativation_id", "at", "kind", "user_id", "login", "workstation"], events
             )
         )
-        # taken out of the queue, the item is no longer "pendente" in our processing
+        # taken out of the queue, the item is no longer "pendente" (queued) in our processing
         conn.execute(
             update(N)
             .where(N.c.id.in_(select(Q.c.negativation_id).where(Q.c.id.in_(select(ids.c.id)))))
-            .values(processing="liberada", updated_at=utc_now())
+            .values(processing=Processing.RELEASED, updated_at=utc_now())
         )
         released = conn.execute(delete(Q).where(Q.c.id.in_(select(ids.c.id)))).rowcount or 0
         audit.record(
@@ -180,21 +187,23 @@ def manual_removal(
     now_value = utc_now()
     with session_factory.begin() as session:
         conn = session.connection()
-        active = select(N.c.id).where(N.c.id.in_(negativation_ids), N.c.status == "ativa")
+        active = select(N.c.id).where(
+            N.c.id.in_(negativation_ids), N.c.status == NegativationStatus.ACTIVE
+        )
         ids = [row[0] for row in conn.execute(active)]
         if not ids:
             return 0
-        conn.execute(delete(Q).where(Q.c.negativation_id.in_(ids), Q.c.action == "removal"))
+        conn.execute(delete(Q).where(Q.c.negativation_id.in_(ids), Q.c.action == Action.REMOVAL))
         from gestao_negativacao.services.sending.holds import hold_removed
 
-        origin = "court_order" if court_order else "manual_removal"
+        origin = HoldOrigin.COURT_ORDER if court_order else HoldOrigin.MANUAL_REMOVAL
         hold_removed(conn, actor, ids, origin, reason)
         conn.execute(
             update(N)
             .where(N.c.id.in_(ids))
             .values(
-                status="baixada_manual",
-                processing="ok",
+                status=NegativationStatus.REMOVED_MANUALLY,
+                processing=Processing.OK,
                 removed_at=now_value,
                 removal_reason=reason[:200],
                 updated_at=now_value,
@@ -204,9 +213,9 @@ def manual_removal(
         events = select(
             N.c.id,
             now,
-            literal("baixa_manual", String(40)),
-            literal("ativa", String(20)),
-            literal("baixada_manual", String(20)),
+            literal(EventKind.MANUAL_REMOVAL, String(40)),
+            literal(NegativationStatus.ACTIVE, String(20)),
+            literal(NegativationStatus.REMOVED_MANUALLY, String(20)),
             literal(actor.user_id),
             literal(actor.login, String(60)),
             literal(actor.workstation, String(100)),

@@ -26,12 +26,13 @@ from gestao_negativacao.db.models import (
     Operator,
     OperatorUser,
 )
+from gestao_negativacao.domain.enums import Action
 from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services.actor import Actor
 
 NO_VALID_CONFIGURATION = "nenhuma configuração válida encontrada para envio"
-AUTOMATIC_FLAGS = {"inclusion": "Inclusão automática", "removal": "Baixa automática"}
+AUTOMATIC_FLAGS = {Action.INCLUSION: "Inclusão automática", Action.REMOVAL: "Baixa automática"}
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,10 @@ def load_options(session: Session, integrator: str | None = None) -> list[Integr
             i.active,
             frozenset(
                 action
-                for action, on in (("inclusion", i.auto_include), ("removal", i.auto_remove))
+                for action, on in (
+                    (Action.INCLUSION, i.auto_include),
+                    (Action.REMOVAL, i.auto_remove),
+                )
                 if on
             ),
         )

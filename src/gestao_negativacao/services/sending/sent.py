@@ -20,7 +20,13 @@ from gestao_negativacao.db.models import (
     Sale,
 )
 from gestao_negativacao.domain.documents import InvalidDocument, parse_cnpj, parse_document
-from gestao_negativacao.domain.enums import Integrator, NegativationStatus, Processing
+from gestao_negativacao.domain.enums import (
+    EventKind,
+    Integrator,
+    NegativationStatus,
+    Processing,
+    labels,
+)
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
@@ -170,7 +176,7 @@ def resend(
     with session_factory() as session:
         rows = session.execute(
             select(N.c.id, N.c.integrator, N.c.included_at, N.c.removed_at).where(
-                N.c.id.in_(negativation_ids), N.c.status == "erro"
+                N.c.id.in_(negativation_ids), N.c.status == NegativationStatus.ERROR
             )
         ).all()
     removals = [r.id for r in rows if r.included_at is not None and r.removed_at is None]
@@ -192,8 +198,8 @@ def resend(
         with session_factory.begin() as session:
             session.execute(
                 update(N)
-                .where(N.c.id.in_(removals), N.c.status == "erro")
-                .values(status="ativa", updated_at=utc_now())
+                .where(N.c.id.in_(removals), N.c.status == NegativationStatus.ERROR)
+                .values(status=NegativationStatus.ACTIVE, updated_at=utc_now())
             )
         selection = select(N.c.id.label("negativation_id")).where(N.c.id.in_(removals))
         queued += enqueue_removals(session_factory, actor, selection).queued
@@ -245,27 +251,7 @@ class HistoryEntry:
     message: str | None
 
 
-EVENT_NAMES = {
-    "inclusao_enfileirada": "posta na fila para inclusão",
-    "baixa_enfileirada": "posta na fila para baixa",
-    "incluida": "incluída no birô",
-    "incluida_ja_constava": "incluída (o birô já tinha o registro)",
-    "baixada": "baixada no birô",
-    "baixada_ja_constava": "baixada (o birô já a tinha baixado)",
-    "aguardando_confirmacao": "aceita; aguardando confirmação do birô",
-    "aguardando_confirmacao_ja_constava": "aceita (já constava); aguardando confirmação",
-    "confirmada": "confirmada pelo birô",
-    "recusada_no_processamento": "recusada no processamento do birô",
-    "inclusao_rejeitada": "inclusão recusada pelo birô",
-    "baixa_rejeitada": "baixa recusada pelo birô",
-    "falha_envio": "falha de comunicação; nova tentativa depois",
-    "sem_configuracao": "sem configuração válida para envio",
-    "liberada": "liberada da fila de envio",
-    "baixa_manual": "baixa manual",
-    "baixa_nao_encontrada": "baixada, mas o birô não encontrou o registro: conferir no site",
-    "baixada_com_o_registro": "baixada junto com o registro do titular no birô",
-    "conferida": "conferida",
-}
+EVENT_NAMES = labels(EventKind)
 
 
 def mark_checked(
@@ -293,7 +279,7 @@ def mark_checked(
                 {
                     "negativation_id": nid,
                     "at": now,
-                    "kind": "conferida",
+                    "kind": EventKind.CHECKED,
                     "status_before": None,
                     "status_after": None,
                     "user_id": actor.user_id,
@@ -388,7 +374,7 @@ def active_of_debtor(
             negativation_context(query, debtor=False)
             .where(
                 Negativation.customer_id == customer,
-                Negativation.status == "ativa",
+                Negativation.status == NegativationStatus.ACTIVE,
                 Negativation.id != (but or 0),
             )
             .order_by(Negativation.included_on, Negativation.id)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.db.models import Integration
 from gestao_negativacao.domain.documents import format_document
+from gestao_negativacao.domain.enums import Action
 from gestao_negativacao.domain.rules import Rule
 from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.preview import Preview, PreviewError
@@ -89,10 +90,10 @@ def enqueue_rule(
     rule_id: int | None = None,
 ) -> EnqueueResult:
     """Put what ``rule`` finds on ``as_of`` in the send queue."""
-    if action == "inclusion" and integrator is None:
+    if action == Action.INCLUSION and integrator is None:
         integrator = default_integrator(session_factory)
     preview = Preview(session_factory, actor, action, rule, integrator, as_of)
-    if action == "inclusion":
+    if action == Action.INCLUSION:
         return enqueue_inclusions(
             session_factory, actor, preview.selection(), preview.integrator, rule_id=rule_id
         )
@@ -143,7 +144,7 @@ def send_selection(
     """Queue the items a screen selected (rows of a preview, or ticked by hand), then send
     every pending entry. ``selection`` has the shape ``enqueue_inclusions`` or
     ``enqueue_removals`` reads."""
-    if action == "inclusion":
+    if action == Action.INCLUSION:
         enqueued = enqueue_inclusions(
             session_factory, actor, selection, integrator, rule_id=rule_id
         )

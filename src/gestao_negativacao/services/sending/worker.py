@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from gestao_negativacao.bureaus.base import BureauAdapter
 from gestao_negativacao.db.base import utc_now
 from gestao_negativacao.db.models import Integration, SendQueueEntry
+from gestao_negativacao.domain.enums import Action
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor, PermissionDenied
@@ -49,7 +50,7 @@ from gestao_negativacao.services.sending.selection import (
 
 log = logging.getLogger(__name__)
 Q = SendQueueEntry.__table__
-ACTION_PERMISSIONS = {"inclusion": Perm.NEG_INCLUIR, "removal": Perm.NEG_BAIXAR}
+ACTION_PERMISSIONS = {Action.INCLUSION: Perm.NEG_INCLUIR, Action.REMOVAL: Perm.NEG_BAIXAR}
 MAX_DEFERRALS = 3
 AdapterFactory = Callable[[int, int], BureauAdapter]
 
@@ -150,7 +151,7 @@ class Sender:
         log.info(
             "envio %s: %d na fila, %d enviados, %d já constavam, %d a confirmar, %d recusados,"
             " %d pendentes, %d sem configuração, %.1f s",
-            " e ".join({"inclusion": "inclusão", "removal": "baixa"}[a] for a in self.actions),
+            " e ".join(Action(a).label.lower() for a in self.actions),
             r.total, r.sent, r.already, r.unconfirmed,
             r.rejected, r.pending, r.no_configuration, r.seconds,
         )  # fmt: skip
@@ -251,7 +252,7 @@ class Sender:
 
     def _choose(self, item: WorkItem) -> Choice:
         automatic = item.action if self.automatic else None
-        if item.action == "removal" and item.integration_id and item.operator_id:
+        if item.action == Action.REMOVAL and item.integration_id and item.operator_id:
             # the associate that included a record is the one that may remove it
             same = [
                 replace(o, operators=tuple(p for p in o.operators if p.id == item.operator_id))
