@@ -43,7 +43,7 @@ from gestao_negativacao.bureaus.errors import (
     Transient,
 )
 from gestao_negativacao.bureaus.http import make_client
-from gestao_negativacao.domain.enums import NegativationStatus
+from gestao_negativacao.domain.enums import DebtorRole, NegativationStatus
 from gestao_negativacao.domain.ibge import city_code
 
 NAME = "SPC Boa Vista"
@@ -196,7 +196,7 @@ class BoaVistaAdapter:
                 self._add(data, name, value)
 
     def include(self, request: InclusionRequest) -> Outcome:
-        if request.role != "holder":
+        if request.role != DebtorRole.HOLDER:
             raise Rejected(
                 "na Boa Vista o avalista vai no registro do titular (coobrigado), nunca sozinho"
             )

@@ -36,7 +36,7 @@ from gestao_negativacao.bureaus.errors import (
     Transient,
 )
 from gestao_negativacao.bureaus.http import make_client
-from gestao_negativacao.domain.enums import NegativationStatus
+from gestao_negativacao.domain.enums import DebtorRole, NegativationStatus
 
 NAME = "Serasa (SOA WebServices)"
 CODE_AUTH = "G000M000"  # invalid credentials (public)
@@ -157,7 +157,7 @@ class SoaSerasaAdapter:
         self._add(address, "Bairro", _cut("Bairro", a.district))
 
     def include(self, request: InclusionRequest) -> Outcome:
-        if request.role != "holder":
+        if request.role != DebtorRole.HOLDER:
             raise Rejected(
                 "na Serasa (SOA) o avalista vai na inclusão do titular (CoObrigado), nunca sozinho"
             )

@@ -38,6 +38,7 @@ from gestao_negativacao.bureaus.errors import (
     Transient,
 )
 from gestao_negativacao.bureaus.http import check_http_status, make_client, transport
+from gestao_negativacao.domain.enums import DebtorRole
 
 NAMESPACE = "http://webservice.spc.insumo.spcjava.spcbrasil.org/"
 SERVICE_PATH = "/spc/remoting/ws/insumo/spc/spcWebService"
@@ -198,7 +199,7 @@ class SpcBrasilAdapter:
         bought = min(request.contract_date or request.due_date, request.due_date)
         soap.child(insumo, "data-compra", _datetime(bought))
         soap.child(insumo, "data-vencimento", _datetime(request.due_date))
-        soap.child(insumo, "codigo-tipo-devedor", "C" if request.role == "holder" else "A")
+        soap.child(insumo, "codigo-tipo-devedor", "C" if request.role == DebtorRole.HOLDER else "A")
         soap.child(insumo, "numero-contrato", request.contract)
         soap.child(insumo, "valor-debito", _money(request.value))
         nature = soap.child(insumo, "natureza-inclusao")

@@ -16,6 +16,7 @@ from gestao_negativacao.domain.address import address_defects
 from gestao_negativacao.domain.documents import format_document
 from gestao_negativacao.domain.enums import (
     Action,
+    DebtorRole,
     ExclusionReason,
     HoldOrigin,
     NegativationStatus,
@@ -372,9 +373,9 @@ def debtor_roles(sale: SaleFact, customer_id: int) -> list[str]:
     """The roles a customer has in a sale: holder, guarantor, or none."""
     roles = []
     if sale.holder_id == customer_id:
-        roles.append("holder")
+        roles.append(DebtorRole.HOLDER)
     if customer_id in sale.guarantor_ids:
-        roles.append("guarantor")
+        roles.append(DebtorRole.GUARANTOR)
     return roles
 
 
@@ -414,7 +415,9 @@ def inclusion_results(
     excluded: dict[tuple[int, int, str], str] = {}
     for inst in facts.installments.values():
         sale = facts.sales[inst.sale_id]
-        pairs = [(sale.holder_id, "holder")] + [(g, "guarantor") for g in sale.guarantor_ids]
+        pairs = [(sale.holder_id, DebtorRole.HOLDER)] + [
+            (g, DebtorRole.GUARANTOR) for g in sale.guarantor_ids
+        ]
         for customer_id, role in pairs:
             debtor = facts.customers[customer_id]
             verdict = evaluate_inclusion(rule, facts, inst, debtor, role, integrator, as_of)

@@ -55,6 +55,7 @@ from gestao_negativacao.db.models import (
 from gestao_negativacao.domain.address import CEP_LENGTH, UFS
 from gestao_negativacao.domain.enums import (
     Action,
+    DebtorRole,
     ExclusionReason,
     HoldOrigin,
     NegativationStatus,
@@ -228,7 +229,7 @@ def _customers_meeting(c: InclusionCriteria, as_of: date) -> Select | None:
     holder_rows = (
         select(
             s_h.c.holder_id.label("customer_id"),
-            literal("holder", String(10)).label("role"),
+            literal(DebtorRole.HOLDER.value, String(10)).label("role"),
             literal_column("0").label("also_holder"),
             *[i_h.c[name] for name in names],
         )
@@ -238,7 +239,7 @@ def _customers_meeting(c: InclusionCriteria, as_of: date) -> Select | None:
     guarantor_rows = (
         select(
             g_g.c.customer_id.label("customer_id"),
-            literal("guarantor", String(10)).label("role"),
+            literal(DebtorRole.GUARANTOR.value, String(10)).label("role"),
             case((g_g.c.customer_id == s_g.c.holder_id, 1), else_=0).label("also_holder"),
             *[i_g.c[name] for name in names],
         )
@@ -543,7 +544,7 @@ def removal_candidates(rule: Rule | None, integrator: str | None, as_of: date):
     conditions = [N.c.status == NegativationStatus.ACTIVE, trigger.is_not(None)]
     if integrator is not None:
         conditions.append(N.c.integrator == integrator)
-    columns = _item_columns(debtor, "holder", ref_date(I, "extended_date"))
+    columns = _item_columns(debtor, DebtorRole.HOLDER, ref_date(I, "extended_date"))
     columns[2] = N.c.debtor_role.label("debtor_role")
     return (
         select(

@@ -27,7 +27,13 @@ from gestao_negativacao.db.models import (
     SendQueueEntry,
 )
 from gestao_negativacao.domain.business_days import removal_deadline
-from gestao_negativacao.domain.enums import Action, NegativationStatus, Processing, RunStatus
+from gestao_negativacao.domain.enums import (
+    Action,
+    DebtorRole,
+    NegativationStatus,
+    Processing,
+    RunStatus,
+)
 from gestao_negativacao.rules.sql import date_key, missed_deadline
 from gestao_negativacao.services.joins import negativation_context
 
@@ -182,7 +188,7 @@ def _recovery(session: Session, as_of: date) -> dict[int, Decimal]:
             Installment.payment_date,
         )
         .join(Installment, Installment.id == Negativation.installment_id)
-        .where(Negativation.included_on >= since, Negativation.debtor_role == "holder")
+        .where(Negativation.included_on >= since, Negativation.debtor_role == DebtorRole.HOLDER)
         .execution_options(yield_per=5000)
     )
     for included_on, adjusted, open_amount, payment_date in rows:

@@ -30,9 +30,10 @@ from gestao_negativacao.db.models import (
     Negativation,
     Sale,
 )
+from gestao_negativacao.domain.enums import DebtorRole
 from gestao_negativacao.rules.sql import tune_session
 
-ROLES = ("holder", "guarantor")
+ROLES = (DebtorRole.HOLDER, DebtorRole.GUARANTOR)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from gestao_negativacao.domain.display import show
-from gestao_negativacao.domain.enums import Action
+from gestao_negativacao.domain.enums import Action, DebtorRole
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.operations import run_now
 from gestao_negativacao.gui.qt import (
@@ -97,7 +97,11 @@ class WhyNotDialog(QDialog):
                 result = f"fica de fora: {REASONS.get(verdict.reason, verdict.reason)}"
             else:
                 result = "não atende aos critérios"
-            role = {"holder": "titular", "guarantor": "avalista"}.get(explanation.debtor_role, "-")
+            role = (
+                DebtorRole(explanation.debtor_role).label.lower()
+                if explanation.debtor_role
+                else "-"
+            )
             node = QTreeWidgetItem(
                 self.tree,
                 [

@@ -29,6 +29,7 @@ from gestao_negativacao.db.models import (
 from gestao_negativacao.domain.documents import InvalidDocument, parse_cnpj, parse_document
 from gestao_negativacao.domain.enums import (
     Action,
+    DebtorRole,
     ExclusionReason,
     NegativationStatus,
     RemovalTrigger,
@@ -135,7 +136,7 @@ def _preview_columns(action: str, excluded: bool) -> list[Column]:
 def _shown(item: PreviewItem, key: str) -> Any:
     value = getattr(item, key)
     if key == "debtor_role":
-        return "titular" if value == "holder" else "avalista"
+        return DebtorRole(value).label.lower()
     if key == "reason":
         return REASONS.get(value, value)
     if key == "trigger":

@@ -27,7 +27,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from gestao_negativacao.bureaus.registry import CO_OBLIGOR_WITH_HOLDER
 from gestao_negativacao.db.base import utc_now
 from gestao_negativacao.db.models import Negativation, SendQueueEntry
-from gestao_negativacao.domain.enums import Action, Integrator, NegativationStatus, Processing
+from gestao_negativacao.domain.enums import (
+    Action,
+    DebtorRole,
+    Integrator,
+    NegativationStatus,
+    Processing,
+)
 from gestao_negativacao.services.sending import claims
 from gestao_negativacao.services.sending.items import WorkItem, load_items
 from gestao_negativacao.services.sending.outcomes import Kind, Result
@@ -88,7 +94,7 @@ def _holder_registered(session: Session, integrator: str, installment_id: int) -
             select(N.c.id).where(
                 N.c.integrator == integrator,
                 N.c.installment_id == installment_id,
-                N.c.debtor_role == "holder",
+                N.c.debtor_role == DebtorRole.HOLDER,
                 or_(
                     N.c.status == NegativationStatus.ACTIVE,
                     and_(N.c.status == NegativationStatus.PENDING, N.c.processing == Processing.OK),
@@ -100,8 +106,8 @@ def _holder_registered(session: Session, integrator: str, installment_id: int) -
 
 def _assemble_inclusion(session: Session, members: list[WorkItem], out: Grouped) -> None:
     name = Integrator(members[0].integrator).label
-    holders = [m for m in members if m.role == "holder"]
-    guarantors = [m for m in members if m.role != "holder"]
+    holders = [m for m in members if m.role == DebtorRole.HOLDER]
+    guarantors = [m for m in members if m.role != DebtorRole.HOLDER]
     if not holders:
         registered = _holder_registered(session, members[0].integrator, members[0].installment_id)
         for guarantor in guarantors:
@@ -119,7 +125,7 @@ def _assemble_inclusion(session: Session, members: list[WorkItem], out: Grouped)
             out.results.append(Result(guarantor, Kind.REJECTED, message))
         return
     lead, *others = holders + guarantors
-    with_lead = [m for m in others if m.role != "holder"][:1]
+    with_lead = [m for m in others if m.role != DebtorRole.HOLDER][:1]
     for extra in others:
         if extra in with_lead:
             continue
@@ -168,6 +174,6 @@ def group(
             if key[0] == Action.INCLUSION:
                 _assemble_inclusion(session, everyone, out)
             else:
-                everyone.sort(key=lambda i: (i.role != "holder", i.queue_id))
+                everyone.sort(key=lambda i: (i.role != DebtorRole.HOLDER, i.queue_id))
                 out.items.append(replace(everyone[0], companions=tuple(everyone[1:])))
     return out
