@@ -246,7 +246,7 @@ class CreditoNaMedidaAdapter:
             if response.status_code != 200 or str(body.get("id")) != bureau_id:
                 answers.append(StatusAnswer(bureau_id, NegativationStatus.PENDING))
                 continue
-            status = STATUS_MAP.get(str(body.get("status", "")).lower(), "pendente")
+            status = STATUS_MAP.get(str(body.get("status", "")).lower(), NegativationStatus.PENDING)
             answers.append(StatusAnswer(bureau_id, status, str(body.get("mensagem") or "")))
         return answers
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from gestao_negativacao.domain.enums import SaleSituation
+
 
 @dataclass(frozen=True)
 class InstallmentFact:
@@ -45,7 +47,7 @@ class SaleFact:
     enterprise_code: str | None
     holder_id: int
     guarantor_ids: tuple[int, ...]
-    situation: str = "ativa"
+    situation: str = SaleSituation.ACTIVE
 
 
 @dataclass(frozen=True)

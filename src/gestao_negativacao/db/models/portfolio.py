@@ -20,6 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from gestao_negativacao.db.base import Base, Money
+from gestao_negativacao.domain.enums import SaleSituation
 
 
 class Company(Base):
@@ -79,7 +80,7 @@ class Sale(Base):
     enterprise_id: Mapped[int | None] = mapped_column(ForeignKey("enterprises.id"), index=True)
     number: Mapped[str] = mapped_column(String(40))
     holder_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
-    situation: Mapped[str] = mapped_column(String(30), default="ativa")  # SaleSituation
+    situation: Mapped[str] = mapped_column(String(30), default=SaleSituation.ACTIVE)
     situation_date: Mapped[date | None] = mapped_column(Date)
 
     guarantors: Mapped[list[SaleGuarantor]] = relationship(cascade="all, delete-orphan")

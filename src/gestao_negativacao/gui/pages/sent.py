@@ -45,11 +45,11 @@ from gestao_negativacao.services.sending.service import resend
 
 STATUS_LABELS = {"": "(todas)", **labels(NegativationStatus)}
 COLOURS = {
-    "ativa": "#1b5e20",
-    "pendente": "#8a6d00",
-    "erro": "#b00020",
-    "baixada": "#455a64",
-    "baixada_manual": "#455a64",
+    NegativationStatus.ACTIVE: "#1b5e20",
+    NegativationStatus.PENDING: "#8a6d00",
+    NegativationStatus.ERROR: "#b00020",
+    NegativationStatus.REMOVED: "#455a64",
+    NegativationStatus.REMOVED_MANUALLY: "#455a64",
 }
 
 

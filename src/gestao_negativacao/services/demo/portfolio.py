@@ -18,6 +18,7 @@ from decimal import Decimal
 from validate_docbr import CNPJ, CPF
 
 from gestao_negativacao.domain.documents import format_document
+from gestao_negativacao.domain.enums import SaleSituation
 from gestao_negativacao.services.importing.reader import FileFormat, Table
 
 HEADERS = [
@@ -212,11 +213,11 @@ class DemoPortfolio:
             behaviour = rng.choices(("good", "late", "defaulter"), weights=(65, 20, 15))[0]
             stops_at = rng.randint(1, term) if behaviour == "defaulter" else term + 1
             situation = rng.choices(
-                ("ativa", "distrato_normal", "distrato_administrativo", "renegociada"),
+                tuple(SaleSituation),  # ativa, distrato normal, administrativo, renegociada
                 weights=(88, 4, 3, 5),
             )[0]
             situation_date = None
-            if situation != "ativa":
+            if situation != SaleSituation.ACTIVE:
                 situation_date = min(self.as_of, first_due + timedelta(days=rng.randint(30, 900)))
             base = Decimal(rng.randint(20_000, 300_000)) / 100
             sale_cells = [
