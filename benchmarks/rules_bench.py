@@ -29,7 +29,7 @@ from common import AS_OF, demo_portfolio, machine, server_version, write_json  #
 from gestao_negativacao.domain.address import UFS  # noqa: E402
 from gestao_negativacao.domain.legal import five_years_threshold  # noqa: E402
 from gestao_negativacao.domain.rule_format import parse_rule  # noqa: E402
-from gestao_negativacao.services.preview import Preview  # noqa: E402
+from gestao_negativacao.services.rules.preview import Preview  # noqa: E402
 
 RULES = {
     "dias de atraso": {"days_overdue": {"min": 60, "reference": "due_date"}},

@@ -46,7 +46,7 @@ from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.demo import setup as demo_setup
 from gestao_negativacao.services.demo.portfolio import demo_table
 from gestao_negativacao.services.importing import import_table
-from gestao_negativacao.services.preview import Preview
+from gestao_negativacao.services.rules.preview import Preview
 from gestao_negativacao.services.sending.enqueue import enqueue_inclusions
 from gestao_negativacao.services.sending.worker import Sender, SendOptions
 

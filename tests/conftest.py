@@ -232,3 +232,65 @@ def _close_log_files():
         handler.close()
     root.handlers[:] = handlers
     root.setLevel(level)
+
+
+# -- fixtures several test modules share ------------------------------------------------
+
+
+@pytest.fixture
+def file_keyring(tmp_path, monkeypatch):
+    """A command in a subprocess can't see the tests' in-memory keyring: give it a file
+    keyring of its own under this test's folder (never the developer's real one)."""
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+
+
+class Inbox:
+    """A local SMTP server's mailbox (aiosmtpd): what the application sent."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
+        self.messages.append(envelope)
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp():
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    inbox = Inbox()
+    with socket.socket() as probe:  # aiosmtpd needs the port before it starts
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield controller, inbox
+    finally:
+        controller.stop()
+
+
+@pytest.fixture(params=["postgresql", "mariadb"])
+def secured(request, app_home):
+    from gestao_negativacao.domain.permissions import RoleCode
+    from gestao_negativacao.services.admin import users
+    from gestao_negativacao.services.admin.connection import without_login
+    from tests.server_helpers import PASSWORD, Secured
+
+    servers = request.getfixturevalue(
+        "postgres_server" if request.param == "postgresql" else "mariadb_server"
+    )
+    owner_url = servers.create(prepared=False)
+    request.addfinalizer(lambda: servers.drop(owner_url))  # its logins are the server's
+    server_setup.initialize(owner_url, "admin", PASSWORD, "Administradora")  # db init
+    address = without_login(make_url(owner_url)).render_as_string(hide_password=False)
+    admin_db = open_database(address, login="admin", password=PASSWORD)
+    request.addfinalizer(admin_db.dispose)
+    admin = users.session_actor(admin_db.session_factory)
+    users.create_user(admin_db.session_factory, admin, "maria", PASSWORD, RoleCode.CLERK)
+    users.create_user(admin_db.session_factory, admin, "joao", PASSWORD, RoleCode.SUPERVISOR)
+    return Secured(request.param, owner_url, address, admin_db)

@@ -1,12 +1,19 @@
-"""Building export files for the import tests."""
+"""Helpers the tests share: export files for the import tests, the command line in a
+subprocess, screenshots of widgets, and a fingerprint of what an import wrote."""
 
 from __future__ import annotations
 
 import csv
 import io
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import openpyxl
+from sqlalchemy import select
+
+from gestao_negativacao.db.models import Company, Customer, Installment, Sale, SaleGuarantor
 
 COMPANY = "29141777000158"
 COMPANY_ALPHA = "0SHE6K11000109"
@@ -78,3 +85,59 @@ def click_until(qtbot, button, label, expected: str, timeout: int = 10_000) -> N
     label.clear()
     button.click()
     qtbot.waitUntil(lambda: expected in label.text(), timeout=timeout)
+
+
+def run(*args: str, password: str | None = None, env_extra: dict | None = None):
+    env = dict(os.environ)
+    if password is not None:
+        env["GESTAO_NEGATIVACAO_PASSWORD"] = password
+    env.update(env_extra or {})
+    return subprocess.run(
+        [sys.executable, "-m", "gestao_negativacao", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
+
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+
+
+def shot(widget, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    widget.grab().save(str(ARTIFACTS / f"{name}.png"))
+
+
+def fingerprint(db) -> list:
+    """Everything an import writes, in a stable order, to compare two states."""
+    with db.session_factory() as s:
+        installments = s.execute(
+            select(
+                Company.cnpj, Sale.number, Installment.number, Installment.due_date,
+                Installment.extended_due_date, Installment.principal, Installment.adjusted,
+                Installment.paid, Installment.payment_date, Installment.disputed,
+                Installment.open_amount, Sale.situation, Customer.document,
+            )
+            .join(Sale, Installment.sale_id == Sale.id)
+            .join(Company, Sale.company_id == Company.id)
+            .join(Customer, Sale.holder_id == Customer.id)
+            .order_by(Company.cnpj, Sale.number, Installment.number)
+        ).all()  # fmt: skip
+        guarantors = s.execute(
+            select(Sale.number, Customer.document)
+            .join(SaleGuarantor, SaleGuarantor.sale_id == Sale.id)
+            .join(Customer, SaleGuarantor.customer_id == Customer.id)
+            .order_by(Sale.number, Customer.document)
+        ).all()
+        customers = s.execute(
+            select(Customer.document, Customer.name, Customer.cep, Customer.birth_date).order_by(
+                Customer.document
+            )
+        ).all()
+    return [
+        list(map(tuple, installments)),
+        list(map(tuple, guarantors)),
+        list(map(tuple, customers)),
+    ]

@@ -8,8 +8,8 @@ from datetime import date
 from gestao_negativacao.domain.rule_format import parse_rule
 from gestao_negativacao.rules.reference import inclusion_results, removal_trigger
 from gestao_negativacao.services.actor import Actor
-from gestao_negativacao.services.facts import load_facts
-from gestao_negativacao.services.preview import Preview
+from gestao_negativacao.services.rules.facts import load_facts
+from gestao_negativacao.services.rules.preview import Preview
 
 AS_OF = date(2026, 11, 22)
 

@@ -13,7 +13,7 @@ from gestao_negativacao.domain.permissions import RoleCode
 from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.admin import users
 from gestao_negativacao.services.demo import setup as demo_setup
-from gestao_negativacao.services.preview import Preview
+from gestao_negativacao.services.rules.preview import Preview
 from gestao_negativacao.services.sending.enqueue import enqueue_inclusions
 from tests.helpers import base_row, write_csv
 from tests.rules_helpers import AS_OF, inclusion_rule

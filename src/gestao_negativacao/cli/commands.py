@@ -46,7 +46,7 @@ def cmd_user_add(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_user_unlock(db: Database, args: argparse.Namespace) -> int:
-    from gestao_negativacao.services.admin.user_admin import unlock_login
+    from gestao_negativacao.services.admin.user_changes import unlock_login
 
     actor = support.acting_user(db, args.user)
     if unlock_login(db.session_factory, actor, args.login):
@@ -188,8 +188,8 @@ def cmd_rules_export(db: Database, args: argparse.Namespace) -> int:
 
 
 def cmd_preview(db: Database, args: argparse.Namespace) -> int:
-    from gestao_negativacao.services.preview import Preview
     from gestao_negativacao.services.rules import get_rule
+    from gestao_negativacao.services.rules.preview import Preview
 
     actor = support.acting_user(db, args.user)
     rule = get_rule(db.session_factory, args.rule).rule

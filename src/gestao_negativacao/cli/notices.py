@@ -16,8 +16,8 @@ from gestao_negativacao.services.database import Database
 
 def cmd_send(db: Database, args: argparse.Namespace) -> int:
     from gestao_negativacao.services.mail import MailNotConfigured
-    from gestao_negativacao.services.preview import Preview
     from gestao_negativacao.services.rules import get_rule
+    from gestao_negativacao.services.rules.preview import Preview
     from gestao_negativacao.services.sending.notices import send_notices
 
     actor = support.acting_user(db, args.user)

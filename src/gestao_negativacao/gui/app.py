@@ -54,7 +54,7 @@ def sign_in(url: str | None):
     from gestao_negativacao.gui.dialogs.first_run import FirstRunDialog
     from gestao_negativacao.gui.dialogs.login import CHANGE_DATABASE, LoginDialog
     from gestao_negativacao.services.admin.connection import target as database_target
-    from gestao_negativacao.services.admin.user_admin import has_users
+    from gestao_negativacao.services.admin.user_changes import has_users
 
     while True:
         try:

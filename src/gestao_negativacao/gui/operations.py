@@ -6,7 +6,7 @@ its result comes back to ``success`` on the window's thread, its progress to
 (its message line, or a callback); anything else is a bug and goes to the crash dialog and
 the log, never shown as if it were the clerk's doing.
 
-    Operation(self, lambda: user_admin.set_role_permissions(...),
+    Operation(self, lambda: user_changes.set_role_permissions(...),
               success=lambda _: say(self.message, "Perfil salvo."),
               refused=self.message).run()
 

@@ -22,7 +22,7 @@ from gestao_negativacao.gui.widgets.master_detail import ListPane, split
 from gestao_negativacao.gui.widgets.two_lists import TwoLists
 from gestao_negativacao.services.bureau_setup import integrations as bureau_config
 from gestao_negativacao.services.bureau_setup import operators
-from gestao_negativacao.services.lists import integrations_list
+from gestao_negativacao.services.listing.configuration import integrations_list
 from gestao_negativacao.services.portfolio import list_companies
 
 CODE_FIELDS = {  # combo name → (integration field, cached list kind)

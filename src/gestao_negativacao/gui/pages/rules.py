@@ -28,9 +28,10 @@ from gestao_negativacao.gui.qt import (
 from gestao_negativacao.gui.widgets.criteria import CriteriaEditor
 from gestao_negativacao.gui.widgets.filter_picker import FilterPicker
 from gestao_negativacao.gui.widgets.master_detail import ListPane, split
-from gestao_negativacao.services import rule_filters, rules
-from gestao_negativacao.services.lists import rules_list
-from gestao_negativacao.services.preview import Preview
+from gestao_negativacao.services import rules
+from gestao_negativacao.services.listing.configuration import rules_list
+from gestao_negativacao.services.rules import filters as rule_filters
+from gestao_negativacao.services.rules.preview import Preview
 
 TITLES = {Action.INCLUSION: "Regra de inclusão", Action.REMOVAL: "Regra de baixa"}
 

@@ -40,7 +40,7 @@ from gestao_negativacao.gui.widgets.grid import Grid, replace_grid
 from gestao_negativacao.gui.widgets.why_not import WhyNotDialog
 from gestao_negativacao.services import rules
 from gestao_negativacao.services.portfolio import list_companies
-from gestao_negativacao.services.preview import Preview
+from gestao_negativacao.services.rules.preview import Preview
 from gestao_negativacao.services.sending import candidates
 from gestao_negativacao.services.sending.release import SendingError
 from gestao_negativacao.services.sending.service import send_selection

@@ -35,8 +35,8 @@ from gestao_negativacao.gui.qt import (
 )
 from gestao_negativacao.gui.widgets.master_detail import ListPane, split
 from gestao_negativacao.services import credit
-from gestao_negativacao.services.admin import user_admin, users
-from gestao_negativacao.services.lists import users_list
+from gestao_negativacao.services.admin import user_changes, users
+from gestao_negativacao.services.listing.configuration import users_list
 
 CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 
@@ -90,7 +90,7 @@ class RolesEditor(QWidget):
 
     def load(self) -> None:
         role = RoleCode(self.role.currentData())
-        check_all(self.permissions, user_admin.bundle_of(self.context.session_factory, role))
+        check_all(self.permissions, user_changes.bundle_of(self.context.session_factory, role))
         self.message.clear()
 
     def store(self) -> None:
@@ -98,7 +98,7 @@ class RolesEditor(QWidget):
         role, chosen = RoleCode(self.role.currentData()), checked_in(self.permissions)
         Operation(
             self,
-            lambda: user_admin.set_role_permissions(factory, actor, role, chosen),
+            lambda: user_changes.set_role_permissions(factory, actor, role, chosen),
             success=lambda _: say(self.message, "Perfil salvo."),
             refused=self.message,
             busy=[self.save],
@@ -158,7 +158,7 @@ class UsersPage(QWidget):
     def _role_changed(self) -> None:
         """A new role brings its bundle; exceptions are set again on top of it."""
         role = RoleCode(self.ui.role.currentData())
-        self._check(user_admin.bundle_of(self.context.session_factory, role))
+        self._check(user_changes.bundle_of(self.context.session_factory, role))
 
     def new(self) -> None:
         self.user_id = None
@@ -177,7 +177,7 @@ class UsersPage(QWidget):
     def load(self, user_id: int) -> None:
         found = [
             u
-            for u in user_admin.list_users(self.context.session_factory, self.context.actor)
+            for u in user_changes.list_users(self.context.session_factory, self.context.actor)
             if u.id == user_id
         ]
         if not found:
@@ -199,7 +199,7 @@ class UsersPage(QWidget):
         self.authority.setText("" if amount is None else decimal_comma(amount))
         self.ui.resetPassword.setEnabled(True)
         self.unlock_button.setVisible(
-            user_admin.is_login_locked(self.context.session_factory, user.login)
+            user_changes.is_login_locked(self.context.session_factory, user.login)
         )
         say(self.ui.message, "")
 
@@ -213,7 +213,7 @@ class UsersPage(QWidget):
 
         Operation(
             self,
-            lambda: user_admin.unlock_login(factory, actor, login),
+            lambda: user_changes.unlock_login(factory, actor, login),
             success=unlocked,
             refused=self.ui.message,
             busy=[self.unlock_button],
@@ -256,7 +256,7 @@ class UsersPage(QWidget):
             if saved is None:
                 saved = users.create_user(factory, actor, login, password, role, name).id
             credit.set_authority(factory, actor, login, amount, unlimited=unlimited)
-            user_admin.update_user(factory, actor, saved, name=name, role=role,
+            user_changes.update_user(factory, actor, saved, name=name, role=role,
                                    active=active, permissions=permissions)  # fmt: skip
             return saved
 
@@ -283,7 +283,7 @@ class UsersPage(QWidget):
         factory, actor, user_id = self.context.session_factory, self.context.actor, self.user_id
         Operation(
             self,
-            lambda: user_admin.reset_password(factory, actor, user_id, password),
+            lambda: user_changes.reset_password(factory, actor, user_id, password),
             success=lambda _: say(self.ui.message, "Senha redefinida."),
             refused=self.ui.message,
             busy=[self.ui.resetPassword],

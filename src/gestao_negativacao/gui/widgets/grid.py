@@ -25,8 +25,8 @@ from gestao_negativacao.gui.qt import (
 from gestao_negativacao.gui.table_model import PagedTableModel
 from gestao_negativacao.gui.tasks import run_task
 from gestao_negativacao.services.actor import Actor
-from gestao_negativacao.services.export import audit_export, export_rows
 from gestao_negativacao.services.listing import PagedQuery
+from gestao_negativacao.services.listing.export import audit_export, export_rows
 
 FIT_PADDING = 24  # pixels around a cell's text (margins, the sort arrow on the header)
 FIT_LIMIT = 360  # no column wider than this when fitted: a long name must not hide the rest

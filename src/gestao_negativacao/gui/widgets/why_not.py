@@ -19,7 +19,7 @@ from gestao_negativacao.gui.qt import (
     QVBoxLayout,
 )
 from gestao_negativacao.services.portfolio import customer_id_of
-from gestao_negativacao.services.preview import explain_inclusion, explain_removal
+from gestao_negativacao.services.rules.preview import explain_inclusion, explain_removal
 from gestao_negativacao.services.sending.candidates import REASONS, TRIGGERS
 from gestao_negativacao.services.sending.sent import active_of_debtor
 

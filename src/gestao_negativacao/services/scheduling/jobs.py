@@ -35,8 +35,8 @@ from gestao_negativacao.services.admin import parameters
 from gestao_negativacao.services.bureau_setup import credentials
 from gestao_negativacao.services.importing import import_file, import_table
 from gestao_negativacao.services.importing.reader import FileFormat, Table
-from gestao_negativacao.services.preview import Preview
 from gestao_negativacao.services.rules import get_rule
+from gestao_negativacao.services.rules.preview import Preview
 from gestao_negativacao.services.scheduling import erp_source
 from gestao_negativacao.services.scheduling.sources import source_password_key
 from gestao_negativacao.services.sending.enqueue import enqueue_inclusions, enqueue_removals

@@ -39,7 +39,7 @@ from gestao_negativacao.domain.rule_format import parse_rule
 from gestao_negativacao.domain.rules import Rule
 from gestao_negativacao.services.joins import negativation_context
 from gestao_negativacao.services.listing import Column, PagedQuery, Row, selecting
-from gestao_negativacao.services.preview import Preview, PreviewItem
+from gestao_negativacao.services.rules.preview import Preview, PreviewItem
 from gestao_negativacao.services.sending.release import SendingError
 
 REASONS = labels(ExclusionReason)

@@ -27,7 +27,7 @@ from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.admin import parameters
 from gestao_negativacao.services.importing.writer import chunks
 from gestao_negativacao.services.joins import to_debtor, to_sale
-from gestao_negativacao.services.preview import Preview, PreviewItem
+from gestao_negativacao.services.rules.preview import Preview, PreviewItem
 
 SENT, FAILED, NO_EMAIL = NoticeOutcome.SENT, NoticeOutcome.FAILED, NoticeOutcome.NO_EMAIL
 OUTCOME_LABELS = labels(NoticeOutcome)

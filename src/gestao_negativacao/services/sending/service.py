@@ -19,7 +19,7 @@ from gestao_negativacao.domain.documents import format_document
 from gestao_negativacao.domain.enums import Action
 from gestao_negativacao.domain.rules import Rule
 from gestao_negativacao.services.actor import Actor
-from gestao_negativacao.services.preview import Preview, PreviewError
+from gestao_negativacao.services.rules.preview import Preview, PreviewError
 from gestao_negativacao.services.sending.enqueue import (
     EnqueueResult,
     enqueue_inclusions,
