@@ -10,7 +10,7 @@ from sqlalchemy import Integer, column, select, text
 from sqlalchemy.sql import table
 
 from gestao_negativacao.gui.qt import Qt
-from gestao_negativacao.gui.table_model import RAW_ROLE, PagedTableModel
+from gestao_negativacao.gui.table_model import RAW_ROLE, CheckableModel, PagedTableModel
 from gestao_negativacao.gui.widgets.grid import Grid
 from gestao_negativacao.services.importing import import_file
 from gestao_negativacao.services.listing import Column, PagedQuery, selecting
@@ -80,6 +80,28 @@ def test_a_million_rows_any_page_read_when_shown_and_never_all(qtbot, qtmodeltes
     qtbot.waitUntil(lambda: not model.loading and model.data(model.index(0, 1)) == "1.000.000")
     assert len(model.loaded_rows()) == PagedTableModel.PAGE
     qtmodeltester.check(model, force_py=True)
+
+
+def test_the_checkable_model_passes_qts_model_tester_while_ticked_and_reloaded(
+    qtbot, qtmodeltester, sqlite_db
+):
+    """The found-items model (Inclusão/Baixa, Liberar) under Qt's own model tester: rows,
+    check states and a reload keep the model's contract."""
+    model = CheckableModel(numbers_query(sqlite_db, 1_000), lambda row: row.id)
+    model.reload()
+    loaded(qtbot, model)
+    qtmodeltester.check(model, force_py=True)
+    first = model.index(0, 0)
+    assert model.flags(first) & Qt.ItemFlag.ItemIsUserCheckable
+    assert model.setData(first, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert model.checked_count() == 1 and model.checked_rows()[0].id == 1
+    model.select_all(True)
+    assert model.checked_count() == 1_000
+    model.setData(first, Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    assert model.checked_count() == 999 and model.unticked_rows()[0].x2 == 1
+    model.reload()  # a new Buscar: nothing ticked any more
+    loaded(qtbot, model)
+    assert model.checked_count() == 0
 
 
 def test_grid_filters_sorts_formats_and_exports(qtbot, qtmodeltester, sqlite_db, system, tmp_path):
