@@ -3,9 +3,9 @@ gestao_negativacao.gui.forms`` regenerates them after a change to ``ui/``)."""
 
 import pytest
 
-from gestao_negativacao.gui.forms.__main__ import UI, generate, target
+from gestao_negativacao.gui.forms.__main__ import forms, generate, target
 
-FORMS = sorted(UI.glob("*.ui"))
+FORMS = forms()
 
 
 def _body(text: str) -> list[str]:

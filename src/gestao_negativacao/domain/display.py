@@ -8,8 +8,29 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from gestao_negativacao.domain.documents import format_document
-from gestao_negativacao.domain.enums import Integrator
+from gestao_negativacao.domain.enums import (
+    Action,
+    DebtorRole,
+    Integrator,
+    NegativationStatus,
+    Processing,
+    RunStatus,
+    ScheduleAction,
+)
 from gestao_negativacao.domain.money import format_brl
+from gestao_negativacao.domain.permissions import RoleCode
+
+# a column of codes is shown by its enum's label (DESIGN §11: no code on a screen or export)
+CODED = {
+    "integrator": Integrator,
+    "status": NegativationStatus,
+    "processing": Processing,
+    "action": Action,
+    "role": DebtorRole,
+    "user_role": RoleCode,
+    "run_status": RunStatus,
+    "schedule_action": ScheduleAction,
+}
 
 
 def show(value: object, kind: str) -> str:
@@ -23,10 +44,10 @@ def show(value: object, kind: str) -> str:
         return value.strftime("%d/%m/%Y")
     if kind == "document" and isinstance(value, str):
         return format_document(value)
-    if kind == "integrator" and isinstance(value, str):
+    if kind in CODED and isinstance(value, str):
         try:
-            return Integrator(value).label
-        except ValueError:
+            return CODED[kind](value).label
+        except ValueError:  # a code this version does not know: shown as it is
             return value
     if kind == "weekdays" and isinstance(value, str):
         names = ("seg", "ter", "qua", "qui", "sex", "sáb", "dom")

@@ -43,6 +43,10 @@ class RoleCode(StrEnum):
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
 
+    @property
+    def label(self) -> str:
+        return ROLE_NAMES[self]
+
 
 ROLE_NAMES: dict[RoleCode, str] = {
     RoleCode.CLERK: "Operador de cobrança",

@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
 
     def _status(self) -> None:
         actor = self.context.actor
-        role = f" ({actor.role.value})" if actor.role else ""
+        role = f" ({actor.role.label})" if actor.role else ""  # the profile, never its code
         self.user_label = QLabel(f"Usuário: {actor.login}{role}")
         self.database_label = QLabel(f"Banco: {self.context.db.description}")
         self.secrets_label = QLabel("Senhas nesta estação: …")

@@ -1,4 +1,5 @@
-"""Regenerate ``gui/forms/ui_*.py`` from the repository's ``ui/*.ui`` (pyside6-uic)."""
+"""Regenerate ``gui/forms/ui_*.py`` from the repository's Designer files (pyside6-uic):
+``ui/pages/`` for the pages of ``gui/pages/``, ``ui/dialogs/`` for ``gui/dialogs/``."""
 
 from __future__ import annotations
 
@@ -24,16 +25,20 @@ def generate(form: Path) -> str:
         check=True,
     )
     # the header names the source by its absolute path: keep it machine-independent
-    return result.stdout.replace(str(form), f"ui/{form.name}")
+    return result.stdout.replace(str(form), form.relative_to(UI.parent).as_posix())
 
 
 def target(form: Path) -> Path:
     return FORMS / f"ui_{form.stem}.py"
 
 
+def forms() -> list[Path]:
+    return sorted(UI.rglob("*.ui"))
+
+
 def main() -> int:
-    forms = sorted(UI.glob("*.ui"))
-    for form in forms:
+    forms_found = forms()
+    for form in forms_found:
         target(form).write_text(generate(form), encoding="utf-8")
         print(f"{form.name} -> {target(form).relative_to(FORMS.parents[2])}")
     return 0

@@ -7,18 +7,10 @@ from __future__ import annotations
 from gestao_negativacao.domain.documents import format_document
 from gestao_negativacao.domain.enums import Action, Integrator
 from gestao_negativacao.gui.context import Context
+from gestao_negativacao.gui.forms.ui_release_page import Ui_ReleaseForm
 from gestao_negativacao.gui.messages import say
 from gestao_negativacao.gui.operations import Operation, run_now
-from gestao_negativacao.gui.qt import (
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from gestao_negativacao.gui.qt import QMessageBox, QWidget
 from gestao_negativacao.gui.table_model import CheckableModel
 from gestao_negativacao.gui.widgets.grid import Grid, replace_grid
 from gestao_negativacao.services.portfolio import list_companies
@@ -29,42 +21,24 @@ class ReleasePage(QWidget):
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>Liberar parcelas</h2>"))
-        row = QHBoxLayout()
-        self.company = QComboBox(self)
+        self.ui = Ui_ReleaseForm()  # ui/pages/release_page.ui: the layout, drawn in Designer
+        self.ui.setupUi(self)
+        self.company, self.integrator, self.action = (
+            self.ui.company,
+            self.ui.integrator,
+            self.ui.action,
+        )
+        self.search, self.select_all = self.ui.search, self.ui.selectAll
+        self.holder, self.message = self.ui.holder, self.ui.message
+        self.release_button = self.ui.releaseButton
         self.company.addItem("(todas)", "")
         for cnpj, name in list_companies(context.session_factory):
             self.company.addItem(f"{name} — {format_document(cnpj)}", cnpj)
-        self.integrator = QComboBox(self)
         self.integrator.addItem("(todas)", "")
         for integrator in Integrator:
             self.integrator.addItem(integrator.label, integrator.value)
-        self.action = QComboBox(self)
-        self.action.addItem("Inclusão", Action.INCLUSION)
-        self.action.addItem("Baixa", Action.REMOVAL)
-        self.search = QPushButton("&Buscar", self)
-        for label, widget in (
-            ("Empresa", self.company),
-            ("Integradora", self.integrator),
-            ("Ação", self.action),
-        ):
-            row.addWidget(QLabel(label))
-            row.addWidget(widget)
-        row.addWidget(self.search)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.select_all = QCheckBox("Selecionar todos", self)
-        layout.addWidget(self.select_all)
-        self.holder = QVBoxLayout()
-        layout.addLayout(self.holder, 1)
-        bottom = QHBoxLayout()
-        self.message = QLabel("", self)
-        self.release_button = QPushButton("&Liberar parcelas", self)
-        self.release_button.setEnabled(False)
-        bottom.addWidget(self.message, 1)
-        bottom.addWidget(self.release_button)
-        layout.addLayout(bottom)
+        for action in Action:
+            self.action.addItem(action.label, action.value)
         self.grid: Grid | None = None
         self.search.clicked.connect(self.run_search)
         self.select_all.toggled.connect(lambda on: self.grid and self.grid.model.select_all(on))
@@ -106,7 +80,7 @@ class ReleasePage(QWidget):
         count = model.checked_count()
         if not self.confirm(
             f"Tirar {count} parcela(s) da fila de envio? Elas voltam a aparecer na "
-            f"{'Inclusão' if self.action.currentData() == 'inclusion' else 'Baixa'}."
+            f"{Action(self.action.currentData()).label}."
         ):
             return
         ids = None if model.all_selected else [model.key_of(row) for row in model.checked_rows()]

@@ -66,7 +66,7 @@ def users_list(session_factory: sessionmaker[Session]) -> PagedQuery:
         Column("id", "Id", User.id, "number"),
         Column("login", "Login", User.login, searchable=True),
         Column("name", "Nome", User.name, searchable=True),
-        Column("role", "Perfil", User.role_code, searchable=True),
+        Column("role", "Perfil", User.role_code, "user_role"),
         Column("active", "Ativo", User.active, "bool"),
         Column("last_login", "Último acesso", User.last_login_at, "datetime"),
     ]

@@ -200,7 +200,7 @@ def runs_listing(session_factory: sessionmaker[Session], schedule_id: int | None
         Column("id", "Id", ScheduleRun.id, "number"),
         Column("started_at", "Início", ScheduleRun.started_at, "datetime"),
         Column("finished_at", "Fim", ScheduleRun.finished_at, "datetime"),
-        Column("status", "Situação", ScheduleRun.status, searchable=True),
+        Column("status", "Situação", ScheduleRun.status, "run_status"),
         Column("found", "Encontrados", ScheduleRun.found, "number"),
         Column("queued", "Na fila", ScheduleRun.queued, "number"),
         Column("sent", "Enviados", ScheduleRun.sent, "number"),

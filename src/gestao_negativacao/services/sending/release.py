@@ -260,7 +260,7 @@ def pending_listing(
     actor.require(Perm.NEG_LIBERAR)
     columns = [
         Column("id", "Id", SendQueueEntry.id, "number"),
-        Column("action", "Ação", SendQueueEntry.action, searchable=True),
+        Column("action", "Ação", SendQueueEntry.action, "action"),
         Column("integrator", "Integradora", Negativation.integrator, "integrator"),
         Column("company", "Empresa", Company.name, searchable=True),
         Column("sale", "Venda", Sale.number, searchable=True),

@@ -213,15 +213,15 @@ def sent_listing(
     query = _query((where or SentFilter()).checked())
     columns = [
         Column("id", "Id", Negativation.id, "number"),
-        Column("status", "Situação", Negativation.status, searchable=True),
-        Column("processing", "Processamento", Negativation.processing),
+        Column("status", "Situação", Negativation.status, "status", searchable=True),
+        Column("processing", "Processamento", Negativation.processing, "processing"),
         Column("integrator", "Integradora", Negativation.integrator, "integrator"),
         Column("company", "Empresa", Company.name, searchable=True),
         Column("sale", "Venda", Sale.number, searchable=True),
         Column("installment", "Parcela", Installment.number, "number"),
         Column("debtor", "Devedor", Customer.name, searchable=True),
         Column("document", "CPF/CNPJ", Customer.document, "document", searchable=True),
-        Column("role", "Papel", Negativation.debtor_role),
+        Column("role", "Papel", Negativation.debtor_role, "role"),
         Column("amount", "Em aberto", Installment.open_amount, "money"),
         Column("included_at", "Incluída em", Negativation.included_at, "datetime"),
         Column("visible_from", "Visível a partir de", Negativation.visible_from, "date"),
