@@ -155,7 +155,7 @@ def test_navigation_shows_what_the_permissions_allow(qtbot, sqlite_db):
         "Parâmetros",
         "Titulares (LGPD)",
     ]
-    assert window.user_label.text() == "Usuário: admin (admin)"
+    assert window.user_label.text() == "Usuário: admin (Administrador)"
     qtbot.waitUntil(lambda: "nenhum operador" in window.secrets_label.text())
     shot(window, "janela_principal")
     mine = MainWindow(Context(sqlite_db, clerk))
