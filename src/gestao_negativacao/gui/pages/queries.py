@@ -13,20 +13,9 @@ from pathlib import Path
 from gestao_negativacao.domain.display import show
 from gestao_negativacao.domain.enums import Integrator
 from gestao_negativacao.gui.context import Context
+from gestao_negativacao.gui.forms.ui_queries_page import Ui_QueriesForm
 from gestao_negativacao.gui.operations import Operation
-from gestao_negativacao.gui.qt import (
-    QComboBox,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPdfWriter,
-    QPushButton,
-    QTextBrowser,
-    QTextDocument,
-    QVBoxLayout,
-    QWidget,
-)
+from gestao_negativacao.gui.qt import QFileDialog, QPdfWriter, QTextDocument, QWidget
 from gestao_negativacao.services.credit.queries import StoredReport, query_credit
 
 
@@ -76,28 +65,15 @@ class QueriesPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.result: StoredReport | None = None
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>Consultas</h2>"))
-        row = QHBoxLayout()
-        self.document = QLineEdit(self)
-        self.document.setPlaceholderText("CPF ou CNPJ (cliente ou não)")
-        self.integrator = QComboBox(self)
+        self.ui = Ui_QueriesForm()  # ui/pages/queries_page.ui: the layout, drawn in Designer
+        self.ui.setupUi(self)
+        self.document, self.integrator = self.ui.document, self.ui.integrator
+        self.query, self.again, self.pdf = self.ui.query, self.ui.again, self.ui.pdf
+        self.message, self.view = self.ui.message, self.ui.view
         for integrator in Integrator:
             self.integrator.addItem(integrator.label, integrator.value)
-        self.query = QPushButton("&Consultar", self)
-        self.again = QPushButton("Consultar de &novo", self)
-        self.again.setVisible(False)
-        self.pdf = QPushButton("Exportar &PDF…", self)
-        self.pdf.setEnabled(False)
-        for widget in (self.document, self.integrator, self.query, self.again, self.pdf):
-            row.addWidget(widget)
-        layout.addLayout(row)
-        self.message = QLabel("", self)
-        self.message.setWordWrap(True)
-        layout.addWidget(self.message)
-        self.view = QTextBrowser(self)
-        layout.addWidget(self.view, 1)
         self.query.clicked.connect(lambda: self.run(force=False))
+        self.document.returnPressed.connect(lambda: self.run(force=False))
         self.again.clicked.connect(lambda: self.run(force=True))
         self.pdf.clicked.connect(self.export_pdf)
 
