@@ -18,35 +18,35 @@ from gestao_negativacao.gui.charts_qt import (
     QValueAxis,
 )
 from gestao_negativacao.gui.context import Context
-from gestao_negativacao.gui.messages import show_error
+from gestao_negativacao.gui.forms.ui_panel_page import Ui_PanelForm
+from gestao_negativacao.gui.operations import Operation
 from gestao_negativacao.gui.qt import (
     QColor,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
     QPainter,
-    QPushButton,
     Qt,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
     Signal,
 )
-from gestao_negativacao.gui.tasks import run_task
 from gestao_negativacao.services.dashboard import Dashboard, dashboard
 
 RED = QColor("#b00020")
+MONTHS = ("jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez")
 
 
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    return table
+def month_labels(months: list[str]) -> list[str]:
+    """ "2026-03" → "mar": three letters fit under each of twelve bars at 1366 px, where
+    "03/26" was cut to "0…"; the period goes in the chart's title (``period``)."""
+    return [MONTHS[int(month[5:7]) - 1] for month in months]
+
+
+def period(months: list[str]) -> str:
+    """ "jan/2026 a dez/2026" for the chart's title."""
+    if not months:
+        return ""
+    first, last = months[0], months[-1]
+    return f"{MONTHS[int(first[5:7]) - 1]}/{first[:4]} a {MONTHS[int(last[5:7]) - 1]}/{last[:4]}"
 
 
 def _fill(table: QTableWidget, rows: list[list[str]], red_rows: set[int] = frozenset()) -> None:
@@ -71,65 +71,25 @@ class PanelPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.board: Dashboard | None = None
-        layout = QVBoxLayout(self)
-        head = QHBoxLayout()
-        head.addWidget(QLabel("<h2>Painel</h2>"))
-        head.addStretch(1)
-        self.updated = QLabel("")
-        head.addWidget(self.updated)
-        self.refresh_button = QPushButton("&Atualizar", self)
-        head.addWidget(self.refresh_button)
-        layout.addLayout(head)
-        cards = QHBoxLayout()
-        self.active = QLabel("…")
-        self.pending = QPushButton("Pendentes: …", self)
-        self.errors = QPushButton("Com erro: …", self)
-        self.to_check = QPushButton("Baixas a conferir: …", self)
-        self.to_check.setToolTip(
-            "Baixas que o birô disse não encontrar: o registro pode ter ficado no birô."
-        )
-        self.unconfirmed = QPushButton("Sem confirmação: …", self)
-        self.unconfirmed.setToolTip(
-            "Inclusões no Serasa e no Crédito na Medida que o birô ainda não confirmou"
-        )
-        self.unconfirmed.setVisible(False)  # shown when there are any
-        self.owed = QLabel("…")
-        self.failed_runs = QLabel("")
-        for widget in (self.active, self.pending, self.errors, self.to_check,
-                       self.unconfirmed, self.owed, self.failed_runs):  # fmt: skip
-            cards.addWidget(widget)
-        cards.addStretch(1)
-        layout.addLayout(cards)
-        grid = QGridLayout()
-        self.by_integrator = _table(["Integradora", "Ativas", "Em aberto"])
-        self.by_company = _table(["Empresa", "Ativas", "Em aberto"])
-        self.removals = _table(
-            ["Prazo", "Pago em", "Venda", "Parcela", "Devedor", "Integradora", "Na fila"]
-        )
-        grid.addWidget(self._box("Por integradora", self.by_integrator), 0, 0)
-        grid.addWidget(self._box("Por empresa", self.by_company), 0, 1)
-        grid.addWidget(
-            self._box(
-                "Baixas devidas por pagamento (5 dias úteis; feriados nacionais e estaduais — "
-                "os municipais não são considerados)",
-                self.removals,
-            ),
-            1,
-            0,
-            1,
-            2,
-        )
+        self.ui = Ui_PanelForm()  # ui/pages/panel_page.ui: the layout, drawn in Designer
+        self.ui.setupUi(self)
+        self.ui.mainLayout.setStretch(2, 1)  # the tables and charts take what is left
+        ui = self.ui
+        self.updated, self.refresh_button = ui.updated, ui.refreshButton
+        self.active, self.pending, self.errors = ui.active, ui.pending, ui.errors
+        self.to_check, self.unconfirmed = ui.toCheck, ui.unconfirmed
+        self.owed, self.failed_runs = ui.owed, ui.failedRuns
+        self.by_integrator, self.by_company = ui.byIntegrator, ui.byCompany
+        self.removals = ui.removals
+        # the charts come from Qt Charts (gui.charts_qt), not from Designer's widget box
         self.months_chart = QChartView(self)
         self.months_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
+        ui.monthsHolderLayout.addWidget(self.months_chart)
         self.recovery_chart = QChartView(self)
         self.recovery_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
-        grid.addWidget(self._box("Inclusões e baixas por mês", self.months_chart), 2, 0)
-        grid.addWidget(
-            self._box("Recuperação após a negativação (% do valor pago)", self.recovery_chart),
-            2,
-            1,
-        )
-        layout.addLayout(grid, 1)
+        ui.recoveryHolderLayout.addWidget(self.recovery_chart)
+        for view in (self.months_chart, self.recovery_chart):
+            view.setMinimumHeight(220)  # below that the axes' numbers turn into "…"
         self.refresh_button.clicked.connect(self.refresh)
         self.pending.clicked.connect(lambda: self.open_sent.emit(NegativationStatus.PENDING, ""))
         self.errors.clicked.connect(lambda: self.open_sent.emit(NegativationStatus.ERROR, ""))
@@ -139,13 +99,6 @@ class PanelPage(QWidget):
         )
         self.refresh()
 
-    @staticmethod
-    def _box(title: str, widget: QWidget) -> QGroupBox:
-        box = QGroupBox(title)
-        inner = QVBoxLayout(box)
-        inner.addWidget(widget)
-        return box
-
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         if self.board is not None:
@@ -153,20 +106,16 @@ class PanelPage(QWidget):
 
     def refresh(self) -> None:
         factory = self.context.session_factory
-        self.refresh_button.setEnabled(False)
-        self.task = run_task(
-            lambda task: dashboard(factory, date.today()),
-            on_done=self._show,
-            on_failed=self._failed,
-        )
-
-    def _failed(self, error: BaseException) -> None:
-        self.refresh_button.setEnabled(True)
-        show_error(self, "Painel", error)
+        self.task = Operation(
+            self,
+            lambda: dashboard(factory, date.today()),
+            success=self._show,
+            busy=[self.refresh_button],
+            title="Painel",
+        ).run()
 
     def _show(self, board: Dashboard) -> None:
         self.board = board
-        self.refresh_button.setEnabled(True)
         self.updated.setText(f"atualizado em {date.today():%d/%m/%Y}")
         active = sum(g.active for g in board.by_integrator)
         amount = sum((g.amount for g in board.by_integrator), start=0)
@@ -260,20 +209,24 @@ class PanelPage(QWidget):
         series.append(removed)
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
-        axis_x.append([f"{m[5:]}/{m[2:4]}" for m, _i, _o in board.months])
+        months = [m for m, _i, _o in board.months]
+        axis_x.append(month_labels(months))
+        self.ui.monthsBox.setTitle(f"Inclusões e baixas por mês ({period(months)})")
         small = axis_x.labelsFont()
-        small.setPointSize(7)  # twelve months side by side
+        small.setPointSizeF(7.5)  # twelve months side by side, each readable at 1366 px
         axis_x.setLabelsFont(small)
         chart.addAxis(axis_x, self._bottom())
         series.attachAxis(axis_x)
         axis_y = QValueAxis()
         axis_y.setLabelFormat("%d")
+        axis_y.setTickCount(3)  # 0, the middle and the top: room enough on a short chart
         axis_y.setMin(0)
         top = max([1, *(max(i, o) for _m, i, o in board.months)])
         axis_y.setMax(top)
         chart.addAxis(axis_y, self._left())
         series.attachAxis(axis_y)
         chart.legend().setVisible(True)
+        chart.legend().setAlignment(self._bottom())
         self.months_chart.setChart(chart)
         recovery = QChart()
         paid = QBarSet("Pago")
@@ -289,6 +242,7 @@ class PanelPage(QWidget):
         percent = QValueAxis()
         percent.setRange(0, 100)
         percent.setLabelFormat("%d%%")
+        percent.setTickCount(3)
         recovery.addAxis(percent, self._left())
         bars.attachAxis(percent)
         recovery.legend().setVisible(False)
