@@ -20,24 +20,12 @@ from gestao_negativacao.domain.display import decimal_comma, show
 from gestao_negativacao.domain.money import typed_money
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.gui.context import Context
+from gestao_negativacao.gui.forms.ui_credit_page import Ui_CreditForm
 from gestao_negativacao.gui.messages import say
 from gestao_negativacao.gui.operations import Operation, run_now
 from gestao_negativacao.gui.qt import (
-    QComboBox,
-    QDateEdit,
-    QFormLayout,
-    QHBoxLayout,
     QInputDialog,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QSpinBox,
-    QSplitter,
-    QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 from gestao_negativacao.services import credit
@@ -56,33 +44,57 @@ class CreditPage(QWidget):
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>Análise de crédito</h2>"))
-        self.tabs = QTabWidget(self)
+        self.ui = Ui_CreditForm()  # ui/pages/credit_page.ui: the layout, drawn in Designer
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.tabs = ui.tabs
+        # the queue
+        self.queue, self.detail = ui.queue, ui.detail
+        self.queue_message, self.approve, self.block = ui.queueMessage, ui.approve, ui.block
+        ui.queueSplitter.setSizes([700, 420])
+        self.queue.itemSelectionChanged.connect(self._selected)
+        self.approve.clicked.connect(self.approve_selected)
+        self.block.clicked.connect(self.block_selected)
+        # a new request
+        self.req_customer, self.req_company, self.req_sale = (
+            ui.reqCustomer,
+            ui.reqCompany,
+            ui.reqSale,
+        )
+        self.req_method, self.req_amount, self.req_count = ui.reqMethod, ui.reqAmount, ui.reqCount
+        self.req_first, self.req_submit, self.req_result = ui.reqFirst, ui.reqSubmit, ui.reqResult
+        for value, label in METHOD_LABELS.items():
+            self.req_method.addItem(label, value)
+        self.req_first.setDate(date.today() + timedelta(days=30))
+        self.req_submit.clicked.connect(self.submit_request)
+        # a customer's profile
+        self.prof_document, self.prof_find = ui.profDocument, ui.profFind
+        self.prof_summary, self.prof_status, self.prof_limit = (
+            ui.profSummary,
+            ui.profStatus,
+            ui.profLimit,
+        )
+        self.prof_save, self.prof_increase, self.prof_until = (
+            ui.profSave,
+            ui.profIncrease,
+            ui.profUntil,
+        )
+        self.prof_add, self.prof_message = ui.profAdd, ui.profMessage
+        for value, label in STATUS_LABELS.items():
+            self.prof_status.addItem(label, value)
+        self.prof_until.setDate(date.today() + timedelta(days=30))
+        self.prof_find.clicked.connect(self.find_profile)
+        self.prof_document.returnPressed.connect(self.find_profile)
+        self.prof_save.clicked.connect(self.save_profile)
+        self.prof_add.clicked.connect(self.add_increase)
+        # the requests made
+        self.mine = ui.mine
         self.analyst = context.actor.has(Perm.CREDITO_ANALISE)
-        self.tabs.addTab(self._queue_tab(), "Fila de análise")
-        self.tabs.addTab(self._request_tab(), "Nova solicitação")
-        self.tabs.addTab(self._profile_tab(), "Perfil do cliente")
-        self.tabs.addTab(self._mine_tab(), "Solicitações")
         # who only asks for credit sees the request form and the outcomes, not the queue
         for index in (0, 2):
             self.tabs.setTabVisible(index, self.analyst)
-        if not self.analyst:
-            self.tabs.setCurrentIndex(1)
-        layout.addWidget(self.tabs)
+        self.tabs.setCurrentIndex(0 if self.analyst else 1)
         self.reload()
-
-    def _mine_tab(self) -> QWidget:
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        self.mine = QTableWidget(0, 7, tab)
-        self.mine.setHorizontalHeaderLabels(
-            ["Nº", "Cliente", "Venda", "Valor", "Situação", "Decidida por", "Comentário"]
-        )
-        self.mine.verticalHeader().setVisible(False)
-        self.mine.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        layout.addWidget(self.mine)
-        return tab
 
     def _fill_mine(self) -> None:
         login = None if self.analyst else self.context.actor.login
@@ -103,35 +115,6 @@ class CreditPage(QWidget):
         self.mine.resizeColumnsToContents()
 
     # -- the queue ------------------------------------------------------------------------
-
-    def _queue_tab(self) -> QWidget:
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        splitter = QSplitter(tab)
-        self.queue = QTableWidget(0, 9, splitter)
-        self.queue.setHorizontalHeaderLabels(
-            ["Nº", "Cliente", "Limite", "Usado", "Saldo", "Origem", "Valor", "Situação", "Motivos"]
-        )
-        self.queue.verticalHeader().setVisible(False)
-        self.queue.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.queue.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.detail = QPlainTextEdit(splitter)
-        self.detail.setReadOnly(True)
-        splitter.setSizes([700, 420])
-        layout.addWidget(splitter, 1)
-        row = QHBoxLayout()
-        self.queue_message = QLabel("")
-        self.queue_message.setWordWrap(True)
-        self.approve = QPushButton("&Aprovar", tab)
-        self.block = QPushButton("&Bloquear…", tab)
-        row.addWidget(self.queue_message, 1)
-        row.addWidget(self.block)
-        row.addWidget(self.approve)
-        layout.addLayout(row)
-        self.queue.itemSelectionChanged.connect(self._selected)
-        self.approve.clicked.connect(self.approve_selected)
-        self.block.clicked.connect(self.block_selected)
-        return tab
 
     def reload(self) -> None:
         self._fill_mine()
@@ -245,37 +228,6 @@ class CreditPage(QWidget):
 
     # -- a new request --------------------------------------------------------------------
 
-    def _request_tab(self) -> QWidget:
-        tab = QWidget()
-        form = QFormLayout(tab)
-        self.req_customer = QLineEdit(tab)
-        self.req_company = QLineEdit(tab)
-        self.req_sale = QLineEdit(tab)
-        self.req_method = QComboBox(tab)
-        for value, label in METHOD_LABELS.items():
-            self.req_method.addItem(label, value)
-        self.req_amount = QLineEdit(tab)
-        self.req_count = QSpinBox(tab)
-        self.req_count.setRange(1, 120)
-        self.req_first = QDateEdit(tab)
-        self.req_first.setCalendarPopup(True)
-        self.req_first.setDisplayFormat("dd/MM/yyyy")
-        self.req_first.setDate(date.today() + timedelta(days=30))
-        self.req_submit = QPushButton("&Solicitar", tab)
-        self.req_result = QLabel("", tab)
-        self.req_result.setWordWrap(True)
-        form.addRow("Cliente (CPF/CNPJ):", self.req_customer)
-        form.addRow("Empresa (CNPJ):", self.req_company)
-        form.addRow("Venda:", self.req_sale)
-        form.addRow("Pagamento:", self.req_method)
-        form.addRow("Valor total:", self.req_amount)
-        form.addRow("Parcelas (mensais):", self.req_count)
-        form.addRow("Primeiro vencimento:", self.req_first)
-        form.addRow("", self.req_submit)
-        form.addRow("", self.req_result)
-        self.req_submit.clicked.connect(self.submit_request)
-        return tab
-
     def submit_request(self) -> None:
         ok, request = run_now(self._typed_request, self.req_result)
         if not ok:  # the typed data stays in the form
@@ -322,43 +274,6 @@ class CreditPage(QWidget):
         return request
 
     # -- the profile ----------------------------------------------------------------------
-
-    def _profile_tab(self) -> QWidget:
-        tab = QWidget()
-        form = QFormLayout(tab)
-        self.prof_document = QLineEdit(tab)
-        self.prof_find = QPushButton("&Buscar", tab)
-        row = QHBoxLayout()
-        row.addWidget(self.prof_document)
-        row.addWidget(self.prof_find)
-        self.prof_summary = QLabel("", tab)
-        self.prof_status = QComboBox(tab)
-        for value, label in STATUS_LABELS.items():
-            self.prof_status.addItem(label, value)
-        self.prof_limit = QLineEdit(tab)
-        self.prof_limit.setPlaceholderText("0 = sem limite")
-        self.prof_save = QPushButton("&Salvar perfil", tab)
-        self.prof_increase = QLineEdit(tab)
-        self.prof_until = QDateEdit(tab)
-        self.prof_until.setCalendarPopup(True)
-        self.prof_until.setDisplayFormat("dd/MM/yyyy")
-        self.prof_until.setDate(date.today() + timedelta(days=30))
-        self.prof_add = QPushButton("Conceder &aumento temporário", tab)
-        self.prof_message = QLabel("", tab)
-        self.prof_message.setWordWrap(True)
-        form.addRow("Cliente (CPF/CNPJ):", row)
-        form.addRow("", self.prof_summary)
-        form.addRow("Situação:", self.prof_status)
-        form.addRow("Limite de crédito:", self.prof_limit)
-        form.addRow("", self.prof_save)
-        form.addRow("Aumento temporário de:", self.prof_increase)
-        form.addRow("até:", self.prof_until)
-        form.addRow("", self.prof_add)
-        form.addRow("", self.prof_message)
-        self.prof_find.clicked.connect(self.find_profile)
-        self.prof_save.clicked.connect(self.save_profile)
-        self.prof_add.clicked.connect(self.add_increase)
-        return tab
 
     def find_profile(self) -> None:
         factory, document = self.context.session_factory, self.prof_document.text()
