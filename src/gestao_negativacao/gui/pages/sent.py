@@ -17,23 +17,15 @@ from gestao_negativacao.domain.enums import (
 )
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.gui.context import Context
+from gestao_negativacao.gui.forms.ui_sent_page import Ui_SentForm
 from gestao_negativacao.gui.messages import say
 from gestao_negativacao.gui.operations import Operation, run_now
 from gestao_negativacao.gui.qt import (
-    QCheckBox,
     QColor,
-    QComboBox,
-    QHBoxLayout,
     QInputDialog,
-    QLabel,
-    QLineEdit,
     QMessageBox,
-    QPushButton,
-    QSplitter,
     Qt,
-    QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 from gestao_negativacao.gui.table_model import PagedTableModel
@@ -69,99 +61,38 @@ def others_text(others: list) -> str:
 
 
 class StatusModel(PagedTableModel):
-    """The list's text coloured by the negativation's status."""
+    """The list's text coloured by the negativation's status (the status column also says
+    it in words: colour is never the only sign)."""
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
             values = self.row_values(index.row()) if index.row() < self.rowCount() else None
-            colour = COLOURS.get(values[1]) if values is not None else None
+            colour = COLOURS.get(values.status) if values is not None else None
             return QColor(colour) if colour else None
-        value = super().data(index, role)
-        if role == Qt.ItemDataRole.DisplayRole and index.isValid() and index.column() == 1:
-            return STATUS_LABELS.get(value, value)
-        return value
+        return super().data(index, role)
 
 
 class SentPage(QWidget):
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>Enviados</h2>"))
-        filters = QHBoxLayout()
-        self.status = QComboBox(self)
+        self.ui = Ui_SentForm()  # ui/pages/sent_page.ui: the layout, drawn in Designer
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.status, self.processing, self.integrator = ui.status, ui.processing, ui.integrator
+        self.customer, self.to_check, self.search = ui.customer, ui.toCheck, ui.search
+        self.grid_layout = ui.gridLayout
+        self.detail_title, self.timeline, self.others = ui.detailTitle, ui.timeline, ui.others
+        self.manual, self.resend, self.checked = ui.manual, ui.resend, ui.checked
+        self.lift, self.refresh_status, self.message = ui.lift, ui.refreshStatus, ui.message
         for value, label in STATUS_LABELS.items():
             self.status.addItem(label, value)
-        self.processing = QComboBox(self)
         for value, label in {"": "(todos)", **labels(Processing)}.items():
             self.processing.addItem(label, value)
-        self.integrator = QComboBox(self)
         self.integrator.addItem("(todas)", "")
         for integrator in Integrator:
             self.integrator.addItem(integrator.label, integrator.value)
-        self.customer = QLineEdit(self)
-        self.customer.setPlaceholderText("CPF/CNPJ do devedor")
-        self.to_check = QCheckBox("Só as baixas a conferir", self)
-        self.to_check.setToolTip(
-            "Baixas que o birô disse não encontrar: confira no site do birô se o registro "
-            "saiu mesmo, e marque como conferida."
-        )
-        self.search = QPushButton("&Buscar", self)
-        for label, widget in (
-            ("Situação", self.status),
-            ("Processamento", self.processing),
-            ("Integradora", self.integrator),
-            ("Cliente", self.customer),
-        ):
-            filters.addWidget(QLabel(label))
-            filters.addWidget(widget)
-        filters.addWidget(self.to_check)
-        filters.addWidget(self.search)
-        filters.addStretch(1)
-        layout.addLayout(filters)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.grid_holder = QWidget(splitter)
-        self.grid_layout = QVBoxLayout(self.grid_holder)
-        self.grid_layout.setContentsMargins(0, 0, 0, 0)
-        detail = QWidget(splitter)
-        detail_layout = QVBoxLayout(detail)
-        detail_layout.setContentsMargins(0, 0, 0, 0)
-        self.detail_title = QLabel("Selecione uma negativação para ver o histórico.")
-        detail_layout.addWidget(self.detail_title)
-        self.timeline = QTreeWidget(detail)
-        self.timeline.setHeaderLabels(
-            ["Quando", "Quem", "Estação", "O quê", "Situação", "Protocolo", "Mensagem"]
-        )
-        self.timeline.setRootIsDecorated(False)
-        detail_layout.addWidget(self.timeline)
-        # Súmula 385: the debtor's other active records, here and at every integrator
-        self.others = QLabel("", detail)
-        self.others.setWordWrap(True)
-        self.others.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.others.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.others.setMinimumHeight(70)  # the heading and a few records, never clipped
-        detail_layout.addWidget(self.others)
-        actions = QHBoxLayout()
-        self.manual = QPushButton("Baixa &manual…", self)
-        self.resend = QPushButton("&Reenviar", self)
-        self.checked = QPushButton("Marcar como &conferida…", self)
-        self.lift = QPushButton("Retirar &bloqueio…", self)
-        self.lift.setToolTip("Permite incluir de novo uma parcela bloqueada depois de uma baixa")
-        self.refresh_status = QPushButton("&Atualizar situação", self)
-        self.refresh_status.setToolTip(
-            "Pergunta ao Serasa e ao Crédito na Medida pelas inclusões que aguardam confirmação"
-        )
-        self.message = QLabel("", self)
-        self.message.setWordWrap(True)
-        actions.addWidget(self.manual)
-        actions.addWidget(self.resend)
-        actions.addWidget(self.checked)
-        actions.addWidget(self.lift)
-        actions.addWidget(self.refresh_status)
-        actions.addWidget(self.message, 1)
-        detail_layout.addLayout(actions)
-        splitter.setSizes([420, 260])
-        layout.addWidget(splitter, 1)
+        ui.splitter.setSizes([420, 260])
         self.manual.setVisible(context.actor.has(Perm.NEG_BAIXA_MANUAL))
         self.resend.setVisible(
             context.actor.has(Perm.NEG_INCLUIR) or context.actor.has(Perm.NEG_BAIXAR)
@@ -205,12 +136,11 @@ class SentPage(QWidget):
         )
         if not ok:
             return
-        grid = Grid(source, "enviados", self.grid_holder, model=StatusModel(source))
+        grid = Grid(source, "enviados", self.ui.gridHolder, model=StatusModel(source))
         self.grid = replace_grid(self.grid_layout, self.grid, grid)
         self.grid.selection.connect(self._selected)
         self.grid.reload()
-        self.selected = []
-        self._update_actions()
+        self._selected([])  # a new search: the history of the row seen before goes too
 
     def _selected(self, rows: list[tuple]) -> None:
         self.selected = rows
@@ -218,6 +148,9 @@ class SentPage(QWidget):
         self.timeline.clear()
         self.others.clear()
         self.lift.setEnabled(False)
+        if not rows:
+            self.detail_title.setText("Selecione uma negativação para ver o histórico.")
+            return
         if len(rows) != 1:
             self.detail_title.setText(f"{len(rows)} negativações selecionadas.")
             return
