@@ -100,6 +100,8 @@ def test_a_clerks_day(qtbot, day, tmp_path):
     excluded = inclusion.excluded_grid
     qtbot.waitUntil(lambda: excluded.model.rowCount() == 24)
     assert excluded.model.row_values(0).reason == "já negativada nesta integradora"
+    amount = [c.key for c in excluded.model.columns].index("amount")
+    assert excluded.model.data(excluded.model.index(0, amount)) == "R$ 150,00"
     excluded.table.selectRow(0)
     inclusion.why.click()
     why = inclusion.why_dialog

@@ -14,25 +14,14 @@ from gestao_negativacao.domain.documents import format_document
 from gestao_negativacao.domain.enums import Action, Integrator
 from gestao_negativacao.domain.money import typed_money
 from gestao_negativacao.gui.context import Context
+from gestao_negativacao.gui.forms.ui_sending_page import Ui_SendingForm
 from gestao_negativacao.gui.messages import say
 from gestao_negativacao.gui.operations import Operation, run_now
 from gestao_negativacao.gui.qt import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QProgressDialog,
-    QPushButton,
-    QSpinBox,
     Qt,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 from gestao_negativacao.gui.table_model import CheckableModel
@@ -48,14 +37,6 @@ from gestao_negativacao.services.sending.service import send_selection
 NO_RULE = ""
 
 
-def _date_edit(parent) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setDate(date.today())
-    return edit
-
-
 class SendingPage(QWidget):
     """``kind``: inclusion (Inclusão) or removal (Baixa)."""
 
@@ -66,114 +47,43 @@ class SendingPage(QWidget):
         self.preview: Preview | None = None
         self.rule_id: int | None = None
         self.manual_source = None  # Baixa by filters: the listing of active negativations
-        layout = QVBoxLayout(self)
-        title = Action(kind).label
-        layout.addWidget(QLabel(f"<h2>{title}</h2>"))
-        top = QHBoxLayout()
-        form = QFormLayout()
-        self.integrator = QComboBox(self)
+        self.ui = Ui_SendingForm()  # ui/pages/sending_page.ui: the layout, drawn in Designer
+        self.ui.setupUi(self)
+        ui = self.ui
+        ui.mainLayout.setStretch(2, 1)  # the results take what is left
+        ui.heading.setText(f"<h2>{Action(kind).label}</h2>")
+        self.integrator, self.rule, self.as_of = ui.integrator, ui.rule, ui.asOf
+        self.filters_box, self.company, self.enterprise = ui.filtersBox, ui.company, ui.enterprise
+        self.customer, self.sale, self.use_period = ui.customer, ui.sale, ui.usePeriod
+        self.due_from, self.due_to = ui.dueFrom, ui.dueTo
+        self.days_min, self.days_max = ui.daysMin, ui.daysMax
+        self.value_min, self.value_max = ui.valueMin, ui.valueMax
+        self.search, self.clear, self.tabs = ui.search, ui.clear, ui.tabs
+        self.select_all, self.selected_label = ui.selectAll, ui.selectedLabel
+        self.found_holder = ui.foundHolder
+        self.excluded_holder, self.excluded_layout = ui.excludedTab, ui.excludedLayout
+        self.why_document, self.why, self.notices = ui.whyDocument, ui.why, ui.notices
+        self.message, self.send = ui.message, ui.send
+        for edit in (self.as_of, self.due_from, self.due_to):
+            edit.setDate(date.today())
         if kind == Action.REMOVAL:
             self.integrator.addItem("(todas)", None)
         for integrator in Integrator:
             self.integrator.addItem(integrator.label, integrator.value)
-        form.addRow("&Integradora:", self.integrator)
-        self.rule = QComboBox(self)
-        form.addRow("&Regra:", self.rule)
-        self.as_of = _date_edit(self)
-        form.addRow("Data de &referência:", self.as_of)
-        top.addLayout(form)
-        self.filters_box = QGroupBox("Filtros (sem regra)", self)
-        grid = QGridLayout(self.filters_box)
-        self.company = QComboBox(self)
         self.company.addItem("(todas)", "")
         for cnpj, name in list_companies(context.session_factory):
             self.company.addItem(f"{name} — {format_document(cnpj)}", cnpj)
-        self.enterprise = QLineEdit(self)
-        self.customer = QLineEdit(self)
-        self.customer.setPlaceholderText("CPF/CNPJ")
-        self.sale = QLineEdit(self)
-        self.use_period = QCheckBox("Vencimento de", self)
-        self.due_from = _date_edit(self)
-        self.due_to = _date_edit(self)
-        self.days_min = QSpinBox(self)
-        self.days_max = QSpinBox(self)
-        for spin in (self.days_min, self.days_max):
-            spin.setRange(0, 99999)
-            spin.setSpecialValueText("—")
-        self.value_min = QLineEdit(self)
-        self.value_max = QLineEdit(self)
-        for line in (self.value_min, self.value_max):
-            line.setPlaceholderText("0,00")
-        grid.addWidget(QLabel("Empresa"), 0, 0)
-        grid.addWidget(self.company, 0, 1, 1, 3)
-        grid.addWidget(QLabel("Empreendimento"), 1, 0)
-        grid.addWidget(self.enterprise, 1, 1)
-        grid.addWidget(QLabel("Venda"), 1, 2)
-        grid.addWidget(self.sale, 1, 3)
-        grid.addWidget(QLabel("Cliente"), 2, 0)
-        grid.addWidget(self.customer, 2, 1)
-        grid.addWidget(self.use_period, 3, 0)
-        grid.addWidget(self.due_from, 3, 1)
-        grid.addWidget(QLabel("até"), 3, 2)
-        grid.addWidget(self.due_to, 3, 3)
-        if kind == Action.INCLUSION:
-            grid.addWidget(QLabel("Dias de atraso de"), 4, 0)
-            grid.addWidget(self.days_min, 4, 1)
-            grid.addWidget(QLabel("até"), 4, 2)
-            grid.addWidget(self.days_max, 4, 3)
-            grid.addWidget(QLabel("Valor de"), 5, 0)
-            grid.addWidget(self.value_min, 5, 1)
-            grid.addWidget(QLabel("até"), 5, 2)
-            grid.addWidget(self.value_max, 5, 3)
-        top.addWidget(self.filters_box, 1)
-        buttons = QVBoxLayout()
-        self.search = QPushButton("&Buscar", self)
-        self.clear = QPushButton("&Limpar filtros", self)
-        buttons.addWidget(self.search)
-        buttons.addWidget(self.clear)
-        buttons.addStretch(1)
-        top.addLayout(buttons)
-        layout.addLayout(top)
-        self.tabs = QTabWidget(self)
-        found = QWidget()
-        found_layout = QVBoxLayout(found)
-        row = QHBoxLayout()
-        self.select_all = QCheckBox("Selecionar todos", self)
-        self.selected_label = QLabel("", self)
-        row.addWidget(self.select_all)
-        row.addWidget(self.selected_label, 1)
-        found_layout.addLayout(row)
-        self.found_holder = QVBoxLayout()
-        found_layout.addLayout(self.found_holder, 1)
-        self.tabs.addTab(found, "Encontrados")
-        self.excluded_holder = QWidget()
-        self.excluded_layout = QVBoxLayout(self.excluded_holder)
-        if kind == Action.INCLUSION:
-            self.tabs.addTab(self.excluded_holder, "Não incluídos")
-        layout.addWidget(self.tabs, 1)
-        bottom = QHBoxLayout()
-        self.why_document = QLineEdit(self)
-        self.why_document.setPlaceholderText("CPF/CNPJ de um cliente (opcional)")
-        self.why = QPushButton("Por que &não?", self)
-        self.send = QPushButton("&Enviar", self)
-        self.send.setEnabled(False)
-        self.message = QLabel("", self)
-        self.message.setWordWrap(True)
-        bottom.addWidget(self.why_document)
-        bottom.addWidget(self.why)
+        if kind == Action.REMOVAL:
+            # days overdue and amount filter what is sent, not what is removed: Baixa has
+            # neither field (they were built and never laid out, and covered the title)
+            days = (ui.daysLabel, self.days_min, ui.daysToLabel, self.days_max)
+            values = (ui.valueLabel, self.value_min, ui.valueToLabel, self.value_max)
+            for widget in (*days, *values):
+                widget.setVisible(False)
+            self.tabs.removeTab(self.tabs.indexOf(self.excluded_holder))
         # companies that warn their debtors first (Parâmetros → Empresas): the e-mails the
         # "Não incluídos" with "aviso prévio ao devedor pendente" wait for
-        self.notices = QPushButton("Enviar a&visos prévios", self)
-        self.notices.setToolTip(
-            "Envia por e-mail o aviso prévio aos devedores que esperam por ele (empresas com "
-            "aviso prévio em Parâmetros); podem ser incluídos depois dos dias da empresa."
-        )
-        self.notices.setEnabled(False)
         self.notices.setVisible(kind == Action.INCLUSION)
-        bottom.addWidget(self.notices)
-        bottom.addWidget(self.message, 1)
-        bottom.addWidget(self.send)
-        layout.addLayout(bottom)
         self.found_grid: Grid | None = None
         self.excluded_grid: Grid | None = None
         self._fill_rules()

@@ -21,6 +21,10 @@ class Column:
     kind: str = "text"  # text | money | date | datetime | document | number | bool
     searchable: bool = False  # matched by the grid's filter field
 
+    def __post_init__(self) -> None:
+        if isinstance(self.expr, str):  # Column(key, title, "money") meant kind="money"
+            raise TypeError(f"coluna {self.key}: a expressão veio como texto ({self.expr!r})")
+
 
 def labelled(columns: list[Column]) -> list[ColumnElement]:
     """A list's declared columns as the SELECT names them: each expression under its key."""

@@ -118,13 +118,13 @@ def _preview_columns(action: str, excluded: bool) -> list[Column]:
     columns = [
         Column("company_name", "Empresa"),
         Column("sale_number", "Venda"),
-        Column("installment_number", "Parcela", "number"),
+        Column("installment_number", "Parcela", kind="number"),
         Column("debtor_name", "Devedor"),
-        Column("debtor_document", "CPF/CNPJ", "document"),
+        Column("debtor_document", "CPF/CNPJ", kind="document"),
         Column("debtor_role", "Papel"),
-        Column("due_date", "Vencimento", "date"),
-        Column("days_overdue", "Dias de atraso", "number"),
-        Column("amount", "Em aberto", "money"),
+        Column("due_date", "Vencimento", kind="date"),
+        Column("days_overdue", "Dias de atraso", kind="number"),
+        Column("amount", "Em aberto", kind="money"),
     ]
     if excluded:
         columns.append(Column("reason", "Motivo"))
@@ -136,7 +136,7 @@ def _preview_columns(action: str, excluded: bool) -> list[Column]:
 def _shown(item: PreviewItem, key: str) -> Any:
     value = getattr(item, key)
     if key == "debtor_role":
-        return DebtorRole(value).label.lower()
+        return DebtorRole(value).label
     if key == "reason":
         return REASONS.get(value, value)
     if key == "trigger":
