@@ -33,7 +33,13 @@ def test_the_summary_reaches_the_supervisors(sqlite_db, smtp):
         "V1", 1, date(2026, 8, 1), "100.00", paid="100.00", payment_date=date(2026, 11, 6)
     )
     sc.negativation("V1", 1, "ana", status="ativa", included_on=date(2026, 9, 1))
-    failed = RunSummary("Incluir", "inclusion", None, "erro", errors=("servidor fora do ar",))
+    failed = RunSummary(
+        schedule="Incluir",
+        action="inclusion",
+        slot_at=None,
+        status="erro",
+        errors=["servidor fora do ar"],
+    )
     # off until a supervisor sets it up
     assert send_summary(sqlite_db.session_factory, [failed], date(2026, 11, 22)) is False
     with pytest.raises(parameters.ParameterError, match="destinatários"):
@@ -69,7 +75,7 @@ def test_the_summary_reaches_the_supervisors(sqlite_db, smtp):
         from gestao_negativacao.db.models import Negativation
 
         s.execute(update(Negativation).values(status="baixada"))
-    ok = RunSummary("Incluir", "inclusion", None, "ok")
+    ok = RunSummary(schedule="Incluir", action="inclusion", slot_at=None, status="ok")
     assert send_summary(sqlite_db.session_factory, [ok], date(2026, 11, 22)) is False
     assert len(inbox.messages) == 1
 

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Select
 
 from gestao_negativacao.db.models import Company, Customer, Installment, Negativation, Sale
+from gestao_negativacao.services.listing import Column
 
 
 def to_sale(query: Select, installment_id: Any, *, company: bool = True) -> Select:
@@ -28,3 +29,15 @@ def negativation_context(query: Select, *, company: bool = True, debtor: bool = 
     """A query over negativations joined to their installment, sale, company and debtor."""
     query = to_sale(query, Negativation.installment_id, company=company)
     return to_debtor(query, Negativation.customer_id) if debtor else query
+
+
+def recognised_by() -> list[Column]:
+    """The columns these joins add to a list, as a clerk recognises an item: company, sale,
+    installment, debtor and the debtor's CPF/CNPJ."""
+    return [
+        Column("company", "Empresa", Company.name, searchable=True),
+        Column("sale", "Venda", Sale.number, searchable=True),
+        Column("installment", "Parcela", Installment.number, "number"),
+        Column("debtor", "Devedor", Customer.name, searchable=True),
+        Column("document", "CPF/CNPJ", Customer.document, "document", searchable=True),
+    ]

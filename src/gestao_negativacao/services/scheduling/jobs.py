@@ -49,6 +49,9 @@ EXPORTS = (".csv", ".txt", ".xlsx")
 
 @dataclass
 class JobResult:
+    """What a scheduled job did, counted once here: the run's row (``ScheduleRun``), its
+    summary (``runner.RunSummary``), the screens and the e-mail all read these counters."""
+
     found: int = 0
     queued: int = 0
     sent: int = 0
@@ -56,6 +59,13 @@ class JobResult:
     rejected: int = 0
     pending: int = 0
     errors: list[str] = field(default_factory=list)
+
+    def counters(self) -> dict[str, int]:
+        """The counters by name, as the run's row stores them."""
+        return {name: getattr(self, name) for name in COUNTERS}
+
+
+COUNTERS = ("found", "queued", "sent", "already", "rejected", "pending")
 
 
 def _automatic_companies(session_factory, action: str) -> dict[int, int]:

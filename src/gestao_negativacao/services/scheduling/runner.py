@@ -38,19 +38,14 @@ ORDER = {
 }
 
 
-@dataclass(frozen=True)
-class RunSummary:
+@dataclass(kw_only=True)
+class RunSummary(jobs.JobResult):
+    """One run of a schedule: which, when, how it ended, and its job's counters."""
+
     schedule: str
     action: str
-    slot_at: datetime
+    slot_at: datetime | None
     status: str  # ok | erro | ocupado (another runner holds it)
-    found: int = 0
-    queued: int = 0
-    sent: int = 0
-    already: int = 0
-    rejected: int = 0
-    pending: int = 0
-    errors: tuple[str, ...] = ()
 
 
 def due_schedules(session: Session, now: datetime) -> list[tuple[Schedule, datetime]]:
@@ -93,12 +88,16 @@ def run_due(
 def run_one(session_factory, schedule: Schedule, slot: datetime, holder, lease, options):
     with session_factory.begin() as session:
         if not leases.acquire(session.connection(), schedule.id, holder, lease):
-            return RunSummary(schedule.name, schedule.action, slot, "ocupado")
+            return RunSummary(
+                schedule=schedule.name, action=schedule.action, slot_at=slot, status="ocupado"
+            )
         # taken: another runner may have run this very slot and released it just now
         current = session.get(Schedule, schedule.id)
         if current.last_slot_at is not None and current.last_slot_at >= slot:
             leases.release(session.connection(), schedule.id, holder)
-            return RunSummary(schedule.name, schedule.action, slot, "ocupado")
+            return RunSummary(
+                schedule=schedule.name, action=schedule.action, slot_at=slot, status="ocupado"
+            )
     try:
         return _run(session_factory, schedule, slot, options)
     finally:
@@ -149,12 +148,7 @@ def _run(session_factory, schedule: Schedule, slot: datetime, options) -> RunSum
             .values(
                 finished_at=utc_now(),
                 status=status,
-                found=result.found,
-                queued=result.queued,
-                sent=result.sent,
-                already=result.already,
-                rejected=result.rejected,
-                pending=result.pending,
+                **result.counters(),
                 errors=mask_documents("\n".join(result.errors))[:20_000],
             )
         )
@@ -164,17 +158,12 @@ def _run(session_factory, schedule: Schedule, slot: datetime, options) -> RunSum
             update(Schedule).where(Schedule.id == schedule.id).values(last_slot_at=slot)
         )
     return RunSummary(
-        schedule.name,
-        schedule.action,
-        slot,
-        status,
-        result.found,
-        result.queued,
-        result.sent,
-        result.already,
-        result.rejected,
-        result.pending,
-        tuple(result.errors),
+        schedule=schedule.name,
+        action=schedule.action,
+        slot_at=slot,
+        status=status,
+        **result.counters(),
+        errors=list(result.errors),
     )
 
 

@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from gestao_negativacao.db.base import UtcDateTime, utc_now
 from gestao_negativacao.db.models import (
     Company,
-    Customer,
     Installment,
     Negativation,
     NegativationEvent,
@@ -38,7 +37,7 @@ from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
-from gestao_negativacao.services.joins import to_debtor, to_sale
+from gestao_negativacao.services.joins import recognised_by, to_debtor, to_sale
 from gestao_negativacao.services.listing import Column, PagedQuery, labelled
 
 N = Negativation.__table__
@@ -262,11 +261,7 @@ def pending_listing(
         Column("id", "Id", SendQueueEntry.id, "number"),
         Column("action", "Ação", SendQueueEntry.action, "action"),
         Column("integrator", "Integradora", Negativation.integrator, "integrator"),
-        Column("company", "Empresa", Company.name, searchable=True),
-        Column("sale", "Venda", Sale.number, searchable=True),
-        Column("installment", "Parcela", Installment.number, "number"),
-        Column("debtor", "Devedor", Customer.name, searchable=True),
-        Column("document", "CPF/CNPJ", Customer.document, "document", searchable=True),
+        *recognised_by(),
         Column("attempts", "Tentativas", SendQueueEntry.attempts, "number"),
         Column("next_attempt_at", "Próxima tentativa", SendQueueEntry.next_attempt_at, "datetime"),
         Column("last_error", "Último erro", SendQueueEntry.last_error, searchable=True),

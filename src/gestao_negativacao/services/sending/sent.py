@@ -30,7 +30,7 @@ from gestao_negativacao.domain.enums import (
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
-from gestao_negativacao.services.joins import negativation_context
+from gestao_negativacao.services.joins import negativation_context, recognised_by
 from gestao_negativacao.services.listing import Column, PagedQuery, labelled
 from gestao_negativacao.services.sending.enqueue import enqueue_inclusions, enqueue_removals
 from gestao_negativacao.services.sending.release import SendingError
@@ -216,11 +216,7 @@ def sent_listing(
         Column("status", "Situação", Negativation.status, "status", searchable=True),
         Column("processing", "Processamento", Negativation.processing, "processing"),
         Column("integrator", "Integradora", Negativation.integrator, "integrator"),
-        Column("company", "Empresa", Company.name, searchable=True),
-        Column("sale", "Venda", Sale.number, searchable=True),
-        Column("installment", "Parcela", Installment.number, "number"),
-        Column("debtor", "Devedor", Customer.name, searchable=True),
-        Column("document", "CPF/CNPJ", Customer.document, "document", searchable=True),
+        *recognised_by(),
         Column("role", "Papel", Negativation.debtor_role, "role"),
         Column("amount", "Em aberto", Installment.open_amount, "money"),
         Column("included_at", "Incluída em", Negativation.included_at, "datetime"),
