@@ -207,3 +207,14 @@ def test_demo_points_one_integration_per_integrator_at_the_sandbox(tmp_path):
         finally:
             db.dispose()
             keyring.set_keyring(previous)
+
+
+def test_help_and_usage_errors_speak_portuguese():
+    """Issue 20: --help was half English ("positional arguments", "options")."""
+    shown = run("--help")
+    assert shown.returncode == 0
+    for english in ("usage:", "positional arguments", "options:", "show this help"):
+        assert english not in shown.stdout
+    assert shown.stdout.startswith("uso: ") and "mostra esta ajuda e sai" in shown.stdout
+    wrong = run("rules")
+    assert wrong.returncode == 2 and "erro: faltam os argumentos: AÇÃO" in wrong.stderr

@@ -3,67 +3,15 @@ import the ERP file, search by rule, look at what was left out, send, watch Envi
 import the payments, send the removals, remove one by hand, make the bureau fail and
 release the stuck items — each step checked on the screen and in the database."""
 
-import json
 from datetime import date
 
-import pytest
 from sqlalchemy import func, select
 
-from gestao_negativacao.bureaus.sandbox import running_sandbox
 from gestao_negativacao.bureaus.sandbox.faults import FaultPlan
 from gestao_negativacao.db.models import SendQueueEntry
-from gestao_negativacao.gui.context import Context
-from gestao_negativacao.gui.main_window import MainWindow
-from gestao_negativacao.gui.qt import QDate
-from gestao_negativacao.services import rules
-from gestao_negativacao.services.demo import setup as demo_setup
+from tests.gui.steps import search, send_all
 from tests.helpers import click_until, shot
-from tests.rules_helpers import AS_OF
-from tests.sending_helpers import admin_actor, sandbox_records, statuses, write_portfolio_csv
-
-RULES = [
-    {"name": "Atraso 30", "kind": "inclusion", "criteria": {"days_overdue": {"min": 30}}},
-    {"name": "Pagas", "kind": "removal", "triggers": {"paid": True}},
-]
-
-
-@pytest.fixture
-def day(qtbot, sqlite_db):
-    with running_sandbox(process_after=None) as sandbox:
-        admin = admin_actor(sqlite_db)
-        demo_setup.ensure_sandbox_integrations(sqlite_db.session_factory, admin, sandbox.url)
-        rules.import_rules(sqlite_db.session_factory, admin, json.dumps(RULES))
-        window = MainWindow(Context(sqlite_db, admin))
-        qtbot.addWidget(window)
-        window.resize(1280, 800)
-        window.show()
-        yield window, sandbox, sqlite_db
-
-
-def search(qtbot, page, integrator: str, rule: str):
-    page.integrator.setCurrentIndex(page.integrator.findData(integrator))
-    page.rule.setCurrentIndex(page.rule.findData(rule))
-    page.as_of.setDate(QDate(AS_OF.year, AS_OF.month, AS_OF.day))
-    page.search.click()
-    qtbot.waitUntil(
-        lambda: page.found_grid is not None and not page.found_grid.model.loading, timeout=15_000
-    )
-
-
-def send_all(qtbot, page):
-    page.select_all.setChecked(True)
-    asked = []
-    page.confirm = lambda text: asked.append(text) or True
-    page.send.click()
-    qtbot.waitUntil(
-        lambda: hasattr(page, "summary_box") and page.summary_box.isVisible(), timeout=30_000
-    )
-    report = page.last_report
-    # the run's summary, in the words the command line prints too (SendOutcome.lines)
-    assert "Postos na fila:" in page.summary_box.text() and "Enviados:" in page.summary_box.text()
-    page.summary_box.close()
-    del page.summary_box
-    return asked[0], report
+from tests.sending_helpers import sandbox_records, statuses, write_portfolio_csv
 
 
 def test_a_clerks_day(qtbot, day, tmp_path):

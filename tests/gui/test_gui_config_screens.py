@@ -267,6 +267,12 @@ def test_rules_edit_preview_refuse_delete_and_files(qtbot, context, tmp_path):
     scenario.installment("VX", 1, __import__("datetime").date(2026, 1, 5))
     rule_id = rules.get_rule(context.session_factory, "Atraso 30").id
     scenario.negativation("VX", 1, "ana", rule_id=rule_id)
+    asked = []
+    page.confirm = lambda text: asked.append(text) and False  # "Não": nothing is deleted
+    page.ui.delete.click()
+    assert asked and "Atraso 30" in asked[0]
+    assert rules.get_rule(context.session_factory, "Atraso 30")
+    page.confirm = lambda text: True
     click_until(qtbot, page.ui.delete, page.ui.message, "já gerou negativações")
     assert "já gerou negativações" in page.ui.message.text()
     # export, then import the same file back as a new name

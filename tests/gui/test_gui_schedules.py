@@ -53,8 +53,21 @@ def test_create_run_now_and_see_the_history(qtbot, sqlite_db, tmp_path):
         assert page.ui.message.text() == "Agendamento salvo."
         page.ui.runNow.click()
         qtbot.waitUntil(lambda: page.ui.message.text().startswith("Execução"), timeout=20_000)
-        assert "Execução ok" in page.ui.message.text() and "enviados 3" in page.ui.message.text()
-        qtbot.waitUntil(lambda: page.runs.model.total == 1)
+        assert "Execução concluída" in page.ui.message.text() and "enviados 3" in page.ui.message.text()
+        # automation switched off: a run that finds nothing says why (issue 20)
+        parameters.save_general(
+            sqlite_db.session_factory, admin, parameters.GeneralParameters(auto_include=False)
+        )
+        page.ui.message.clear()
+        page.ui.runNow.click()
+        qtbot.waitUntil(lambda: page.ui.message.text().startswith("Execução"), timeout=20_000)
+        assert "Nenhuma empresa com envio automático ligado" in page.ui.message.text()
+        parameters.save_general(
+            sqlite_db.session_factory,
+            admin,
+            parameters.GeneralParameters(auto_include=True, days_to_execute=30),
+        )
+        qtbot.waitUntil(lambda: page.runs.model.total == 2)
         shot(page, "agendamentos")
     assert statuses(sqlite_db) == {"ativa": 3}
     # a failed run (the run-as user deactivated) shows on the Painel
@@ -76,6 +89,7 @@ def test_create_run_now_and_see_the_history(qtbot, sqlite_db, tmp_path):
     with sqlite_db.session_factory() as s:
         assert [r.status for r in s.scalars(select(ScheduleRun).order_by(ScheduleRun.id))] == [
             "ok",
+            "ok",  # the run that found nothing (automation off) ran without failing
             "erro",
         ]
     panel = PanelPage(context)

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from gestao_negativacao import __version__
-from gestao_negativacao.cli import support
+from gestao_negativacao.cli import portuguese, support
 from gestao_negativacao.cli.support import EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, CliError
 from gestao_negativacao.config import PASSWORD_ENV
 from gestao_negativacao.domain.enums import Action
@@ -310,6 +310,7 @@ def _common() -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    portuguese.install()  # usage, headings, -h and errors in Portuguese
     common = _common()
     parser = argparse.ArgumentParser(
         prog="gestao-negativacao",

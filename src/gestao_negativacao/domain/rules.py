@@ -30,6 +30,36 @@ INCLUSION_CRITERIA = (
     "sale_oldest_overdue_days",
     "sale_largest_overdue_value",
 )
+# what a person reads for each criterion of an inclusion rule ("Por que não?", the screens)
+CRITERION_NAMES = {
+    "customer_overdue_count": "Parcelas vencidas do cliente",
+    "sale_overdue_count": "Parcelas vencidas da venda",
+    "days_overdue": "Dias de atraso",
+    "installment_value": "Valor da parcela",
+    "debtors": "Quem é negativado",
+    "skip_minors": "Menores de idade",
+    "customer_oldest_overdue_days": "Maior atraso do cliente",
+    "customer_largest_overdue_value": "Maior parcela vencida do cliente",
+    "sale_oldest_overdue_days": "Maior atraso da venda",
+    "sale_largest_overdue_value": "Maior parcela vencida da venda",
+    "overdue": "Parcela vencida e em aberto",
+    "filter_companies": "Empresas que participam",
+    "filter_enterprises": "Empreendimentos que participam",
+    "filter_customers": "Clientes que participam",
+    "filter_sales": "Vendas que participam",
+}
+# the legal guards and holds as checks ("Por que não?"): what each one looks at
+GUARD_NAMES = {
+    "older_than_five_years": "Prazo de cinco anos",
+    "disputed": "Parcela em disputa",
+    "held": "Bloqueio por baixa anterior ou acordo",
+    "notice_pending": "Aviso prévio ao devedor",
+    "minor": "Idade do devedor",
+    "birth_date_unknown": "Data de nascimento do devedor",
+    "missing_address": "Endereço para a carta",
+    "already_active": "Negativação já ativa nesta integradora",
+    "queued": "Fila de envio",
+}
 REMOVAL_TRIGGERS = (  # the triggers a removal rule may name (§13)
     RemovalTrigger.PAID,
     RemovalTrigger.PARTIAL_PAYMENT,

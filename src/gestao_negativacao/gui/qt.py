@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPdfWriter,
+    QShortcut,
     QTextDocument,
 )
 from PySide6.QtWidgets import (

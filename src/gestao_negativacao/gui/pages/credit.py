@@ -20,11 +20,11 @@ from gestao_negativacao.domain.display import decimal_comma, show
 from gestao_negativacao.domain.money import typed_money
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.gui.context import Context
+from gestao_negativacao.gui.dialogs.reason import ask_reason
 from gestao_negativacao.gui.forms.ui_credit_page import Ui_CreditForm
 from gestao_negativacao.gui.messages import say
 from gestao_negativacao.gui.operations import Operation, run_now
 from gestao_negativacao.gui.qt import (
-    QInputDialog,
     QTableWidgetItem,
     QWidget,
 )
@@ -205,8 +205,7 @@ class CreditPage(QWidget):
 
     def ask_comment(self) -> str | None:
         """The comment prompt; tests replace this method."""
-        text, ok = QInputDialog.getText(self, "Bloquear", "Motivo do bloqueio:")
-        return text if ok else None
+        return ask_reason(self, "Bloquear", "Motivo do bloqueio:")
 
     def block_selected(self) -> None:
         info = self._current()

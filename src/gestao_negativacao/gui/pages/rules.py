@@ -21,6 +21,7 @@ from gestao_negativacao.gui.operations import Operation
 from gestao_negativacao.gui.qt import (
     QFileDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QWidget,
@@ -164,17 +165,32 @@ class RulesPage(QWidget):
             busy=[self.ui.save],
         ).run()
 
+    def confirm(self, text: str) -> bool:
+        """The confirmation; tests replace this method."""
+        answer = QMessageBox.question(self, "Excluir regra", text)
+        return answer == QMessageBox.StandardButton.Yes
+
     def delete(self) -> None:
-        if self.rule_name is None:
+        name = self.rule_name
+        if name is None or not self.confirm(
+            f"Excluir a regra “{name}”? Agendamentos que a usam deixam de rodar. "
+            "Uma regra que já gerou negativações não pode ser excluída, só desativada."
+        ):
             return
-        try:
-            rules.delete_rule(self.context.session_factory, self.context.actor, self.rule_name)
-        except rules.RuleInUse as exc:
-            say(self.ui.message, str(exc), error=True)
-            return
-        self.grid.reload()
-        self.new()
-        say(self.ui.message, "Regra excluída.")
+        factory, actor = self.context.session_factory, self.context.actor
+
+        def deleted(_) -> None:
+            self.grid.reload()
+            self.new()
+            say(self.ui.message, f"Regra “{name}” excluída.")
+
+        Operation(
+            self,
+            lambda: rules.delete_rule(factory, actor, name),
+            success=deleted,
+            refused=self.ui.message,
+            busy=[self.ui.delete],
+        ).run()
 
     def _warn_about_minors(self) -> None:
         includes_minors = not self.criteria.checks["skip_minors"].isChecked()

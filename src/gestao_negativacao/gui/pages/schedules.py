@@ -172,10 +172,16 @@ class SchedulesPage(QWidget):
         ).run()
 
     def _ran(self, summary) -> None:
+        try:
+            how = RunStatus(summary.status).label.lower()
+        except ValueError:  # "ocupado": another workstation is running it
+            how = "em andamento em outra estação"
         text = (
-            f"Execução {summary.status}: encontrados {summary.found}, na fila {summary.queued}, "
+            f"Execução {how}: encontrados {summary.found}, na fila {summary.queued}, "
             f"enviados {summary.sent}, recusados {summary.rejected}, pendentes {summary.pending}."
         )
-        say(self.ui.message, text, error=summary.status != RunStatus.OK)
+        if summary.errors:  # why nothing was found (automation off, a rule inactive…)
+            text += " " + "; ".join(summary.errors[:3]).capitalize() + "."
+        say(self.ui.message, text, error=summary.status != RunStatus.OK or not summary.found)
         self._show_runs(self.schedule_id)
         self.grid.reload()

@@ -18,9 +18,12 @@ from gestao_negativacao.gui.forms.ui_sending_page import Ui_SendingForm
 from gestao_negativacao.gui.messages import say
 from gestao_negativacao.gui.operations import Operation, run_now
 from gestao_negativacao.gui.qt import (
+    QKeySequence,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QProgressDialog,
+    QShortcut,
     Qt,
     QWidget,
 )
@@ -35,6 +38,10 @@ from gestao_negativacao.services.sending.release import SendingError
 from gestao_negativacao.services.sending.service import send_selection
 
 NO_RULE = ""
+EMPTY = (
+    "Escolha a integradora e uma regra (ou preencha os filtros) e clique em Buscar (F5): "
+    "o que pode ser enviado aparece aqui, com o que ficou de fora e o motivo."
+)
 
 
 class SendingPage(QWidget):
@@ -86,6 +93,10 @@ class SendingPage(QWidget):
         self.notices.setVisible(kind == Action.INCLUSION)
         self.found_grid: Grid | None = None
         self.excluded_grid: Grid | None = None
+        self.empty = QLabel(EMPTY, self)  # what to do when there is nothing to show yet
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.found_holder.addWidget(self.empty)
         self._fill_rules()
         self.rule.currentIndexChanged.connect(self._lock)
         for widget in (self.enterprise, self.customer, self.sale, self.value_min, self.value_max):
@@ -94,6 +105,18 @@ class SendingPage(QWidget):
             spin.valueChanged.connect(self._lock)
         self.company.currentIndexChanged.connect(self._lock)
         self.use_period.toggled.connect(self._lock)
+        # what was found answers what was asked: asking something else drops it, and
+        # Enviar waits for the next Buscar (nothing found for other filters is sent)
+        for combo in (self.integrator, self.rule, self.company):
+            combo.currentIndexChanged.connect(self._drop_results)
+        for widget in (self.enterprise, self.customer, self.sale, self.value_min, self.value_max):
+            widget.textChanged.connect(self._drop_results)
+        for spin in (self.days_min, self.days_max):
+            spin.valueChanged.connect(self._drop_results)
+        for edit in (self.as_of, self.due_from, self.due_to):
+            edit.dateChanged.connect(self._drop_results)
+        self.use_period.toggled.connect(self._drop_results)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.run_search)
         self.search.clicked.connect(self.run_search)
         self.clear.clicked.connect(self.clear_filters)
         self.select_all.toggled.connect(self._select_all)
@@ -105,11 +128,54 @@ class SendingPage(QWidget):
     # -- rule or filters ------------------------------------------------------------------
 
     def _fill_rules(self) -> None:
+        """The active rules of this kind, read again each time the page is shown (a rule
+        saved in Regras, here or at another workstation, is offered at once); the rule
+        chosen stays chosen while it exists."""
+        chosen = self.rule.currentData()
+        names = [NO_RULE] + [
+            stored.name
+            for stored in rules.list_rules(self.context.session_factory, self.kind)
+            if stored.rule.active
+        ]
+        if names == [self.rule.itemData(i) for i in range(self.rule.count())]:
+            return  # nothing changed: the results on screen stay
+        self.rule.blockSignals(True)
         self.rule.clear()
         self.rule.addItem("(sem regra: usar os filtros)", NO_RULE)
-        for stored in rules.list_rules(self.context.session_factory, self.kind):
-            if stored.rule.active:
-                self.rule.addItem(stored.name, stored.name)
+        for name in names[1:]:
+            self.rule.addItem(name, name)
+        self.rule.setCurrentIndex(max(0, self.rule.findData(chosen)))
+        self.rule.blockSignals(False)
+        if self.rule.currentData() != chosen:
+            self._drop_results()  # the rule searched with is gone or inactive
+        self._lock()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._fill_rules()
+
+    def _drop_results(self) -> None:
+        """Forget what the last Buscar found: the lists go, Enviar waits for a new Buscar."""
+        for grid in (self.found_grid, self.excluded_grid):
+            if grid is not None:
+                grid.setParent(None)
+                grid.deleteLater()
+        had_results = self.found_grid is not None
+        self.found_grid = self.excluded_grid = None
+        self.preview, self.manual_source = None, None
+        self.empty.setVisible(True)
+        self.select_all.blockSignals(True)
+        self.select_all.setChecked(False)
+        self.select_all.blockSignals(False)
+        self.select_all.setText("Selecionar todos")
+        self.selected_label.setText("")
+        excluded_tab = self.tabs.indexOf(self.excluded_holder)
+        if excluded_tab >= 0:
+            self.tabs.setTabText(excluded_tab, "Não incluídos")
+        self.send.setEnabled(False)
+        self.notices.setEnabled(False)
+        if had_results:
+            say(self.message, "Os filtros mudaram: clique em Buscar (F5) para ver o resultado.")
 
     def hand_filters(self) -> candidates.HandFilters:
         def money(line: QLineEdit) -> str | None:
@@ -146,6 +212,8 @@ class SendingPage(QWidget):
         self.use_period.setChecked(False)
         self.rule.setCurrentIndex(0)
         self._lock()
+        self._drop_results()
+        say(self.message, "")
 
     # -- searching ------------------------------------------------------------------------
 
@@ -189,6 +257,7 @@ class SendingPage(QWidget):
                     key_of = lambda row: row.item.negativation_id  # noqa: E731
             return found_source, key_of
 
+        self._drop_results()  # a refused search leaves nothing of the last one to send
         ok, prepared = run_now(prepare, self.message)
         if not ok:
             return
@@ -198,6 +267,7 @@ class SendingPage(QWidget):
         self._show(found_source, key_of)
 
     def _show(self, source, key_of) -> None:
+        self.empty.setVisible(False)
         found = Grid(source, f"envio_{self.kind}", self, model=CheckableModel(source, key_of))
         self.found_grid = replace_grid(self.found_holder, self.found_grid, found)
         self.found_grid.filter.setVisible(bool(self.manual_source))

@@ -17,12 +17,12 @@ from gestao_negativacao.domain.enums import (
 )
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.gui.context import Context
+from gestao_negativacao.gui.dialogs.reason import ask_reason
 from gestao_negativacao.gui.forms.ui_sent_page import Ui_SentForm
 from gestao_negativacao.gui.messages import say
 from gestao_negativacao.gui.operations import Operation, run_now
 from gestao_negativacao.gui.qt import (
     QColor,
-    QInputDialog,
     QMessageBox,
     Qt,
     QTreeWidgetItem,
@@ -197,10 +197,9 @@ class SentPage(QWidget):
 
     def ask_check_note(self) -> str | None:
         """The note prompt; tests replace this method."""
-        text, ok = QInputDialog.getText(
+        return ask_reason(
             self, "Conferida", "O que foi conferido (ex.: não consta no site do SPC em 10/11):"
         )
-        return text if ok else None
 
     def mark_checked(self) -> None:
         note = self.ask_check_note()
@@ -223,10 +222,7 @@ class SentPage(QWidget):
 
     def ask_reason(self) -> str | None:
         """The reason prompt; tests replace this method."""
-        text, ok = QInputDialog.getText(
-            self, "Baixa manual", "Motivo (ex.: baixada no site do SPC em 10/11):"
-        )
-        return text if ok else None
+        return ask_reason(self, "Baixa manual", "Motivo (ex.: baixada no site do SPC em 10/11):")
 
     def ask_court_order(self) -> bool:
         """Whether a court ordered the removal (then the hold is marked so); tests replace
@@ -266,21 +262,20 @@ class SentPage(QWidget):
 
     def ask_lift_reason(self, holds) -> str | None:
         """The reason to lift a hold; tests replace this method."""
-        text, ok = QInputDialog.getText(
+        return ask_reason(
             self,
             "Retirar bloqueio",
             f"{HoldOrigin(holds[0].origin).label}: {holds[0].reason} "
             f"(por {holds[0].created_by}).\n"
             "Motivo para retirar o bloqueio:",
         )
-        return text if ok else None
 
     def lift_hold(self) -> None:
         """DESIGN §5.6: the item may be included again (NEG_BAIXA_MANUAL, with a reason)."""
         if len(self.selected) != 1:
             return
         factory, actor = self.context.session_factory, self.context.actor
-        found = holds.holds_for(factory, self.selected[0][0])
+        found = holds.holds_for(factory, self.selected[0].id)
         if not found:
             self.message.setText("Esta parcela não está bloqueada.")
             return

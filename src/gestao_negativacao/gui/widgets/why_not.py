@@ -1,19 +1,23 @@
 """Por que não? For an installment or a customer: every criterion and guard of the rule
 (DESIGN §4) with whether it passed and why — what the SQL decided, explained by the
-Python statement of the same rules."""
+Python statement of the same rules. Written for a person: each criterion by its name, what
+it found and what the rule asks, the ones that failed first; copyable."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from gestao_negativacao.domain.display import show
-from gestao_negativacao.domain.enums import Action, DebtorRole
+from gestao_negativacao.domain.enums import Action, DebtorRole, RemovalTrigger
+from gestao_negativacao.domain.rules import CRITERION_NAMES, GUARD_NAMES
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.operations import run_now
 from gestao_negativacao.gui.qt import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -39,15 +43,20 @@ class WhyNotDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Por que não?")
-        self.resize(720, 460)
+        self.resize(1000, 560)  # the explanation column whole on a 1366×768 screen
         layout = QVBoxLayout(self)
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels(["Item / critério", "Resultado", "Detalhe"])
+        self.tree.setHeaderLabels(["Item / critério", "Resultado", "O que foi visto"])
+        self.tree.setWordWrap(True)
         layout.addWidget(self.tree, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.copy = QPushButton("&Copiar", self)
+        self.copy.setToolTip("Copia a explicação para colar num e-mail ou num chamado")
+        buttons.addButton(self.copy, QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy.clicked.connect(lambda: QApplication.clipboard().setText(self.as_text()))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         # one item's evaluation, quick: on the window's thread; a refusal in the dialog itself
@@ -56,8 +65,22 @@ class WhyNotDialog(QDialog):
             lambda text: self.heading.setText(text),
         )
         self.tree.expandAll()
-        for column in range(3):
+        for column in range(2):
             self.tree.resizeColumnToContents(column)
+
+    def as_text(self) -> str:
+        """The explanation as plain text, indented as on screen."""
+        lines = [self.heading.text()]
+
+        def walk(item, depth):
+            cells = [item.text(c) for c in range(3) if item.text(c)]
+            lines.append("  " * depth + " — ".join(cells))
+            for i in range(item.childCount()):
+                walk(item.child(i), depth + 1)
+
+        for i in range(self.tree.topLevelItemCount()):
+            walk(self.tree.topLevelItem(i), 0)
+        return "\n".join(lines)
 
     def _explain(self, context, kind, rule, integrator, as_of, item, document) -> None:
         factory, actor = context.session_factory, context.actor
@@ -89,6 +112,8 @@ class WhyNotDialog(QDialog):
             factory, actor, rule, customer_id, integrator, as_of, installment_id
         )
         self.heading.setText(f"Regra avaliada em {as_of:%d/%m/%Y}: {len(explanations)} item(ns).")
+        # a paid installment cannot be sent and says so in one line: listed last, collapsed
+        explanations = sorted(explanations, key=lambda e: _paid(e.verdict.checks))
         for explanation in explanations:
             verdict = explanation.verdict
             if verdict.outcome == "included":
@@ -137,5 +162,24 @@ class WhyNotDialog(QDialog):
 
     @staticmethod
     def _checks(parent, checks) -> None:
-        for check in checks:
-            QTreeWidgetItem(parent, [check.code, "ok" if check.passed else "não", check.message])
+        # what stopped the item first, then what it met
+        for check in sorted(checks, key=lambda c: c.passed):
+            name, result = describe(check)
+            QTreeWidgetItem(parent, [name, result, check.message])
+
+
+def _paid(checks) -> bool:
+    return any(c.code == "overdue" and not c.passed and "sem saldo" in c.message for c in checks)
+
+
+def describe(check) -> tuple[str, str]:
+    """A check's name and result in words: a criterion is met or not, a legal guard lets
+    the item through or stops it, a removal trigger fires or not."""
+    code = str(check.code)
+    if code in GUARD_NAMES:
+        return GUARD_NAMES[code], "ok" if check.passed else "impede o envio"
+    if code in {t.value for t in RemovalTrigger}:
+        name = RemovalTrigger(code).label
+        return name[0].upper() + name[1:], "dispara a baixa" if check.passed else "não dispara"
+    name = CRITERION_NAMES.get(code, code.replace("_", " "))
+    return name, "atende" if check.passed else "não atende"

@@ -1,0 +1,105 @@
+"""Issue 20, a day without surprises: what a screen shows answers what is asked now. A rule saved
+after Inclusão was opened is offered when the page is shown again; Limpar filtros, a
+changed filter or a refused search leave no result behind to send; Enviados' history
+follows the row; "Por que não?" speaks to a person, not in codes."""
+
+import json
+
+from gestao_negativacao.services import rules
+from gestao_negativacao.services.importing import import_file
+from tests.gui.steps import search
+from tests.sending_helpers import admin_actor, write_portfolio_csv
+
+
+def _portfolio(db, tmp_path):
+    path = write_portfolio_csv(tmp_path / "carteira.csv", 6, 2)
+    assert import_file(db.session_factory, admin_actor(db), path).written
+
+
+def test_a_rule_saved_elsewhere_is_offered_when_the_page_is_shown_again(qtbot, day):
+    window, _sandbox, db = day
+    inclusion = window.open_section("Inclusão")
+    assert inclusion.rule.findData("Atraso 90") == -1
+    new_rule = {"name": "Atraso 90", "kind": "inclusion", "criteria": {"days_overdue": {"min": 90}}}
+    rules.import_rules(db.session_factory, admin_actor(db), json.dumps([new_rule]))
+    window.open_section("Enviados")
+    window.open_section("Inclusão")  # shown again
+    assert inclusion.rule.findData("Atraso 90") > 0
+
+
+def test_results_never_outlive_the_filters_they_answer(qtbot, day, tmp_path):
+    window, _sandbox, db = day
+    _portfolio(db, tmp_path)
+    inclusion = window.open_section("Inclusão")
+    assert inclusion.empty.isVisible() and "Buscar" in inclusion.empty.text()  # the next step
+    search(qtbot, inclusion, "spc_brasil", "Atraso 30")
+    assert inclusion.found_grid.model.total == 12 and not inclusion.empty.isVisible()
+    inclusion.select_all.setChecked(True)
+    assert inclusion.send.isEnabled()
+    # another integrator asked: what was found for the first one cannot be sent
+    inclusion.integrator.setCurrentIndex(inclusion.integrator.findData("boa_vista"))
+    assert inclusion.found_grid is None and not inclusion.send.isEnabled()
+    assert inclusion.empty.isVisible() and "Buscar" in inclusion.message.text()
+    # Limpar filtros empties the results too
+    search(qtbot, inclusion, "spc_brasil", "Atraso 30")
+    inclusion.clear.click()
+    assert inclusion.found_grid is None and not inclusion.send.isEnabled()
+    assert inclusion.select_all.text() == "Selecionar todos"
+    # a refused search leaves nothing of the one before, ticked or not
+    search(qtbot, inclusion, "spc_brasil", "Atraso 30")
+    inclusion.select_all.setChecked(True)
+    inclusion.rule.setCurrentIndex(0)
+    inclusion.sale.setText("V1")  # a sale without its company: refused
+    inclusion.search.click()
+    assert "escolha também a empresa" in inclusion.message.text()
+    assert inclusion.found_grid is None and not inclusion.send.isEnabled()
+
+
+def test_why_not_names_each_criterion_in_words_failing_first(qtbot, day, tmp_path):
+    window, _sandbox, db = day
+    _portfolio(db, tmp_path)
+    inclusion = window.open_section("Inclusão")
+    search(qtbot, inclusion, "spc_brasil", "Atraso 30")
+    inclusion.why_document.setText(inclusion.found_grid.model.row_values(0).debtor_document)
+    inclusion.why.click()
+    why = inclusion.why_dialog
+    item = why.tree.topLevelItem(0)
+    names = [item.child(i).text(0) for i in range(item.childCount())]
+    results = [item.child(i).text(1) for i in range(item.childCount())]
+    assert "Dias de atraso" in names and "Endereço para a carta" in names
+    assert not any("_" in name for name in names)  # no code on screen
+    assert set(results) <= {"atende", "não atende", "ok", "impede o envio"}
+    failing = [r in ("não atende", "impede o envio") for r in results]
+    assert failing == sorted(failing, reverse=True)  # what stopped it comes first
+    assert "Dias de atraso" in why.as_text()
+    why.close()
+
+
+def test_enviados_history_follows_the_row_after_a_new_search(qtbot, day, tmp_path):
+    from tests.gui.steps import send_all
+
+    window, _sandbox, db = day
+    _portfolio(db, tmp_path)
+    inclusion = window.open_section("Inclusão")
+    search(qtbot, inclusion, "spc_brasil", "Atraso 30")
+    send_all(qtbot, inclusion)
+    sent_page = window.open_section("Enviados")
+    qtbot.waitUntil(lambda: sent_page.grid.model.total == 12)
+    sent_page.grid.table.selectRow(0)
+    assert sent_page.timeline.topLevelItemCount() == 2
+    sent_page.search.click()
+    assert sent_page.timeline.topLevelItemCount() == 0
+    assert sent_page.detail_title.text().startswith("Selecione")
+
+
+def test_a_reason_is_asked_until_one_is_written_and_kept_while_typing(qtbot):
+    """Baixa manual with an empty reason closed the dialog and refused in the status bar."""
+    from gestao_negativacao.gui.dialogs.reason import ReasonDialog
+
+    dialog = ReasonDialog(None, "Baixa manual", "Motivo:")
+    qtbot.addWidget(dialog)
+    assert not dialog.ok.isEnabled()
+    dialog.text.setText("   ")
+    assert not dialog.ok.isEnabled()  # blanks are not a reason
+    dialog.text.setText("baixada no site do SPC em 10/11")
+    assert dialog.ok.isEnabled()
