@@ -58,6 +58,7 @@ class Grid(QWidget):
         self.filter.setPlaceholderText("Filtrar…")
         self.filter.setClearButtonEnabled(True)
         top.addWidget(self.filter, 1)
+        top.addStretch(0)  # where the filter is hidden, the count and Exportar stay at the right
         self.count_label = QLabel("", self)
         top.addWidget(self.count_label)
         self.export_button = QPushButton("Exportar…", self)
