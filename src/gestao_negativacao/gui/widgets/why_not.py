@@ -93,7 +93,7 @@ class WhyNotDialog(QDialog):
             self.heading.setText(
                 f"Venda {item.sale_number} parcela {item.installment_number}: {verdict}"
             )
-            self._checks(self.tree, checks)
+            self._checks(self.tree, checks, removal=True)
             return
         if document.strip():
             customer_id = customer_id_of(factory, document)
@@ -161,10 +161,10 @@ class WhyNotDialog(QDialog):
             )
 
     @staticmethod
-    def _checks(parent, checks) -> None:
+    def _checks(parent, checks, *, removal: bool = False) -> None:
         # what stopped the item first, then what it met
         for check in sorted(checks, key=lambda c: c.passed):
-            name, result = describe(check)
+            name, result = describe(check, removal=removal)
             QTreeWidgetItem(parent, [name, result, check.message])
 
 
@@ -172,14 +172,15 @@ def _paid(checks) -> bool:
     return any(c.code == "overdue" and not c.passed and "sem saldo" in c.message for c in checks)
 
 
-def describe(check) -> tuple[str, str]:
-    """A check's name and result in words: a criterion is met or not, a legal guard lets
-    the item through or stops it, a removal trigger fires or not."""
+def describe(check, *, removal: bool = False) -> tuple[str, str]:
+    """A check's name and result in words: a criterion of an inclusion is met or not, a
+    legal guard lets the item through or stops it, a trigger of a removal fires or not
+    ("days_overdue" is both a criterion and a trigger: the action tells which)."""
     code = str(check.code)
-    if code in GUARD_NAMES:
-        return GUARD_NAMES[code], "ok" if check.passed else "impede o envio"
-    if code in {t.value for t in RemovalTrigger}:
+    if removal and code in {t.value for t in RemovalTrigger}:
         name = RemovalTrigger(code).label
         return name[0].upper() + name[1:], "dispara a baixa" if check.passed else "não dispara"
+    if code in GUARD_NAMES:
+        return GUARD_NAMES[code], "ok" if check.passed else "impede o envio"
     name = CRITERION_NAMES.get(code, code.replace("_", " "))
     return name, "atende" if check.passed else "não atende"
