@@ -19,6 +19,7 @@ from gestao_negativacao.domain.enums import (
     DebtorRole,
     ExclusionReason,
     HoldOrigin,
+    Integrator,
     NegativationStatus,
     Processing,
     RemovalTrigger,
@@ -291,7 +292,7 @@ def exclusion_checks(
         Check(
             ExclusionReason.ALREADY_ACTIVE,
             not active,
-            f"já negativada em {active[0].integrator}" if active else "não negativada",
+            f"já negativada em {_bureau(active[0].integrator)}" if active else "não negativada",
         )
     )
     queued = [n for n in mine if Action.INCLUSION in n.queued]
@@ -299,7 +300,9 @@ def exclusion_checks(
         Check(
             ExclusionReason.QUEUED,
             not queued,
-            f"já na fila de envio para {queued[0].integrator}" if queued else "fora da fila",
+            f"já na fila de envio para {_bureau(queued[0].integrator)}"
+            if queued
+            else "fora da fila",
         )
     )
     return checks
@@ -527,3 +530,11 @@ def removal_trigger(
 ) -> str | None:
     fired = {c.code for c in removal_checks(rule, facts, negativation, as_of) if c.passed}
     return next((code for code in TRIGGER_ORDER if code in fired), None)
+
+
+def _bureau(code: str) -> str:
+    """An integrator as a person names it ("SPC Brasil"), whatever the code stored."""
+    try:
+        return Integrator(code).label
+    except ValueError:
+        return code

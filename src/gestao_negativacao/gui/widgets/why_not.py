@@ -53,6 +53,7 @@ class WhyNotDialog(QDialog):
         self.tree.setWordWrap(True)
         layout.addWidget(self.tree, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("&Fechar")
         self.copy = QPushButton("&Copiar", self)
         self.copy.setToolTip("Copia a explicação para colar num e-mail ou num chamado")
         buttons.addButton(self.copy, QDialogButtonBox.ButtonRole.ActionRole)
