@@ -53,7 +53,10 @@ def test_create_run_now_and_see_the_history(qtbot, sqlite_db, tmp_path):
         assert page.ui.message.text() == "Agendamento salvo."
         page.ui.runNow.click()
         qtbot.waitUntil(lambda: page.ui.message.text().startswith("Execução"), timeout=20_000)
-        assert "Execução concluída" in page.ui.message.text() and "enviados 3" in page.ui.message.text()
+        assert (
+            "Execução concluída" in page.ui.message.text()
+            and "enviados 3" in page.ui.message.text()
+        )
         # automation switched off: a run that finds nothing says why (issue 20)
         parameters.save_general(
             sqlite_db.session_factory, admin, parameters.GeneralParameters(auto_include=False)

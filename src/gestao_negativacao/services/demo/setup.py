@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.bureaus.sandbox.info import csr60_address_of
 from gestao_negativacao.db.models import Integration, Operator, User
-from gestao_negativacao.domain.enums import Action
+from gestao_negativacao.domain.enums import Action, Integrator
 from gestao_negativacao.domain.permissions import RoleCode
 from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.admin import users
@@ -126,7 +126,6 @@ def ensure_sandbox_integrations(
     missing (then the secrets could not be kept here)."""
     from urllib.parse import urlsplit
 
-    from gestao_negativacao.domain.enums import Integrator
     from gestao_negativacao.services.bureau_setup import credentials, operators
     from gestao_negativacao.services.bureau_setup import integrations as bureau_config
 
@@ -147,7 +146,7 @@ def ensure_sandbox_integrations(
                 actor,
                 integrator,
                 code,
-                f"Operador de demonstração ({integrator})",
+                f"Operador de demonstração ({Integrator(integrator).label})",
                 user_logins=_demo_logins(session_factory),
             ).id
         else:  # demo users created since: they may send through it too

@@ -1,0 +1,113 @@
+"""Issue 20: no internal code or English word on any screen. Every page of the main window
+is opened on a day's data (a portfolio imported, a batch sent) and every text a clerk can
+read — titles, labels, buttons, tabs, combo boxes, headers and the first rows of every
+list — is scanned for the codes the database keeps and for English words."""
+
+import re
+
+from gestao_negativacao.domain.enums import (
+    Action,
+    DebtorRole,
+    EventKind,
+    ExclusionReason,
+    HoldOrigin,
+    Integrator,
+    NegativationStatus,
+    RemovalTrigger,
+    ScheduleAction,
+)
+from gestao_negativacao.gui.qt import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    Qt,
+    QTabWidget,
+    QTreeWidget,
+)
+from gestao_negativacao.services.importing import import_file
+from tests.gui.steps import search, send_all
+from tests.sending_helpers import admin_actor, write_portfolio_csv
+
+CODES = {
+    member.value
+    for enum in (
+        Action, DebtorRole, EventKind, ExclusionReason, HoldOrigin, Integrator,
+        NegativationStatus, RemovalTrigger, ScheduleAction,
+    )
+    for member in enum
+    if "_" in member.value or member.value.isascii() and member.value.isalpha()
+    and member.value in {"inclusion", "removal", "holder", "guarantor", "disputed", "held",
+                         "minor", "queued", "paid", "termination", "renegotiated",
+                         "agreement", "legal", "sync", "lgpd"}
+}  # fmt: skip
+ENGLISH = {"None", "True", "False", "Close", "Cancel", "Yes", "No", "Save", "Error", "error"}
+FORBIDDEN = CODES | ENGLISH
+
+
+def texts_of(window) -> list[str]:
+    """What a person can read on the page now shown."""
+    page = window.stack.currentWidget() if hasattr(window, "stack") else window
+    found = []
+    for widget in page.findChildren(QLabel):
+        if widget.isVisibleTo(page):
+            found.append(widget.text())
+    for widget in page.findChildren(QAbstractButton):
+        if widget.isVisibleTo(page):
+            found.append(widget.text())
+    for widget in page.findChildren(QGroupBox):
+        found.append(widget.title())
+    for widget in page.findChildren(QTabWidget):
+        found += [widget.tabText(i) for i in range(widget.count())]
+    for widget in page.findChildren(QComboBox):
+        found += [widget.itemText(i) for i in range(widget.count())]
+    for widget in page.findChildren(QLineEdit):
+        found.append(widget.placeholderText())
+    for widget in page.findChildren(QTreeWidget):
+        header = widget.headerItem()
+        found += [header.text(c) for c in range(header.columnCount())]
+    for view in page.findChildren(QAbstractItemView):
+        model = view.model()
+        if model is None:
+            continue
+        root = view.rootIndex()
+        try:
+            columns = model.columnCount(root)
+        except TypeError:  # a combo box's own popup list: its items were read above
+            continue
+        for column in range(columns):
+            found.append(str(model.headerData(column, Qt.Orientation.Horizontal) or ""))
+            for row in range(min(model.rowCount(root), 20)):
+                value = model.data(model.index(row, column, root))
+                if value is not None:
+                    found.append(str(value))
+    return found
+
+
+def offending(texts: list[str]) -> set[str]:
+    words = set()
+    for text in texts:
+        plain = re.sub(r"<[^>]+>", " ", text)  # rich text: the tags are not read
+        words |= set(re.findall(r"[A-Za-z_]+", plain))
+    return words & FORBIDDEN
+
+
+def test_no_code_or_english_word_on_any_page(qtbot, day, tmp_path):
+    window, _sandbox, db = day
+    path = write_portfolio_csv(tmp_path / "carteira.csv", 8, 2)
+    assert import_file(db.session_factory, admin_actor(db), path).written
+    inclusion = window.open_section("Inclusão")
+    search(qtbot, inclusion, "spc_brasil", "Atraso 30")
+    send_all(qtbot, inclusion)
+    found = {}
+    for title in list(window._items):
+        window.open_section(title)
+        qtbot.wait(400)  # the page's reads arrive
+        bad = offending(texts_of(window))
+        if bad:
+            found[title] = (
+                sorted(bad) + [t for t in texts_of(window) if any(b in t for b in bad)][:3]
+            )
+    assert found == {}
