@@ -9,8 +9,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from gestao_negativacao.domain.documents import InvalidDocument, parse_document
-from gestao_negativacao.domain.enums import Action
+from gestao_negativacao.domain.enums import Action, RemovalTrigger
 from gestao_negativacao.domain.rules import (
+    CRITERION_NAMES,
     DATE_REFERENCES,
     DEBTORS,
     FILTER_DIMENSIONS,
@@ -95,6 +96,24 @@ def _triggers_json(t: RemovalTriggers) -> dict[str, Any]:
 # -- reading ----------------------------------------------------------------------------
 
 
+FIELD_NAMES = {"name": "nome", "kind": "tipo", "active": "ativa", "criteria": "critérios",
+               "triggers": "gatilhos", "filters": "filtros"}  # fmt: skip
+
+
+def in_words(where: str) -> str:
+    """Where a problem is, for a person: the field's Portuguese name, and the §13 key in
+    parentheses for whoever edits the rule file ("Quem é negativado (debtors)")."""
+    head = where.split(".")[0]
+    if where in FIELD_NAMES:
+        return FIELD_NAMES[where]
+    if head in CRITERION_NAMES:
+        return f"{CRITERION_NAMES[head]} ({where})"
+    if head in set(RemovalTrigger):
+        label = RemovalTrigger(head).label
+        return f"{label[0].upper()}{label[1:]} ({where})"
+    return where
+
+
 class _Reader:
     """Collects every problem of one rule instead of stopping at the first."""
 
@@ -103,7 +122,7 @@ class _Reader:
         self.problems: list[str] = []
 
     def fail(self, where: str, message: str) -> None:
-        self.problems.append(f"{self.label}, {where}: {message}")
+        self.problems.append(f"{self.label}, {in_words(where)}: {message}")
 
     def obj(self, value: Any, where: str, allowed: tuple[str, ...]) -> dict | None:
         if value is None or value is False:
