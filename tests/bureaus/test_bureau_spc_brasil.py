@@ -327,3 +327,14 @@ def test_consulta_faults_are_classified_by_their_code(code, error):
         canned.answer(500, soap_fault(code, "mensagem do SPC"))
         with pytest.raises(error):
             SpcBrasilAdapter(url, "OPER01", "x", timeout=5).query_credit("41224824458")
+
+
+def test_a_reply_that_is_not_xml_is_said_in_portuguese():
+    """Issue 20: "syntax error: line 1, column 0" reached the clerk from the XML parser."""
+    from gestao_negativacao.bureaus.errors import Transient
+    from gestao_negativacao.bureaus.soap import parse
+
+    with pytest.raises(Transient) as info:
+        parse(b"<html>Bad Gateway", "SPC Brasil")
+    text = str(info.value)
+    assert "não respondeu em XML válido" in text and "syntax" not in text and "linha" in text

@@ -45,7 +45,12 @@ def parse(content: bytes, what: str) -> Element:
     try:
         return fromstring(content)
     except (ParseError, ValueError) as exc:
-        raise Transient(f"resposta malformada de {what} ({exc})") from None
+        # the parser's own words are English ("syntax error: line 1, column 0"): say it
+        where = getattr(exc, "position", None)
+        at = f" (linha {where[0]}, coluna {where[1]})" if where else ""
+        raise Transient(
+            f"resposta malformada de {what}: o birô não respondeu em XML válido{at}"
+        ) from None
 
 
 def body_of(root: Element, what: str) -> Element:
