@@ -36,7 +36,7 @@ def test_a_clerks_day(qtbot, day, tmp_path):
     assert inclusion.found_grid.model.total == 24
     assert inclusion.select_all.text() == "Selecionar todos (24)"
     question, report = send_all(qtbot, inclusion)
-    assert "24 item(ns) para incluir" in question and "R$ 3.600,00" in question
+    assert "24 itens para incluir" in question and "R$ 3.600,00" in question
     assert report.sent == 24 and report.rejected == 0
     assert statuses(db, "spc_brasil") == {"ativa": 24}
     assert len(sandbox_records(sandbox, "spc_brasil")) == 24
@@ -86,7 +86,7 @@ def test_a_clerks_day(qtbot, day, tmp_path):
     search(qtbot, removal, None, "Pagas")
     assert removal.found_grid.model.total == 3
     question, report = send_all(qtbot, removal)
-    assert "3 item(ns) para baixar" in question
+    assert "3 itens para baixar" in question
     assert report.sent == 3
     assert statuses(db, "spc_brasil") == {"ativa": 21, "baixada": 3}
     records = sandbox_records(sandbox, "spc_brasil")

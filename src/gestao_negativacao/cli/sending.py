@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from gestao_negativacao.cli import support
 from gestao_negativacao.cli.support import EXIT_DATA_ERRORS, EXIT_OK, CliError
+from gestao_negativacao.domain.display import count_of
 from gestao_negativacao.domain.documents import format_document
 from gestao_negativacao.domain.enums import Action, HoldOrigin, Processing
 from gestao_negativacao.services.database import Database
@@ -160,7 +161,8 @@ def cmd_release(db: Database, args: argparse.Namespace) -> int:
         print(json.dumps({"action": args.action, "released": released}))
     else:
         what = Action(args.action).label.lower()
-        print(f"{released} item(ns) de {what} liberado(s) da fila de envio.")
+        liberated = "liberado" if released == 1 else "liberados"
+        print(f"{count_of(released, 'item', 'itens')} de {what} {liberated} da fila de envio.")
     return EXIT_OK
 
 

@@ -67,3 +67,9 @@ def show(value: object, kind: str) -> str:
 def decimal_comma(value: Decimal) -> str:
     """1234.5 → 1234,50: what a spreadsheet in Portuguese reads as a number."""
     return f"{value:.2f}".replace(".", ",")
+
+
+def count_of(n: int, singular: str, plural: str) -> str:
+    """ "1 item", "24 itens", "1.000 itens": the number as written in Brazil, the noun agreed
+    (no "item(ns)")."""
+    return f"{show(n, 'number')} {singular if n == 1 else plural}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from gestao_negativacao.domain.display import show
+from gestao_negativacao.domain.display import count_of, show
 from gestao_negativacao.domain.documents import format_document
 from gestao_negativacao.domain.enums import Action, Integrator
 from gestao_negativacao.domain.money import typed_money
@@ -338,7 +338,7 @@ class SendingPage(QWidget):
         what = "incluir" if self.kind == Action.INCLUSION else "baixar"
         integrator = self.integrator.currentText()
         text = (
-            f"Enviar {show(count, 'number')} item(ns) para {what} ({integrator}), "
+            f"Enviar {count_of(count, 'item', 'itens')} para {what} ({integrator}), "
             f"{show(self._amount(), 'money')} em aberto?"
         )
         if not self.confirm(text):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from gestao_negativacao.domain.display import show
+from gestao_negativacao.domain.display import count_of, show
 from gestao_negativacao.domain.enums import Action, DebtorRole, RemovalTrigger
 from gestao_negativacao.domain.rules import CRITERION_NAMES, GUARD_NAMES
 from gestao_negativacao.gui.context import Context
@@ -112,7 +112,9 @@ class WhyNotDialog(QDialog):
         explanations = explain_inclusion(
             factory, actor, rule, customer_id, integrator, as_of, installment_id
         )
-        self.heading.setText(f"Regra avaliada em {as_of:%d/%m/%Y}: {len(explanations)} item(ns).")
+        self.heading.setText(
+            f"Regra avaliada em {as_of:%d/%m/%Y}: {count_of(len(explanations), 'item', 'itens')}."
+        )
         # a paid installment cannot be sent and says so in one line: listed last, collapsed
         explanations = sorted(explanations, key=lambda e: _paid(e.verdict.checks))
         for explanation in explanations:
