@@ -186,7 +186,8 @@ def test_the_readmes_examples_work_on_a_fresh_demo(demo):
     )  # fmt: skip
     assert removal.returncode in (0, 1), removal.stderr
     # the run's summary, in the words the window shows too (SendOutcome.lines)
-    assert "Postos na fila:" in removal.stdout and "Enviados:" in removal.stdout
+    assert "Postos na fila:" in removal.stdout and "Baixados:" in removal.stdout
+    assert "Já estavam baixados no birô:" in removal.stdout and "Já constavam" not in removal.stdout
     again = run("demo", "--no-data", "--sandbox-url", demo.url)
     assert "Regra criada" not in again.stdout and "maria criado" not in again.stdout
     # LEGAL.md: a rule with criterion 6 off is flagged wherever it is previewed

@@ -33,6 +33,7 @@ from gestao_negativacao.services.sending.worker import Sender, SendOptions
 class SendOutcome:
     enqueued: EnqueueResult | None
     report: SendReport
+    action: str | None = None  # what the person asked for (None: whatever was pending)
 
     def lines(self, *, terminal: bool = False) -> list[str]:
         """The run in words, the same on the screen and in the terminal (which adds how to
@@ -43,7 +44,12 @@ class SendOutcome:
             lines.append(
                 f"Postos na fila: {self.enqueued.queued} de {self.enqueued.requested} selecionados."
             )
-        lines += [f"Enviados: {r.sent}", f"Já constavam no birô: {r.already}"]
+        if self.action == Action.REMOVAL:  # "já constavam" reads wrong for a removal
+            lines += [f"Baixados: {r.sent}", f"Já estavam baixados no birô: {r.already}"]
+        elif self.action == Action.INCLUSION:
+            lines += [f"Enviados: {r.sent}", f"Já constavam no birô: {r.already}"]
+        else:
+            lines += [f"Enviados: {r.sent}", f"Já feitos no birô antes: {r.already}"]
         if r.unconfirmed:
             follow = " (acompanhe com: gestao-negativacao sent --refresh)" if terminal else ""
             lines.append(f"Aceitos, aguardando confirmação do birô: {r.unconfirmed}{follow}")
@@ -126,7 +132,8 @@ def send(
             rule_id=rule_id,
         )
     sender = Sender(session_factory, actor, options=options, progress=progress, cancel=cancel)
-    return SendOutcome(enqueued, sender.run())
+    asked = (action or rule.kind) if rule is not None else action
+    return SendOutcome(enqueued, sender.run(), asked)
 
 
 def send_selection(
@@ -151,7 +158,7 @@ def send_selection(
     else:
         enqueued = enqueue_removals(session_factory, actor, selection, rule_id=rule_id)
     sender = Sender(session_factory, actor, options=options, progress=progress, cancel=cancel)
-    return SendOutcome(enqueued, sender.run())
+    return SendOutcome(enqueued, sender.run(), action)
 
 
 def resend(
