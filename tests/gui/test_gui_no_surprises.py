@@ -103,3 +103,16 @@ def test_a_reason_is_asked_until_one_is_written_and_kept_while_typing(qtbot):
     assert not dialog.ok.isEnabled()  # blanks are not a reason
     dialog.text.setText("baixada no site do SPC em 10/11")
     assert dialog.ok.isEnabled()
+
+
+def test_salvar_is_in_sight_without_scrolling_the_long_forms(qtbot, day):
+    """1366×768: the rule and integration forms scroll, their Salvar stays under them."""
+    window, _sandbox, _db = day
+    window.resize(1366, 768)
+    for title in ("Regras de inclusão", "Integrações"):
+        page = window.open_section(title)
+        qtbot.waitUntil(lambda page=page: page.ui.save.isVisible())
+        assert not page.form.isAncestorOf(page.ui.save)  # not inside what scrolls
+        assert not page.form.isAncestorOf(page.ui.message)  # nor the answer to Salvar
+        corner = page.ui.save.mapTo(window, page.ui.save.rect().bottomRight())
+        assert window.rect().contains(corner)

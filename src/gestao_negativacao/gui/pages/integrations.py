@@ -15,10 +15,9 @@ from gestao_negativacao.gui.operations import Operation
 from gestao_negativacao.gui.qt import (
     QComboBox,
     QMessageBox,
-    QScrollArea,
     QWidget,
 )
-from gestao_negativacao.gui.widgets.master_detail import ListPane, split
+from gestao_negativacao.gui.widgets.master_detail import ListPane, scrolled_form, split
 from gestao_negativacao.gui.widgets.two_lists import TwoLists
 from gestao_negativacao.services.bureau_setup import integrations as bureau_config
 from gestao_negativacao.services.bureau_setup import operators
@@ -41,18 +40,16 @@ class IntegrationsPage(QWidget):
             integrations_list(context.session_factory), "integracoes", "&Nova integração"
         )
         self.new_button, self.grid = pane.new_button, pane.grid
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
         self.form = QWidget()
         self.ui = Ui_IntegrationForm()
         self.ui.setupUi(self.form)
         self.ui.message.setMinimumHeight(40)  # two lines of a refusal, never clipped
-        scroll.setWidget(self.form)
         self.operators = TwoLists("Operadores", "Usados, em ordem", self.form, ordered=True)
         self.ui.operatorsLayout.addWidget(self.operators)
         self.companies = TwoLists("Empresas", "Vinculadas", self.form)
         self.ui.companiesLayout.addWidget(self.companies)
-        split(self, pane, scroll, [520, 560])
+        form = scrolled_form(self.form, self.ui.buttonRow, self.ui.message)
+        split(self, pane, form, [520, 560])
         for integrator in Integrator:
             self.ui.integrator.addItem(integrator.label, integrator.value)
         for value, label in bureau_config.ENVIRONMENTS.items():

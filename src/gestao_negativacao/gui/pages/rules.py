@@ -23,12 +23,11 @@ from gestao_negativacao.gui.qt import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QWidget,
 )
 from gestao_negativacao.gui.widgets.criteria import CriteriaEditor
 from gestao_negativacao.gui.widgets.filter_picker import FilterPicker
-from gestao_negativacao.gui.widgets.master_detail import ListPane, split
+from gestao_negativacao.gui.widgets.master_detail import ListPane, scrolled_form, split
 from gestao_negativacao.services import rules
 from gestao_negativacao.services.listing.configuration import rules_list
 from gestao_negativacao.services.rules import filters as rule_filters
@@ -55,13 +54,10 @@ class RulesPage(QWidget):
             buttons=(self.import_button, self.export_button),
         )
         self.new_button, self.grid = pane.new_button, pane.grid
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
         self.form = QWidget()
         self.ui = Ui_RuleForm()
         self.ui.setupUi(self.form)
         self.ui.message.setMinimumHeight(40)  # two lines of a refusal, never clipped
-        scroll.setWidget(self.form)
         self.ui.criteriaBox.setTitle(
             "Critérios" if kind == Action.INCLUSION else "Gatilhos de baixa"
         )
@@ -84,7 +80,8 @@ class RulesPage(QWidget):
         )
         self.filters.setMinimumHeight(220)
         self.ui.filtersLayout.addWidget(self.filters)
-        split(self, pane, scroll, [360, 780])
+        form = scrolled_form(self.form, self.ui.buttonRow, self.ui.message)
+        split(self, pane, form, [360, 780])
         self.new_button.clicked.connect(self.new)
         self.import_button.clicked.connect(self.import_file)
         self.export_button.clicked.connect(self.export_file)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from gestao_negativacao.gui.qt import (
     QHBoxLayout,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -49,3 +50,30 @@ def split(page: QWidget, left: QWidget, right: QWidget, sizes: list[int]) -> QSp
     layout.addWidget(splitter)
     splitter.setSizes(sizes)
     return splitter
+
+
+def scrolled_form(form: QWidget, actions, message: QWidget | None = None) -> QWidget:
+    """``form`` in a scroll area, with its ``actions`` row (Salvar, Excluir…) and its
+    ``message`` taken out of it into a bar that stays under the scroll area: at 1366×768 a
+    long form scrolls, but Salvar and the answer to it are always in sight."""
+    outer = QWidget()
+    layout = QVBoxLayout(outer)
+    layout.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea(outer)
+    scroll.setWidgetResizable(True)
+    form_layout = form.layout()
+    if message is not None:
+        form_layout.removeWidget(message)
+    form_layout.removeItem(actions)
+    actions.setParent(None)
+    scroll.setWidget(form)
+    layout.addWidget(scroll, 1)
+    bar = QWidget(outer)
+    bar_layout = QVBoxLayout(bar)
+    bar_layout.setContentsMargins(9, 0, 9, 6)
+    if message is not None:
+        message.setParent(bar)
+        bar_layout.addWidget(message)
+    bar_layout.addLayout(actions)
+    layout.addWidget(bar)
+    return outer
