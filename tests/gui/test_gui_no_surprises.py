@@ -116,3 +116,15 @@ def test_salvar_is_in_sight_without_scrolling_the_long_forms(qtbot, day):
         assert not page.form.isAncestorOf(page.ui.message)  # nor the answer to Salvar
         corner = page.ui.save.mapTo(window, page.ui.save.rect().bottomRight())
         assert window.rect().contains(corner)
+
+
+def test_every_icon_named_is_in_the_set_and_main_actions_are_dressed(qtbot, day):
+    from gestao_negativacao.gui import look
+
+    for name in (*look.SECTION_ICONS.values(), *look.ACTION_ICONS.values()):
+        assert not look.icon(name).isNull(), name
+    window, _sandbox, _db = day
+    inclusion = window.open_section("Inclusão")
+    assert not inclusion.search.icon().isNull() and inclusion.search.property("primary")
+    assert not inclusion.send.icon().isNull()
+    assert all(not item.icon(0).isNull() for item in window._items.values())

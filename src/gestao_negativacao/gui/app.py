@@ -88,7 +88,7 @@ def sign_in(url: str | None):
 
 
 def _application() -> QApplication:
-    from gestao_negativacao.gui import crash
+    from gestao_negativacao.gui import crash, look
     from gestao_negativacao.logs import configure_file_logging
 
     configure_file_logging()
@@ -96,6 +96,7 @@ def _application() -> QApplication:
     app.setApplicationName("Gestão de Negativação")
     app.setApplicationVersion(__version__)
     install_portuguese(app)
+    look.apply(app)  # Windows 11 style on Windows, Fusion with the system's colours elsewhere
     crash.install()
     return app
 

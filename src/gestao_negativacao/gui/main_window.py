@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from gestao_negativacao import __version__
 from gestao_negativacao.domain.enums import Action
 from gestao_negativacao.domain.permissions import Perm
-from gestao_negativacao.gui import settings
+from gestao_negativacao.gui import look, settings
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.qt import (
     QCloseEvent,
@@ -114,6 +114,8 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.splitter = QSplitter(self)
         self.navigation = QTreeWidget(self.splitter)
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName("Navegação")
         self.navigation.setHeaderHidden(True)
         self.navigation.setMinimumWidth(190)
         self.stack = QStackedWidget(self.splitter)
@@ -127,7 +129,9 @@ class MainWindow(QMainWindow):
             parent = QTreeWidgetItem(self.navigation, [group])
             parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
             for section in members:
-                self._items[section.title] = QTreeWidgetItem(parent, [section.title])
+                item = QTreeWidgetItem(parent, [section.title])
+                item.setIcon(0, look.icon(look.SECTION_ICONS[section.title]))
+                self._items[section.title] = item
         self.navigation.expandAll()
         self.navigation.currentItemChanged.connect(self._navigate)
         self._status()
@@ -155,6 +159,7 @@ class MainWindow(QMainWindow):
         if title not in self.pages:
             section = next(s for s in self.sections if s.title == title)
             self.pages[title] = section.build(self.context)
+            look.dress(self.pages[title])  # icons on the main actions, the primary marked
             self.stack.addWidget(self.pages[title])
             if hasattr(self.pages[title], "open_sent"):  # the Painel's counts open Enviados
                 self.pages[title].open_sent.connect(self._open_sent)

@@ -66,6 +66,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QStackedWidget,
+    QStyleFactory,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
