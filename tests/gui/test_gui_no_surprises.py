@@ -128,3 +128,18 @@ def test_every_icon_named_is_in_the_set_and_main_actions_are_dressed(qtbot, day)
     assert not inclusion.search.icon().isNull() and inclusion.search.property("primary")
     assert not inclusion.send.icon().isNull()
     assert all(not item.icon(0).isNull() for item in window._items.values())
+
+
+def test_enviados_shows_what_changed_elsewhere_when_looked_at_again(qtbot, day, tmp_path):
+    from tests.gui.steps import send_all
+
+    window, _sandbox, db = day
+    sent_page = window.open_section("Enviados")
+    qtbot.waitUntil(lambda: sent_page.grid is not None and not sent_page.grid.model.loading)
+    assert sent_page.grid.model.total == 0
+    _portfolio(db, tmp_path)
+    inclusion = window.open_section("Inclusão")
+    search(qtbot, inclusion, "spc_brasil", "Atraso 30")
+    send_all(qtbot, inclusion)  # (as another workstation could have)
+    window.open_section("Enviados")
+    qtbot.waitUntil(lambda: sent_page.grid.model.total == 12)

@@ -44,6 +44,11 @@ class ReleasePage(QWidget):
         self.select_all.toggled.connect(lambda on: self.grid and self.grid.model.select_all(on))
         self.release_button.clicked.connect(self.release)
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self.grid is not None and not event.spontaneous():
+            self.run_search()  # what waits in the queue now, not when it was first looked at
+
     def run_search(self) -> None:
         factory, actor = self.context.session_factory, self.context.actor
         action = self.action.currentData()

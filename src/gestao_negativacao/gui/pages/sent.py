@@ -129,6 +129,12 @@ class SentPage(QWidget):
         self.to_check.setChecked(to_check)
         self.reload()
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self.grid is not None and not event.spontaneous():
+            self.reload()  # coming back to Enviados: what changed meanwhile (here or at
+            # another workstation) shows, with the same filters
+
     def reload(self) -> None:
         # the filters checked and the listing set up (quick); the rows load in the grid
         ok, source = run_now(
