@@ -130,7 +130,9 @@ def test_every_icon_named_is_in_the_set_and_main_actions_are_dressed(qtbot, day)
     assert all(not item.icon(0).isNull() for item in window._items.values())
 
 
-def test_enviados_shows_what_changed_elsewhere_when_looked_at_again(qtbot, day, tmp_path):
+def test_enviados_shows_what_changed_elsewhere_when_looked_at_again(
+    qtbot, qtmodeltester, day, tmp_path
+):
     from tests.gui.steps import send_all
 
     window, _sandbox, db = day
@@ -143,3 +145,5 @@ def test_enviados_shows_what_changed_elsewhere_when_looked_at_again(qtbot, day, 
     send_all(qtbot, inclusion)  # (as another workstation could have)
     window.open_section("Enviados")
     qtbot.waitUntil(lambda: sent_page.grid.model.total == 12)
+    qtbot.waitUntil(lambda: not sent_page.grid.model.loading)
+    qtmodeltester.check(sent_page.grid.model, force_py=True)  # the status-coloured model
