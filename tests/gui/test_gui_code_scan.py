@@ -111,3 +111,40 @@ def test_no_code_or_english_word_on_any_page(qtbot, day, tmp_path):
                 sorted(bad) + [t for t in texts_of(window) if any(b in t for b in bad)][:3]
             )
     assert found == {}
+
+
+def clipped(page) -> list[str]:
+    """Texts wider than the widget that shows them (a label or button squeezed by its
+    layout): the words a clerk cannot read whole."""
+    found = []
+    for widget in page.findChildren(QLabel) + page.findChildren(QAbstractButton):
+        if not widget.isVisibleTo(page) or not widget.text().strip():
+            continue
+        if isinstance(widget, QLabel) and (widget.wordWrap() or widget.textFormat() == Qt.TextFormat.RichText):
+            continue
+        text = widget.text().replace("&", "")
+        if isinstance(widget, QLabel) and Qt.mightBeRichText(text):
+            continue
+        room = widget.contentsRect().width()
+        needed = widget.fontMetrics().horizontalAdvance(text)
+        if isinstance(widget, QAbstractButton):
+            needed = widget.minimumSizeHint().width() if text else 0
+            room = widget.width()
+        if needed > room + 1:
+            found.append(f"{text!r} ({needed} > {room})")
+    return found
+
+
+def test_nothing_is_clipped_at_1366_by_768(qtbot, day, tmp_path):
+    window, _sandbox, db = day
+    path = write_portfolio_csv(tmp_path / "carteira.csv", 4, 2)
+    assert import_file(db.session_factory, admin_actor(db), path).written
+    window.resize(1366, 768)
+    found = {}
+    for title in list(window._items):
+        page = window.open_section(title)
+        qtbot.wait(300)
+        bad = clipped(page)
+        if bad:
+            found[title] = bad
+    assert found == {}

@@ -147,3 +147,25 @@ def test_enviados_shows_what_changed_elsewhere_when_looked_at_again(
     qtbot.waitUntil(lambda: sent_page.grid.model.total == 12)
     qtbot.waitUntil(lambda: not sent_page.grid.model.loading)
     qtmodeltester.check(sent_page.grid.model, force_py=True)  # the status-coloured model
+
+
+def test_the_login_shows_a_long_database_path_whole(qtbot, tmp_path):
+    """Issue 20: the database path on the login was cut at the dialog's edge."""
+    from gestao_negativacao.gui.dialogs.login import LoginDialog
+    from gestao_negativacao.services.database import open_database
+
+    deep = tmp_path / "Documentos compartilhados" / "Cobrança" / "GestaoNegativacao_2026_dados"
+    deep.mkdir(parents=True)
+    db = open_database(f"sqlite:///{deep / 'carteira_principal.db'}")
+    try:
+        login = LoginDialog(db)
+        qtbot.addWidget(login)
+        login.show()
+        label = login.ui.database
+        qtbot.waitUntil(label.isVisible)
+        chunks = label.text().replace("\u200b", "\n").split("\n")
+        widest = max(label.fontMetrics().horizontalAdvance(c) for c in chunks)
+        assert widest <= label.contentsRect().width()  # every piece fits: it wraps, not cuts
+        assert label.toolTip().endswith("carteira_principal.db")  # whole in the tooltip
+    finally:
+        db.dispose()

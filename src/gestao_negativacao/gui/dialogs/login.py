@@ -35,8 +35,11 @@ class LoginDialog(QDialog):
         self.db = db
         self.server_url = server_url
         self.actor: Actor | None = None
-        self.ui.database.setText(db.description if db is not None else where)
-        self.ui.database.setToolTip(self.ui.database.text())
+        shown = db.description if db is not None else where
+        # a long folder path has no space to wrap at: let it break after each separator
+        # (it was cut at the dialog's edge); the tooltip keeps it whole
+        self.ui.database.setText(shown.replace("/", "/\u200b").replace("\\", "\\\u200b"))
+        self.ui.database.setToolTip(shown)
         self.ui.login.setText(settings.last_login())
         (self.ui.password if self.ui.login.text() else self.ui.login).setFocus()
         self.ok_button = self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -12,9 +12,11 @@ from gestao_negativacao.gui.qt import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
+    QKeySequence,
     QLabel,
     QLineEdit,
     QPushButton,
+    QShortcut,
     Qt,
     QTableView,
     QTimer,
@@ -62,8 +64,16 @@ class Grid(QWidget):
         self.count_label = QLabel("", self)
         top.addWidget(self.count_label)
         self.export_button = QPushButton("Exportar…", self)
+        self.export_button.setToolTip("Exportar o que a lista mostra para XLSX ou CSV (Ctrl+E)")
+        self.filter.setToolTip("Filtrar a lista (Ctrl+F)")
+        self.filter.setAccessibleName("Filtrar a lista")
         top.addWidget(self.export_button)
         layout.addLayout(top)
+        # the list's keys, wherever the focus is inside it: Ctrl+F filters, Ctrl+E exports
+        for keys, act in (("Ctrl+F", self._focus_filter), ("Ctrl+E", self.export)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(act)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         # widths and the sort column of last time, before anything is read: restoring them
@@ -157,6 +167,11 @@ class Grid(QWidget):
                 return context.actor
             widget = widget.parentWidget()
         return Actor.system()
+
+    def _focus_filter(self) -> None:
+        if self.filter.isVisible():
+            self.filter.setFocus()
+            self.filter.selectAll()
 
     def export(self) -> None:
         path = self.ask_export_path()
