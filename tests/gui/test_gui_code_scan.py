@@ -120,7 +120,9 @@ def clipped(page) -> list[str]:
     for widget in page.findChildren(QLabel) + page.findChildren(QAbstractButton):
         if not widget.isVisibleTo(page) or not widget.text().strip():
             continue
-        if isinstance(widget, QLabel) and (widget.wordWrap() or widget.textFormat() == Qt.TextFormat.RichText):
+        if isinstance(widget, QLabel) and (
+            widget.wordWrap() or widget.textFormat() == Qt.TextFormat.RichText
+        ):
             continue
         text = widget.text().replace("&", "")
         if isinstance(widget, QLabel) and Qt.mightBeRichText(text):
