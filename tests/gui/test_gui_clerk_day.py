@@ -44,6 +44,8 @@ def test_a_clerks_day(qtbot, day, tmp_path):
     qtbot.waitUntil(lambda: not inclusion.found_grid.model.loading)
     assert inclusion.found_grid.model.total == 0
     qtbot.waitUntil(lambda: inclusion.tabs.tabText(1) == "Não incluídos (24)", timeout=10_000)
+    # a search that finds nothing to send says why (issue 20)
+    qtbot.waitUntil(lambda: "24 itens ficaram de fora" in inclusion.message.text())
     inclusion.tabs.setCurrentIndex(1)
     excluded = inclusion.excluded_grid
     qtbot.waitUntil(lambda: excluded.model.rowCount() == 24)

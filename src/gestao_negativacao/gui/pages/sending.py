@@ -274,6 +274,7 @@ class SendingPage(QWidget):
         model = self.found_grid.model
         model.checks_changed.connect(self._checks_changed)
         model.count_changed.connect(lambda _n: self._checks_changed())
+        model.count_changed.connect(lambda _n: self._say_why_nothing())
         self.select_all.blockSignals(True)
         self.select_all.setChecked(False)
         self.select_all.blockSignals(False)
@@ -289,7 +290,33 @@ class SendingPage(QWidget):
             self.excluded_grid.model.count_changed.connect(
                 lambda n: self.tabs.setTabText(1, f"Não incluídos ({n})")
             )
+            self.excluded_grid.model.count_changed.connect(lambda _n: self._say_why_nothing())
             self.excluded_grid.reload()
+
+    def _say_why_nothing(self) -> None:
+        """A search that found nothing to send says why, and where to look."""
+        found = self.found_grid.model if self.found_grid else None
+        if found is None or found.loading or found.total:
+            return
+        left_out = self.excluded_grid.model if self.excluded_grid else None
+        if left_out is not None and not left_out.loading and left_out.total:
+            say(
+                self.message,
+                f"Nada a enviar: {count_of(left_out.total, 'item ficou', 'itens ficaram')} "
+                "de fora — veja a aba Não incluídos, com o motivo de cada um, e Por que não?",
+            )
+        elif self.kind == Action.INCLUSION:
+            say(
+                self.message,
+                "Nada a enviar: nenhuma parcela vencida atende à regra ou aos filtros nesta "
+                "data de referência.",
+            )
+        else:
+            say(
+                self.message,
+                "Nada a baixar: nenhuma negativação ativa desta integradora atende à regra ou "
+                "aos filtros nesta data de referência.",
+            )
 
     def _select_all(self, on: bool) -> None:
         if self.found_grid is not None:
