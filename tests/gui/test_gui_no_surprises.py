@@ -169,3 +169,13 @@ def test_the_login_shows_a_long_database_path_whole(qtbot, tmp_path):
         assert label.toolTip().endswith("carteira_principal.db")  # whole in the tooltip
     finally:
         db.dispose()
+
+
+def test_an_empty_list_says_so_with_the_next_step(qtbot, day):
+    window, _sandbox, _db = day
+    sent_page = window.open_section("Enviados")
+    qtbot.waitUntil(lambda: sent_page.grid.empty_label.isVisible())
+    assert "Nenhuma negativação com estes filtros" in sent_page.grid.empty_label.text()
+    operators = window.open_section("Agendamentos")
+    qtbot.waitUntil(lambda: operators.grid.empty_label.isVisible())
+    assert "clique em Novo agendamento" in operators.grid.empty_label.text()

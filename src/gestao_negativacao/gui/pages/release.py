@@ -63,7 +63,9 @@ class ReleasePage(QWidget):
         if not ok:
             return
         model = CheckableModel(source, lambda row: row.id)
-        self.grid = replace_grid(self.holder, self.grid, Grid(source, "liberar", self, model=model))
+        grid = Grid(source, "liberar", self, model=model)
+        grid.empty_text = "Nada preso na fila de envio com estes filtros."
+        self.grid = replace_grid(self.holder, self.grid, grid)
         model.checks_changed.connect(self._checks)
         model.count_changed.connect(lambda n: self.select_all.setText(f"Selecionar todos ({n})"))
         self.select_all.blockSignals(True)

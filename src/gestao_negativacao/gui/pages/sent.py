@@ -143,6 +143,9 @@ class SentPage(QWidget):
         if not ok:
             return
         grid = Grid(source, "enviados", self.ui.gridHolder, model=StatusModel(source))
+        grid.empty_text = (
+            "Nenhuma negativação com estes filtros. As enviadas pela Inclusão aparecem aqui."
+        )
         self.grid = replace_grid(self.grid_layout, self.grid, grid)
         self.grid.selection.connect(self._selected)
         self.grid.reload()

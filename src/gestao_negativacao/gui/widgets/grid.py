@@ -86,6 +86,11 @@ class Grid(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSortIndicatorShown(True)
         layout.addWidget(self.table, 1)
+        self.empty_text = "Nenhum registro."  # a page may say what to do instead
+        self.empty_label = QLabel(self.table.viewport())
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setVisible(False)
         # typing filters after a pause, not at every key (each filter is a query)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -133,6 +138,19 @@ class Grid(QWidget):
     def _show_count(self, total: int) -> None:
         number = f"{total:,}".replace(",", ".")
         self.count_label.setText(f"{number} registro" + ("" if total == 1 else "s"))
+        # an empty list says so, over the table, with the next step when the page gave one
+        typed = self.filter.text().strip()
+        self.empty_label.setText(f"Nenhum registro com “{typed}”." if typed else self.empty_text)
+        self.empty_label.setVisible(total == 0)
+        self._place_empty_label()
+
+    def _place_empty_label(self) -> None:
+        viewport = self.table.viewport()
+        self.empty_label.setGeometry(0, 0, viewport.width(), max(viewport.height(), 40))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._place_empty_label()
 
     def _activated(self, index) -> None:
         values = self.model.row_values(index.row()) if index.isValid() else None

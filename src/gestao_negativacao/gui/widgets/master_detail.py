@@ -38,6 +38,7 @@ class ListPane(QWidget):
         row.addStretch(1)
         self.column.addLayout(row)
         self.grid = Grid(source, key, self)
+        self.grid.empty_text = f"Nada cadastrado ainda: clique em {new_label.replace('&', '')}."
         self.column.addWidget(self.grid, grid_stretch)
 
 
