@@ -97,10 +97,32 @@ class ServerDatabases:
             self.created.remove(name)
 
     def forget_stale(self) -> None:
-        """Roles and logins of test databases a crashed run left behind (roles live in the
-        whole server, and the next run's logins have the same names)."""
+        """What a killed or crashed run left behind: its test databases (those no session is
+        connected to) and their roles and logins — roles live in the whole server, and the
+        next run's logins (admin, maria, joao) have the same names."""
         engine = self._admin_engine()
         with engine.connect() as conn:
+            if self.backend == "postgresql":
+                idle = conn.execute(
+                    text(
+                        "SELECT datname FROM pg_database WHERE datname LIKE 'gn\\_test\\_%' "
+                        "AND datname NOT IN (SELECT datname FROM pg_stat_activity "
+                        "WHERE datname IS NOT NULL)"
+                    )
+                ).scalars()
+            else:
+                idle = conn.execute(
+                    text(
+                        "SELECT schema_name FROM information_schema.schemata "
+                        "WHERE schema_name LIKE 'gn\\_test\\_%' AND schema_name NOT IN "
+                        "(SELECT db FROM information_schema.processlist WHERE db IS NOT NULL)"
+                    )
+                ).scalars()
+            for name in list(idle):
+                if self.backend == "postgresql":
+                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+                else:
+                    conn.execute(text(f"DROP DATABASE IF EXISTS `{name}`"))
             if self.backend == "postgresql":
                 alive = set(conn.execute(text("SELECT datname FROM pg_database")).scalars())
                 bases = conn.execute(
