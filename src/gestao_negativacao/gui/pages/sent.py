@@ -131,9 +131,12 @@ class SentPage(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        if self.grid is not None and not event.spontaneous():
+        if event.spontaneous():
+            return
+        if getattr(self, "_seen", False) and self.grid is not None:
             self.reload()  # coming back to Enviados: what changed meanwhile (here or at
             # another workstation) shows, with the same filters
+        self._seen = True  # the first showing follows the reading __init__ started
 
     def reload(self) -> None:
         # the filters checked and the listing set up (quick); the rows load in the grid
