@@ -115,7 +115,7 @@ class WhyNotDialog(QDialog):
         self.heading.setText(
             f"Regra avaliada em {as_of:%d/%m/%Y}: {count_of(len(explanations), 'item', 'itens')}."
         )
-        # a paid installment cannot be sent and says so in one line: listed last, collapsed
+        # a paid installment cannot be sent and says so in one line: listed after the others
         explanations = sorted(explanations, key=lambda e: _paid(e.verdict.checks))
         for explanation in explanations:
             verdict = explanation.verdict
