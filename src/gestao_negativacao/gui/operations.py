@@ -19,6 +19,8 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import Any
 
+import shiboken6
+
 from gestao_negativacao.domain.errors import UserFacingError
 from gestao_negativacao.gui import crash
 from gestao_negativacao.gui.messages import say, show_error, user_message
@@ -74,22 +76,28 @@ class Operation:
         _alive.add(self)
         return self.task
 
-    def _release(self) -> None:
-        for widget in self.busy:
-            widget.setEnabled(True)
+    def _release(self) -> bool:
+        """False when the screen that asked was closed meanwhile: nobody to answer."""
         _alive.discard(self)
+        if not shiboken6.isValid(self.parent):
+            return False
+        for widget in self.busy:
+            if shiboken6.isValid(widget):  # a list replaced by a new search, say
+                widget.setEnabled(True)
         if self.after is not None:
             self.after()
+        return True
 
     def _done(self, result: Any) -> None:
-        self._release()
-        if self.success is not None:
+        if self._release() and self.success is not None:
             self.success(result)
 
     def _failed(self, error: BaseException) -> None:
-        self._release()
-        if not is_refusal(error):
+        answered = self._release()
+        if not is_refusal(error):  # a bug is told and logged, the screen open or not
             crash.handle(type(error), error, error.__traceback__)
+            return
+        if not answered:
             return
         if self.refused is None:
             show_error(self.parent, self.title, error)

@@ -6,6 +6,8 @@ from PySide6.QtCore import (
     QByteArray,
     QDate,
     QElapsedTimer,
+    QEvent,
+    QItemSelectionModel,
     QLibraryInfo,
     QLocale,
     QModelIndex,

@@ -21,9 +21,11 @@ RAW_ROLE = Qt.ItemDataRole.UserRole + 1  # the value as read, for code that need
 class PagedTableModel(QAbstractTableModel):
     """Signals: ``count_changed(int)`` when the total under the filter is known,
     ``loading_changed(bool)``, ``failed(object)`` when the database could not answer,
-    ``page_loaded(int)`` when a page beyond the first arrived."""
+    ``page_loaded(int)`` when a page beyond the first arrived, ``refreshed()`` when a
+    ``refresh`` has put the rows read again in place."""
 
     count_changed = Signal(int)
+    refreshed = Signal()
     loading_changed = Signal(bool)
     failed = Signal(object)
     page_loaded = Signal(int)
@@ -72,6 +74,52 @@ class PagedTableModel(QAbstractTableModel):
         self.endResetModel()
         self._set_loading(False)
         self.count_changed.emit(total)
+
+    def refresh(self, pages: set[int]) -> None:
+        """Read the same question again without starting over (the data changed at this
+        or another workstation): the count and ``pages`` (the ones on screen) are read
+        anew, the other pages held are dropped and read again when scrolled to, rows come
+        or go at the end; the view keeps its place. Not while a read is under way: a new
+        question is on its way already. ``reload`` is for a new question."""
+        if self._loading or not self._generation:
+            return
+        self._generation += 1
+        generation = self._generation
+        text, order, descending = self.filter_text, self.order_by, self.descending
+        wanted = sorted(pages) or [0]
+
+        def work(task):
+            total = self.source.count(text)
+            read = {
+                page: self.source.page(
+                    page * self.PAGE, self.PAGE, order_by=order, descending=descending, text=text
+                )
+                for page in wanted
+                if page * self.PAGE < total
+            }
+            return generation, total, read
+
+        run_task(work, on_done=self._refreshed, on_failed=self._failed)
+
+    def _refreshed(self, result: tuple) -> None:
+        generation, total, read = result
+        if generation != self._generation:
+            return
+        before = self.total
+        self._pages = OrderedDict(sorted(read.items()))
+        self._asked = set()
+        if total > before:
+            self.beginInsertRows(QModelIndex(), before, total - 1)
+            self.total = total
+            self.endInsertRows()
+        elif total < before:
+            self.beginRemoveRows(QModelIndex(), total, before - 1)
+            self.total = total
+            self.endRemoveRows()
+        if total:
+            self.dataChanged.emit(self.index(0, 0), self.index(total - 1, len(self.columns) - 1))
+        self.count_changed.emit(total)
+        self.refreshed.emit()
 
     def _failed(self, error: BaseException) -> None:
         self._set_loading(False)
@@ -178,6 +226,15 @@ class PagedTableModel(QAbstractTableModel):
             return None
         self._pages.move_to_end(row // self.PAGE)
         return page[row % self.PAGE]
+
+    def rows_of(self, ids: set) -> list[int]:
+        """Where the rows of ``ids`` (first column) are among the rows held."""
+        return [
+            number * self.PAGE + offset
+            for number, page in sorted(self._pages.items())
+            for offset, values in enumerate(page)
+            if values[0] in ids
+        ]
 
     def loaded_rows(self) -> list[tuple[Any, ...]]:
         """The rows held now (the pages shown last), in list order."""

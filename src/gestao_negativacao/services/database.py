@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from gestao_negativacao.db import migrate, server
 from gestao_negativacao.db.engine import describe, describe_url, make_engine, normalise_url
 from gestao_negativacao.domain.errors import UserFacingError
+from gestao_negativacao.services import changes
 from gestao_negativacao.services.admin.connection import resolve_url
 from gestao_negativacao.services.admin.users import LoginFailed, ensure_reference_data
 from gestao_negativacao.services.bureau_setup import credentials
@@ -32,6 +33,11 @@ class Database:
     session_factory: sessionmaker[Session]
     backup: Path | None = None  # the SQLite copy taken before this start's migration
     login: str | None = None  # on a server: the database login this connection is
+
+    @property
+    def changes(self) -> changes.ChangeNotices:
+        """What this workstation's commits wrote, told to the screens that show it."""
+        return changes.watch(self.engine)
 
     @property
     def is_server(self) -> bool:

@@ -12,6 +12,7 @@ from gestao_negativacao.domain.documents import format_document
 from gestao_negativacao.domain.money import format_brl
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.gui.context import Context
+from gestao_negativacao.gui.freshness import keep_fresh
 from gestao_negativacao.gui.operations import Operation
 from gestao_negativacao.gui.qt import (
     QAbstractItemView,
@@ -35,6 +36,7 @@ from gestao_negativacao.gui.qt import (
 )
 from gestao_negativacao.gui.widgets.master_detail import ListPane, split
 from gestao_negativacao.services import agreements
+from gestao_negativacao.services.changes import Topic
 from gestao_negativacao.services.portfolio import list_companies
 
 
@@ -77,6 +79,8 @@ class AgreementsPage(QWidget):
         self.pane.new_button.clicked.connect(self.new_agreement)
         self.as_of.dateChanged.connect(lambda _: self.refresh())
         self.refresh()
+        # the list only: the agreement open beside it (or being typed) is left alone
+        self.freshness = keep_fresh(self, {Topic.NEGATIVATIONS}, self.pane.grid.refresh)
 
     # -- the list ------------------------------------------------------------------------
 

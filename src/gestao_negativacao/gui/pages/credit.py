@@ -22,6 +22,7 @@ from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.dialogs.reason import ask_reason
 from gestao_negativacao.gui.forms.ui_credit_page import Ui_CreditForm
+from gestao_negativacao.gui.freshness import keep_fresh
 from gestao_negativacao.gui.messages import say
 from gestao_negativacao.gui.operations import Operation, run_now
 from gestao_negativacao.gui.qt import (
@@ -29,15 +30,21 @@ from gestao_negativacao.gui.qt import (
     QWidget,
 )
 from gestao_negativacao.services import credit
+from gestao_negativacao.services.changes import Topic
 from gestao_negativacao.services.credit.queries import latest
 
 
-def _money(text: str) -> Decimal:
+def _money(text: str, field: str) -> Decimal:
+    """What the clerk typed in ``field`` as money, or a refusal that names the field."""
     value = typed_money(text)
+    if not text.strip():
+        raise credit.CreditError(f"Preencha o campo {field} (por exemplo 1.500,00).")
     try:
         return Decimal(value or "x")
     except ArithmeticError:
-        raise credit.CreditError(f"Valor inválido: {text!r}.") from None
+        raise credit.CreditError(
+            f"{field}: “{text.strip()}” não é um valor; escreva por exemplo 1.500,00."
+        ) from None
 
 
 class CreditPage(QWidget):
@@ -95,6 +102,15 @@ class CreditPage(QWidget):
             self.tabs.setTabVisible(index, self.analyst)
         self.tabs.setCurrentIndex(0 if self.analyst else 1)
         self.reload()
+        self.freshness = keep_fresh(self, {Topic.CREDIT}, self._reread)
+
+    def _reread(self) -> None:
+        """New requests and outcomes show; the queue is not rebuilt under an analyst who
+        has a request open (the detail beside it would go)."""
+        if self.queue.selectedItems():
+            self._fill_mine()
+        else:
+            self.reload()
 
     def _fill_mine(self) -> None:
         login = None if self.analyst else self.context.actor.login
@@ -252,7 +268,7 @@ class CreditPage(QWidget):
         ).run()
 
     def _typed_request(self) -> credit.RequestInput:
-        total = _money(self.req_amount.text())
+        total = _money(self.req_amount.text(), "Valor total")
         count = self.req_count.value()
         share = (total / count).quantize(Decimal("0.01"))
         values = [share] * (count - 1) + [total - share * (count - 1)]
@@ -298,7 +314,9 @@ class CreditPage(QWidget):
     def save_profile(self) -> None:
         factory, actor = self.context.session_factory, self.context.actor
         document, status = self.prof_document.text(), self.prof_status.currentData()
-        ok, limit = run_now(lambda: _money(self.prof_limit.text() or "0"), self.prof_message)
+        ok, limit = run_now(
+            lambda: _money(self.prof_limit.text() or "0", "Limite de crédito"), self.prof_message
+        )
         if not ok:
             return
 
@@ -317,7 +335,9 @@ class CreditPage(QWidget):
     def add_increase(self) -> None:
         factory, actor = self.context.session_factory, self.context.actor
         document, until = self.prof_document.text(), self.prof_until.date().toPython()
-        ok, amount = run_now(lambda: _money(self.prof_increase.text()), self.prof_message)
+        ok, amount = run_now(
+            lambda: _money(self.prof_increase.text(), "Aumento temporário"), self.prof_message
+        )
         if not ok:
             return
 

@@ -10,6 +10,7 @@ from gestao_negativacao.domain.documents import format_document
 from gestao_negativacao.domain.enums import Integrator
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_integration_form import Ui_IntegrationForm
+from gestao_negativacao.gui.freshness import keep_fresh
 from gestao_negativacao.gui.messages import say
 from gestao_negativacao.gui.operations import Operation
 from gestao_negativacao.gui.qt import (
@@ -21,6 +22,7 @@ from gestao_negativacao.gui.widgets.master_detail import ListPane, scrolled_form
 from gestao_negativacao.gui.widgets.two_lists import TwoLists
 from gestao_negativacao.services.bureau_setup import integrations as bureau_config
 from gestao_negativacao.services.bureau_setup import operators
+from gestao_negativacao.services.changes import Topic
 from gestao_negativacao.services.listing.configuration import integrations_list
 from gestao_negativacao.services.portfolio import list_companies
 
@@ -64,6 +66,7 @@ class IntegrationsPage(QWidget):
         self.ui.fetchLists.clicked.connect(self.fetch_lists)
         self.new()
         self.grid.reload()
+        self.freshness = keep_fresh(self, {Topic.BUREAUS}, self.grid.refresh)
 
     def combo(self, name: str) -> QComboBox:
         return getattr(self.ui, name)

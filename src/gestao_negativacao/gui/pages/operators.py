@@ -8,6 +8,7 @@ from gestao_negativacao.domain.documents import format_document
 from gestao_negativacao.domain.enums import Integrator
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_operator_form import Ui_OperatorForm
+from gestao_negativacao.gui.freshness import keep_fresh
 from gestao_negativacao.gui.messages import say
 from gestao_negativacao.gui.operations import Operation
 from gestao_negativacao.gui.qt import (
@@ -20,6 +21,7 @@ from gestao_negativacao.gui.widgets.master_detail import ListPane, split
 from gestao_negativacao.gui.widgets.two_lists import TwoLists
 from gestao_negativacao.services.bureau_setup import integrations as bureau_config
 from gestao_negativacao.services.bureau_setup import operators
+from gestao_negativacao.services.changes import Topic
 from gestao_negativacao.services.listing.configuration import operators_list
 from gestao_negativacao.services.portfolio import list_companies
 
@@ -54,6 +56,7 @@ class OperatorsPage(QWidget):
         self._fill_pickers()
         self.new()
         self.grid.reload()
+        self.freshness = keep_fresh(self, {Topic.BUREAUS}, self.grid.refresh)
 
     def _fill_pickers(self) -> None:
         self.ui.company.clear()

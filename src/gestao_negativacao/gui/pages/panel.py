@@ -19,6 +19,7 @@ from gestao_negativacao.gui.charts_qt import (
 )
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_panel_page import Ui_PanelForm
+from gestao_negativacao.gui.freshness import keep_fresh
 from gestao_negativacao.gui.operations import Operation
 from gestao_negativacao.gui.qt import (
     QColor,
@@ -29,6 +30,7 @@ from gestao_negativacao.gui.qt import (
     QWidget,
     Signal,
 )
+from gestao_negativacao.services.changes import Topic
 from gestao_negativacao.services.dashboard import Dashboard, dashboard
 
 RED = QColor("#b00020")
@@ -98,11 +100,11 @@ class PanelPage(QWidget):
             lambda: self.open_sent.emit(NegativationStatus.PENDING, Processing.OK)
         )
         self.refresh()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().showEvent(event)
-        if self.board is not None:
-            self.refresh()  # coming back to the Painel: the data may have changed
+        self.freshness = keep_fresh(
+            self,
+            {Topic.NEGATIVATIONS, Topic.QUEUE, Topic.PORTFOLIO, Topic.SCHEDULES},
+            self.refresh,
+        )
 
     def refresh(self) -> None:
         factory = self.context.session_factory

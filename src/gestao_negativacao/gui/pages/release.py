@@ -8,11 +8,13 @@ from gestao_negativacao.domain.documents import format_document
 from gestao_negativacao.domain.enums import Action, Integrator
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_release_page import Ui_ReleaseForm
+from gestao_negativacao.gui.freshness import keep_fresh
 from gestao_negativacao.gui.messages import say
 from gestao_negativacao.gui.operations import Operation, run_now
 from gestao_negativacao.gui.qt import QMessageBox, QWidget
 from gestao_negativacao.gui.table_model import CheckableModel
 from gestao_negativacao.gui.widgets.grid import Grid, replace_grid
+from gestao_negativacao.services.changes import Topic
 from gestao_negativacao.services.portfolio import list_companies
 from gestao_negativacao.services.sending.release import pending_listing, release
 
@@ -43,11 +45,10 @@ class ReleasePage(QWidget):
         self.search.clicked.connect(self.run_search)
         self.select_all.toggled.connect(lambda on: self.grid and self.grid.model.select_all(on))
         self.release_button.clicked.connect(self.release)
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().showEvent(event)
-        if self.grid is not None and not event.spontaneous():
-            self.run_search()  # what waits in the queue now, not when it was first looked at
+        # what waits in the queue now, the rows ticked kept
+        self.freshness = keep_fresh(
+            self, {Topic.QUEUE, Topic.NEGATIVATIONS}, lambda: self.grid and self.grid.refresh()
+        )
 
     def run_search(self) -> None:
         factory, actor = self.context.session_factory, self.context.actor

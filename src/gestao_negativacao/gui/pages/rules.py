@@ -16,6 +16,7 @@ from gestao_negativacao.domain.rule_format import parse_rule
 from gestao_negativacao.domain.rules import RuleError
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_rule_form import Ui_RuleForm
+from gestao_negativacao.gui.freshness import keep_fresh
 from gestao_negativacao.gui.messages import say
 from gestao_negativacao.gui.operations import Operation
 from gestao_negativacao.gui.qt import (
@@ -29,6 +30,7 @@ from gestao_negativacao.gui.widgets.criteria import CriteriaEditor
 from gestao_negativacao.gui.widgets.filter_picker import FilterPicker
 from gestao_negativacao.gui.widgets.master_detail import ListPane, scrolled_form, split
 from gestao_negativacao.services import rules
+from gestao_negativacao.services.changes import Topic
 from gestao_negativacao.services.listing.configuration import rules_list
 from gestao_negativacao.services.rules import filters as rule_filters
 from gestao_negativacao.services.rules.preview import Preview
@@ -91,6 +93,7 @@ class RulesPage(QWidget):
         self.ui.preview.clicked.connect(self.preview)
         self.new()
         self.grid.reload()
+        self.freshness = keep_fresh(self, {Topic.RULES}, self.grid.refresh)
 
     def new(self) -> None:
         self.rule_name = None

@@ -8,6 +8,7 @@ from gestao_negativacao.domain.enums import Integrator, RunStatus, ScheduleActio
 from gestao_negativacao.domain.schedule import WEEKDAYS
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_schedule_form import Ui_ScheduleForm
+from gestao_negativacao.gui.freshness import keep_fresh
 from gestao_negativacao.gui.messages import say
 from gestao_negativacao.gui.operations import Operation
 from gestao_negativacao.gui.qt import (
@@ -22,6 +23,7 @@ from gestao_negativacao.gui.widgets.master_detail import ListPane, split
 from gestao_negativacao.gui.widgets.two_lists import TwoLists
 from gestao_negativacao.services import rules
 from gestao_negativacao.services.bureau_setup import operators
+from gestao_negativacao.services.changes import Topic
 from gestao_negativacao.services.scheduling import runner, schedules
 
 
@@ -71,6 +73,14 @@ class SchedulesPage(QWidget):
         self.ui.runNow.clicked.connect(self.run_now)
         self.new()
         self.grid.reload()
+        self.freshness = keep_fresh(self, {Topic.SCHEDULES, Topic.RULES}, self._reread)
+
+    def _reread(self) -> None:
+        """The list and the runs where the clerk is; the rules offered, the chosen kept."""
+        self.grid.refresh()
+        if self.runs is not None:
+            self.runs.refresh()
+        self._action_changed()
 
     def _action_changed(self) -> None:
         action = self.ui.action.currentData()

@@ -15,6 +15,7 @@ from gestao_negativacao.domain.enums import Action, Integrator
 from gestao_negativacao.domain.money import typed_money
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_sending_page import Ui_SendingForm
+from gestao_negativacao.gui.freshness import keep_fresh
 from gestao_negativacao.gui.messages import say
 from gestao_negativacao.gui.operations import Operation, run_now
 from gestao_negativacao.gui.qt import (
@@ -31,6 +32,7 @@ from gestao_negativacao.gui.table_model import CheckableModel
 from gestao_negativacao.gui.widgets.grid import Grid, replace_grid
 from gestao_negativacao.gui.widgets.why_not import WhyNotDialog
 from gestao_negativacao.services import rules
+from gestao_negativacao.services.changes import Topic
 from gestao_negativacao.services.portfolio import list_companies
 from gestao_negativacao.services.rules.preview import Preview
 from gestao_negativacao.services.sending import candidates
@@ -98,6 +100,9 @@ class SendingPage(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.found_holder.addWidget(self.empty)
         self._fill_rules()
+        # a rule saved in Regras (here or at another workstation) is offered at once; the
+        # results stay as searched (Enviar refuses what was sent meanwhile)
+        self.freshness = keep_fresh(self, {Topic.RULES}, self._fill_rules)
         self.rule.currentIndexChanged.connect(self._lock)
         for widget in (self.enterprise, self.customer, self.sale, self.value_min, self.value_max):
             widget.textChanged.connect(self._lock)
@@ -149,10 +154,6 @@ class SendingPage(QWidget):
         if self.rule.currentData() != chosen:
             self._drop_results()  # the rule searched with is gone or inactive
         self._lock()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().showEvent(event)
-        self._fill_rules()
 
     def _drop_results(self) -> None:
         """Forget what the last Buscar found: the lists go, Enviar waits for a new Buscar."""

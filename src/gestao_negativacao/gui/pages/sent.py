@@ -19,6 +19,7 @@ from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.dialogs.reason import ask_reason
 from gestao_negativacao.gui.forms.ui_sent_page import Ui_SentForm
+from gestao_negativacao.gui.freshness import keep_fresh
 from gestao_negativacao.gui.messages import say
 from gestao_negativacao.gui.operations import Operation, run_now
 from gestao_negativacao.gui.qt import (
@@ -30,6 +31,7 @@ from gestao_negativacao.gui.qt import (
 )
 from gestao_negativacao.gui.table_model import PagedTableModel
 from gestao_negativacao.gui.widgets.grid import Grid, replace_grid
+from gestao_negativacao.services.changes import Topic
 from gestao_negativacao.services.sending import holds, sent
 from gestao_negativacao.services.sending.follow_up import refresh_confirmations
 from gestao_negativacao.services.sending.release import manual_removal
@@ -111,6 +113,9 @@ class SentPage(QWidget):
         self.checked.clicked.connect(self.mark_checked)
         self._update_actions()
         self.reload()
+        self.freshness = keep_fresh(
+            self, {Topic.NEGATIVATIONS, Topic.QUEUE}, lambda: self.grid and self.grid.refresh()
+        )
 
     def where(self) -> sent.SentFilter:
         status = self.status.currentData()
@@ -129,15 +134,6 @@ class SentPage(QWidget):
         self.to_check.setChecked(to_check)
         self.reload()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().showEvent(event)
-        if event.spontaneous():
-            return
-        if getattr(self, "_seen", False) and self.grid is not None:
-            self.reload()  # coming back to Enviados: what changed meanwhile (here or at
-            # another workstation) shows, with the same filters
-        self._seen = True  # the first showing follows the reading __init__ started
-
     def reload(self) -> None:
         # the filters checked and the listing set up (quick); the rows load in the grid
         ok, source = run_now(
@@ -151,6 +147,8 @@ class SentPage(QWidget):
         )
         self.grid = replace_grid(self.grid_layout, self.grid, grid)
         self.grid.selection.connect(self._selected)
+        # read again (a change here or elsewhere): the history of the row on screen too
+        self.grid.model.refreshed.connect(lambda: self._selected(self.grid.selected_rows()))
         self.grid.reload()
         self._selected([])  # a new search: the history of the row seen before goes too
 

@@ -16,6 +16,7 @@ from gestao_negativacao.domain.permissions import (
 )
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_user_form import Ui_UserForm
+from gestao_negativacao.gui.freshness import keep_fresh
 from gestao_negativacao.gui.messages import say
 from gestao_negativacao.gui.operations import Operation, run_now
 from gestao_negativacao.gui.qt import (
@@ -36,6 +37,7 @@ from gestao_negativacao.gui.qt import (
 from gestao_negativacao.gui.widgets.master_detail import ListPane, split
 from gestao_negativacao.services import credit
 from gestao_negativacao.services.admin import user_changes, users
+from gestao_negativacao.services.changes import Topic
 from gestao_negativacao.services.listing.configuration import users_list
 
 CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
@@ -148,6 +150,7 @@ class UsersPage(QWidget):
         self.ui.resetPassword.clicked.connect(self.reset_password)
         self.new()
         self.grid.reload()
+        self.freshness = keep_fresh(self, {Topic.USERS}, self.grid.refresh)
 
     def _check(self, permissions: frozenset[Perm]) -> None:
         check_all(self.ui.permissions, permissions)

@@ -12,6 +12,7 @@ from gestao_negativacao.gui.qt import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
+    QItemSelectionModel,
     QKeySequence,
     QLabel,
     QLineEdit,
@@ -104,10 +105,44 @@ class Grid(QWidget):
         self.export_button.clicked.connect(self.export)
         self.model.modelReset.connect(self._fit_columns)
         self._fitting = False
+        self._kept: set = set()  # the ids selected when a refresh was asked
+        self._quiet = False
+        self.model.refreshed.connect(self._reselect)
         self.table.horizontalHeader().sectionResized.connect(self._save_widths)
 
     def reload(self) -> None:
         self.model.reload()
+
+    def refresh(self) -> None:
+        """The same list read again where the clerk is (``PagedTableModel.refresh``): the
+        rows on screen anew, the selected rows still selected where they still are — a
+        form or a history beside the list is left alone unless its row went away."""
+        self._kept = {values[0] for values in self.selected_rows()}
+        self.model.refresh(self._pages_on_screen())
+
+    def _pages_on_screen(self) -> set[int]:
+        viewport = self.table.viewport()
+        top = self.table.rowAt(0)
+        if top < 0:
+            return {0}
+        bottom = self.table.rowAt(viewport.height() - 1)
+        if bottom < 0:
+            bottom = self.model.rowCount() - 1
+        return set(range(top // self.model.PAGE, bottom // self.model.PAGE + 1))
+
+    def _reselect(self) -> None:
+        kept, self._kept = self._kept, set()
+        selection = self.table.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag
+        self._quiet = True  # putting back what was selected is not a new selection
+        try:
+            selection.clearSelection()
+            for row in self.model.rows_of(kept):
+                selection.select(self.model.index(row, 0), flags.Select | flags.Rows)
+        finally:
+            self._quiet = False
+        if {values[0] for values in self.selected_rows()} != kept:
+            self._selection_changed()  # the row went away: whatever followed it follows
 
     def _save_widths(self, *_args) -> None:
         if not self._fitting:  # fitting saves once at its end, not once per column
@@ -165,6 +200,8 @@ class Grid(QWidget):
         return [values for values in found if values is not None]
 
     def _selection_changed(self, *_args) -> None:
+        if self._quiet:
+            return
         self.selection.emit(self.selected_rows())
 
     # -- export ---------------------------------------------------------------------------

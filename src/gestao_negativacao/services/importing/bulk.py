@@ -21,6 +21,8 @@ from itertools import islice
 
 from sqlalchemy import Connection, Table, text
 
+from gestao_negativacao.services import changes
+
 CHUNK = 20_000
 
 
@@ -72,6 +74,7 @@ class BulkWriter:
         rows: Iterable[tuple],
         advance: Callable[[int], None] | None = None,
     ) -> None:
+        changes.note(self.conn, table.name)  # COPY and raw INSERTs bypass the watch
         names = ", ".join(self._quote(c) for c in columns)
         target = f"{self._quote(table.name)} ({names})"
         if self.copies:
