@@ -58,14 +58,28 @@ def main() -> int:
         for title in list(window._items):
             page = window.open_section(title)
             if title in ("Inclusão", "Baixa"):
-                rule = "Atraso 60 dias" if title == "Inclusão" else "Baixa por pagamento"
-                page.integrator.setCurrentIndex(page.integrator.findData(Integrator.SPC_BRASIL))
+                # Inclusão for a bureau not sent to yet (something to send); Baixa for the
+                # one the first batch went to (something to remove)
+                rule, integrator = (
+                    ("Atraso 60 dias", Integrator.BOA_VISTA)
+                    if title == "Inclusão"
+                    else ("Baixa por pagamento", Integrator.SPC_BRASIL)
+                )
+                page.integrator.setCurrentIndex(page.integrator.findData(integrator))
                 page.rule.setCurrentIndex(page.rule.findData(rule))
                 page.run_search()
             _settle(app, 2.5)
             name = _file_name(title)
+            if title == "Enviados" and page.grid is not None:
+                page.grid.table.selectRow(0)  # the history beside the list
+                _settle(app, 0.5)
             window.grab().save(str(OUT / f"{name}.png"))
             names.append(name)
+            if title == "Inclusão":  # the tab that says why, in words
+                page.tabs.setCurrentIndex(page.tabs.indexOf(page.excluded_holder))
+                _settle(app, 1.5)
+                window.grab().save(str(OUT / f"{name}_nao_incluidos.png"))
+                names.append(f"{name}_nao_incluidos")
     print("\n".join(f"docs/telas/{n}.png" for n in names))
     return 0
 

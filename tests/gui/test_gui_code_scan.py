@@ -27,6 +27,7 @@ from gestao_negativacao.gui.qt import (
     QTabWidget,
     QTreeWidget,
 )
+from gestao_negativacao.gui.widgets.grid import TEXT_KINDS, Grid
 from gestao_negativacao.services.importing import import_file
 from tests.gui.steps import search, send_all
 from tests.sending_helpers import admin_actor, write_portfolio_csv
@@ -137,6 +138,36 @@ def clipped(page) -> list[str]:
     return found
 
 
+def cut_cells(page) -> list[str]:
+    """Numbers, amounts, dates and CPF/CNPJ cut with "…" in a list's first rows (a name or
+    a reason may be cut, its whole in the tooltip; a figure never)."""
+    found = []
+    for grid in page.findChildren(Grid):
+        if not grid.isVisibleTo(page):
+            continue
+        model, table = grid.model, grid.table
+        metrics = table.fontMetrics()
+        for column, declared in enumerate(model.columns):
+            if declared.kind in TEXT_KINDS or table.isColumnHidden(column):
+                continue
+            texts = [str(model.data(model.index(row, column)) or "") for row in range(10)]
+            widest = max([metrics.horizontalAdvance(t) for t in texts if t] or [0])
+            if widest + 8 > table.columnWidth(column):
+                found.append(f"{declared.title}: {widest} > {table.columnWidth(column)}")
+    return found
+
+
+def short_placeholders(page) -> list[str]:
+    return [
+        f"{field.placeholderText()!r}"
+        for field in page.findChildren(QLineEdit)
+        if field.isVisibleTo(page)
+        and field.placeholderText()
+        and field.fontMetrics().horizontalAdvance(field.placeholderText()) + 8
+        > field.contentsRect().width()
+    ]
+
+
 def test_nothing_is_clipped_at_1366_by_768(qtbot, day, tmp_path):
     window, _sandbox, db = day
     path = write_portfolio_csv(tmp_path / "carteira.csv", 4, 2)
@@ -146,7 +177,51 @@ def test_nothing_is_clipped_at_1366_by_768(qtbot, day, tmp_path):
     for title in list(window._items):
         page = window.open_section(title)
         qtbot.wait(300)
-        bad = clipped(page)
+        bad = clipped(page) + cut_cells(page) + short_placeholders(page)
+        if window.width() > 1366:  # a page that needs more room than the screen has
+            bad.append(f"a janela cresceu para {window.width()}")
         if bad:
             found[title] = bad
+    navigation = window.navigation
+    metrics = navigation.fontMetrics()
+    for item in window._items.values():
+        rect = navigation.visualItemRect(item)
+        needed = rect.left() + 24 + metrics.horizontalAdvance(item.text(0))  # icon and text
+        if needed > navigation.viewport().width():
+            found.setdefault("navegação", []).append(item.text(0))
+    assert found == {}
+
+
+def test_dialogs_speak_portuguese_and_show_their_words_whole(qtbot, day, tmp_path):
+    from gestao_negativacao.gui.dialogs.connection import ConnectionDialog
+    from gestao_negativacao.gui.dialogs.first_run import FirstRunDialog
+    from gestao_negativacao.gui.dialogs.login import LoginDialog
+    from gestao_negativacao.gui.dialogs.reason import ReasonDialog
+
+    window, _sandbox, db = day
+    path = write_portfolio_csv(tmp_path / "carteira.csv", 8, 2)
+    assert import_file(db.session_factory, admin_actor(db), path).written
+    inclusion = window.open_section("Inclusão")
+    search(qtbot, inclusion, "spc_brasil", "Atraso 30")
+    inclusion.found_grid.table.selectRow(0)
+    inclusion.explain()  # "Por que não?" on an item found
+    dialogs = {
+        "Por que não?": inclusion.why_dialog,
+        "Motivo": ReasonDialog(None, "Baixa manual", "Motivo da baixa manual:"),
+        "Entrar": LoginDialog(db),
+        "Primeiro acesso": FirstRunDialog(db),
+        "Conexão": ConnectionDialog(),
+        "Sobre": window.show_about(),
+    }
+    found = {}
+    for name, dialog in dialogs.items():
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.wait(200)
+        bad = sorted(offending(texts_of(dialog))) + clipped(dialog) + short_placeholders(dialog)
+        if dialog.width() > 1366 or dialog.height() > 768:
+            bad.append(f"maior que a tela: {dialog.width()}×{dialog.height()}")
+        if bad:
+            found[name] = bad
+        dialog.close()
     assert found == {}

@@ -5,6 +5,7 @@ follows the row; "Por que não?" speaks to a person, not in codes."""
 
 import json
 
+from gestao_negativacao.gui.qt import Qt
 from gestao_negativacao.services import rules
 from gestao_negativacao.services.importing import import_file
 from tests.gui.steps import search
@@ -179,3 +180,23 @@ def test_an_empty_list_says_so_with_the_next_step(qtbot, day):
     operators = window.open_section("Agendamentos")
     qtbot.waitUntil(lambda: operators.grid.empty_label.isVisible())
     assert "clique em Novo agendamento" in operators.grid.empty_label.text()
+
+
+def test_a_confirmation_says_its_verb_and_enter_never_deletes(qtbot):
+    from gestao_negativacao.gui.messages import confirmation
+    from gestao_negativacao.gui.qt import QMessageBox
+
+    box = confirmation(None, "Excluir regra", "Excluir a regra Atraso 30?", do="Excluir",
+                       destructive=True)  # fmt: skip
+    qtbot.addWidget(box)
+    words = sorted(b.text() for b in box.buttons())
+    assert words == ["Cancelar", "Excluir"]
+    assert box.defaultButton().text() == "Cancelar"
+    box.open()
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert box.clickedButton().text() == "Cancelar"
+    sending = confirmation(None, "Enviar", "Enviar 12 parcelas?", do="Enviar")
+    qtbot.addWidget(sending)
+    assert sending.defaultButton().text() == "Enviar"
+    assert sending.defaultButton() is sending.property("do")
+    assert isinstance(sending, QMessageBox)

@@ -133,6 +133,12 @@ class MainWindow(QMainWindow):
                 item.setIcon(0, look.icon(look.SECTION_ICONS[section.title]))
                 self._items[section.title] = item
         self.navigation.expandAll()
+        # as wide as its longest title ("Usuários e permissões"): a page that asks for more
+        # room never squeezes the navigation into "…"
+        self.navigation.resizeColumnToContents(0)
+        self.navigation.setMinimumWidth(
+            max(190, self.navigation.columnWidth(0) + 2 * self.navigation.frameWidth() + 8)
+        )
         self.navigation.currentItemChanged.connect(self._navigate)
         self._status()
         help_menu = self.menuBar().addMenu("&Ajuda")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from gestao_negativacao.domain.errors import UserFacingError
-from gestao_negativacao.gui.qt import QMessageBox, QWidget
+from gestao_negativacao.gui.qt import QDialogButtonBox, QMessageBox, QWidget
 from gestao_negativacao.services.errors import (
     describe_database_error,
     is_database_error,
@@ -55,6 +55,52 @@ def inform(parent: QWidget | None, title: str, text: str) -> QMessageBox:
     box.setObjectName("infoBox")
     box.open()
     return box
+
+
+def confirmation(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    *,
+    do: str,
+    dont: str = "Cancelar",
+    destructive: bool = False,
+) -> QMessageBox:
+    """A question whose buttons say what they do ("Excluir" / "Cancelar", never Yes/No,
+    whatever Qt's translation): the clerk reads the verb, not the question again. For
+    what cannot be undone, Cancelar is the default (Enter does not delete)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box.setObjectName("confirmationBox")
+    yes = box.addButton(do, QMessageBox.ButtonRole.AcceptRole)
+    no = box.addButton(dont, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no if destructive else yes)
+    box.setEscapeButton(no)
+    box.setProperty("do", yes)  # found again by whoever shows it
+    return box
+
+
+def ask(parent: QWidget | None, title: str, text: str, **buttons) -> bool:
+    """``confirmation`` shown and waited for: True when the clerk chose ``do``."""
+    box = confirmation(parent, title, text, **buttons)
+    box.exec()
+    return box.clickedButton() is box.property("do")
+
+
+def name_buttons(buttons: QDialogButtonBox) -> None:
+    """A dialog's standard buttons in Portuguese on any machine (Qt's translation may be
+    missing from an installation; a clerk must never read "Cancel")."""
+    words = {
+        QDialogButtonBox.StandardButton.Ok: "OK",
+        QDialogButtonBox.StandardButton.Cancel: "Cancelar",
+        QDialogButtonBox.StandardButton.Save: "Salvar",
+        QDialogButtonBox.StandardButton.Close: "Fechar",
+        QDialogButtonBox.StandardButton.Yes: "Sim",
+        QDialogButtonBox.StandardButton.No: "Não",
+    }
+    for standard, word in words.items():
+        button = buttons.button(standard)
+        if button is not None:
+            button.setText(word)
 
 
 def say(label, text: str, error: bool = False) -> None:

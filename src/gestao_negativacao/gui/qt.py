@@ -68,6 +68,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QStyleFactory,
     QTableView,
     QTableWidget,

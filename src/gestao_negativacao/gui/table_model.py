@@ -194,6 +194,8 @@ class PagedTableModel(QAbstractTableModel):
         value = values[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return show(value, column.kind)
+        if role == Qt.ItemDataRole.ToolTipRole and column.kind == "text" and value:
+            return str(value)  # the whole of a name or a reason the column cuts with "…"
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in ("money", "number"):
             return int(RIGHT.value)
         if role == RAW_ROLE:

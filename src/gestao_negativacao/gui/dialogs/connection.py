@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import URL
 
 from gestao_negativacao.gui.forms.ui_connection import Ui_ConnectionDialog
-from gestao_negativacao.gui.messages import user_message
+from gestao_negativacao.gui.messages import name_buttons, user_message
 from gestao_negativacao.gui.qt import QDialog, QDialogButtonBox, QWidget
 from gestao_negativacao.gui.tasks import run_task
 from gestao_negativacao.services.admin import connection
@@ -20,6 +20,7 @@ class ConnectionDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_ConnectionDialog()
         self.ui.setupUi(self)
+        name_buttons(self.ui.buttons)  # Portuguese whatever Qt's translation
         for kind, (label, _port) in connection.KINDS.items():
             self.ui.kind.addItem(label, kind)
         for mode, label in connection.TLS_MODES.items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from gestao_negativacao.domain.permissions import RoleCode
 from gestao_negativacao.gui import settings
 from gestao_negativacao.gui.forms.ui_first_run import Ui_FirstRunDialog
-from gestao_negativacao.gui.messages import user_message
+from gestao_negativacao.gui.messages import name_buttons, user_message
 from gestao_negativacao.gui.qt import QDialog, QDialogButtonBox, QWidget
 from gestao_negativacao.gui.tasks import run_task
 from gestao_negativacao.services.actor import Actor
@@ -18,6 +18,7 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_FirstRunDialog()
         self.ui.setupUi(self)
+        name_buttons(self.ui.buttons)  # Portuguese whatever Qt's translation
         self.db = db
         self.actor: Actor | None = None
         self.ok_button = self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)

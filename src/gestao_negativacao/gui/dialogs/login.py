@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from gestao_negativacao.gui import settings
 from gestao_negativacao.gui.forms.ui_login import Ui_LoginDialog
-from gestao_negativacao.gui.messages import user_message
+from gestao_negativacao.gui.messages import name_buttons, user_message
 from gestao_negativacao.gui.qt import QDialog, QDialogButtonBox, QInputDialog, QLineEdit, QWidget
 from gestao_negativacao.gui.tasks import run_task
 from gestao_negativacao.services.actor import Actor
@@ -32,6 +32,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_LoginDialog()
         self.ui.setupUi(self)
+        name_buttons(self.ui.buttons)  # Portuguese whatever Qt's translation
         self.db = db
         self.server_url = server_url
         self.actor: Actor | None = None

@@ -260,6 +260,7 @@ class Ui_SendingForm(object):
         self.actionBar.setObjectName(u"actionBar")
         self.whyDocument = QLineEdit(SendingForm)
         self.whyDocument.setObjectName(u"whyDocument")
+        self.whyDocument.setMinimumSize(QSize(240, 0))
 
         self.actionBar.addWidget(self.whyDocument)
 

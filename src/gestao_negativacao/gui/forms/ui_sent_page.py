@@ -41,6 +41,8 @@ class Ui_SentForm(object):
 
         self.status = QComboBox(SentForm)
         self.status.setObjectName(u"status")
+        self.status.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.status.setMinimumContentsLength(10)
 
         self.filterRow.addWidget(self.status)
 
@@ -51,6 +53,8 @@ class Ui_SentForm(object):
 
         self.processing = QComboBox(SentForm)
         self.processing.setObjectName(u"processing")
+        self.processing.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.processing.setMinimumContentsLength(6)
 
         self.filterRow.addWidget(self.processing)
 
@@ -61,6 +65,8 @@ class Ui_SentForm(object):
 
         self.integrator = QComboBox(SentForm)
         self.integrator.setObjectName(u"integrator")
+        self.integrator.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.integrator.setMinimumContentsLength(10)
 
         self.filterRow.addWidget(self.integrator)
 
@@ -71,7 +77,7 @@ class Ui_SentForm(object):
 
         self.customer = QLineEdit(SentForm)
         self.customer.setObjectName(u"customer")
-        self.customer.setMinimumSize(QSize(150, 0))
+        self.customer.setMinimumSize(QSize(140, 0))
 
         self.filterRow.addWidget(self.customer)
 

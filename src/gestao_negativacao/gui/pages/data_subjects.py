@@ -10,7 +10,7 @@ from html import escape
 from pathlib import Path
 
 from gestao_negativacao.gui.context import Context
-from gestao_negativacao.gui.messages import say
+from gestao_negativacao.gui.messages import ask, say
 from gestao_negativacao.gui.operations import Operation
 from gestao_negativacao.gui.qt import (
     QFileDialog,
@@ -18,7 +18,6 @@ from gestao_negativacao.gui.qt import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -106,8 +105,7 @@ class DataSubjectsPage(QWidget):
         return Path(name) if name else None
 
     def confirm(self, text: str) -> bool:
-        answer = QMessageBox.question(self, "Anonimizar", text)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(self, "Anonimizar", text, do="Anonimizar", destructive=True)
 
     # -- actions ------------------------------------------------------------------------
     def _run(self, text: str, work, success) -> None:

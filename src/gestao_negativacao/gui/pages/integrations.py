@@ -11,11 +11,10 @@ from gestao_negativacao.domain.enums import Integrator
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_integration_form import Ui_IntegrationForm
 from gestao_negativacao.gui.freshness import keep_fresh
-from gestao_negativacao.gui.messages import say
+from gestao_negativacao.gui.messages import ask, say
 from gestao_negativacao.gui.operations import Operation
 from gestao_negativacao.gui.qt import (
     QComboBox,
-    QMessageBox,
     QWidget,
 )
 from gestao_negativacao.gui.widgets.master_detail import ListPane, scrolled_form, split
@@ -162,8 +161,7 @@ class IntegrationsPage(QWidget):
 
     def confirm(self, text: str) -> bool:
         """Asked before anything is deleted (tests answer it themselves)."""
-        answer = QMessageBox.question(self, "Excluir", text)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(self, "Excluir", text, do="Excluir", destructive=True)
 
     def delete(self) -> None:
         """Seed 004 §2: an integration never used can be deleted; one that sent can only

@@ -9,12 +9,11 @@ from gestao_negativacao.domain.enums import Integrator
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_operator_form import Ui_OperatorForm
 from gestao_negativacao.gui.freshness import keep_fresh
-from gestao_negativacao.gui.messages import say
+from gestao_negativacao.gui.messages import ask, say
 from gestao_negativacao.gui.operations import Operation
 from gestao_negativacao.gui.qt import (
     QInputDialog,
     QLineEdit,
-    QMessageBox,
     QWidget,
 )
 from gestao_negativacao.gui.widgets.master_detail import ListPane, split
@@ -97,8 +96,7 @@ class OperatorsPage(QWidget):
 
     def confirm(self, text: str) -> bool:
         """Asked before anything is deleted (tests answer it themselves)."""
-        answer = QMessageBox.question(self, "Excluir", text)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(self, "Excluir", text, do="Excluir", destructive=True)
 
     def delete(self) -> None:
         """Seed 004 §2: an operator never used can be deleted; one that sent can only be

@@ -9,9 +9,9 @@ from gestao_negativacao.domain.enums import Action, Integrator
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_release_page import Ui_ReleaseForm
 from gestao_negativacao.gui.freshness import keep_fresh
-from gestao_negativacao.gui.messages import say
+from gestao_negativacao.gui.messages import ask, say
 from gestao_negativacao.gui.operations import Operation, run_now
-from gestao_negativacao.gui.qt import QMessageBox, QWidget
+from gestao_negativacao.gui.qt import QWidget
 from gestao_negativacao.gui.table_model import CheckableModel
 from gestao_negativacao.gui.widgets.grid import Grid, replace_grid
 from gestao_negativacao.services.changes import Topic
@@ -45,6 +45,7 @@ class ReleasePage(QWidget):
         self.search.clicked.connect(self.run_search)
         self.select_all.toggled.connect(lambda on: self.grid and self.grid.model.select_all(on))
         self.release_button.clicked.connect(self.release)
+        self.run_search()  # what waits now, at once: the list is short and the clerk came for it
         # what waits in the queue now, the rows ticked kept
         self.freshness = keep_fresh(
             self, {Topic.QUEUE, Topic.NEGATIVATIONS}, lambda: self.grid and self.grid.refresh()
@@ -81,7 +82,7 @@ class ReleasePage(QWidget):
 
     def confirm(self, text: str) -> bool:
         """The confirmation; tests replace this method."""
-        return QMessageBox.question(self, "Liberar", text) == QMessageBox.StandardButton.Yes
+        return ask(self, "Liberar", text, do="Liberar", destructive=True)
 
     def release(self) -> None:
         model = self.grid.model

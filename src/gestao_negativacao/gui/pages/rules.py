@@ -17,12 +17,11 @@ from gestao_negativacao.domain.rules import RuleError
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_rule_form import Ui_RuleForm
 from gestao_negativacao.gui.freshness import keep_fresh
-from gestao_negativacao.gui.messages import say
+from gestao_negativacao.gui.messages import ask, say
 from gestao_negativacao.gui.operations import Operation
 from gestao_negativacao.gui.qt import (
     QFileDialog,
     QLabel,
-    QMessageBox,
     QPushButton,
     QWidget,
 )
@@ -167,8 +166,7 @@ class RulesPage(QWidget):
 
     def confirm(self, text: str) -> bool:
         """The confirmation; tests replace this method."""
-        answer = QMessageBox.question(self, "Excluir regra", text)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(self, "Excluir regra", text, do="Excluir", destructive=True)
 
     def delete(self) -> None:
         name = self.rule_name

@@ -16,7 +16,7 @@ from gestao_negativacao.domain.money import typed_money
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_sending_page import Ui_SendingForm
 from gestao_negativacao.gui.freshness import keep_fresh
-from gestao_negativacao.gui.messages import say
+from gestao_negativacao.gui.messages import ask, say
 from gestao_negativacao.gui.operations import Operation, run_now
 from gestao_negativacao.gui.qt import (
     QKeySequence,
@@ -356,8 +356,7 @@ class SendingPage(QWidget):
 
     def confirm(self, text: str) -> bool:
         """The confirmation; tests replace this method."""
-        answer = QMessageBox.question(self, "Enviar", text)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(self, "Enviar", text, do="Enviar")
 
     def start_sending(self) -> None:
         if self.found_grid is None:

@@ -20,11 +20,10 @@ from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.dialogs.reason import ask_reason
 from gestao_negativacao.gui.forms.ui_sent_page import Ui_SentForm
 from gestao_negativacao.gui.freshness import keep_fresh
-from gestao_negativacao.gui.messages import say
+from gestao_negativacao.gui.messages import ask, say
 from gestao_negativacao.gui.operations import Operation, run_now
 from gestao_negativacao.gui.qt import (
     QColor,
-    QMessageBox,
     Qt,
     QTreeWidgetItem,
     QWidget,
@@ -237,14 +236,10 @@ class SentPage(QWidget):
     def ask_court_order(self) -> bool:
         """Whether a court ordered the removal (then the hold is marked so); tests replace
         this method."""
-        answer = QMessageBox.question(
-            self,
-            "Baixa manual",
-            "A baixa foi por ordem judicial?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(
+            self, "Baixa manual", "A baixa foi por ordem judicial?", do="Sim", dont="Não",
+            destructive=True,  # the usual answer is no: Enter says no
+        )  # fmt: skip
 
     def manual_removal(self) -> None:
         reason = self.ask_reason()

@@ -38,6 +38,9 @@ class DimensionPicker(QWidget):
         grid = QGridLayout(self)
         self.query = QLineEdit(self)
         self.query.setPlaceholderText("Buscar por nome, documento ou código…")
+        self.query.setMinimumWidth(  # the hint whole: it says what may be typed
+            self.query.fontMetrics().horizontalAdvance(self.query.placeholderText()) + 40
+        )
         self.query.setClearButtonEnabled(True)
         grid.addWidget(self.query, 0, 0)
         grid.addWidget(QLabel("Participam"), 0, 2)

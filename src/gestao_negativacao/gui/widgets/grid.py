@@ -4,6 +4,7 @@ XLSX. Column widths are remembered per list."""
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 
 from gestao_negativacao.gui import settings
@@ -18,6 +19,7 @@ from gestao_negativacao.gui.qt import (
     QLineEdit,
     QPushButton,
     QShortcut,
+    QStyle,
     Qt,
     QTableView,
     QTimer,
@@ -33,6 +35,9 @@ from gestao_negativacao.services.listing.export import audit_export, export_rows
 
 FIT_PADDING = 24  # pixels around a cell's text (margins, the sort arrow on the header)
 FIT_LIMIT = 360  # no column wider than this when fitted: a long name must not hide the rest
+SHRINK_TO = 130  # a name or a reason may be cut (with "…" and the whole in a tooltip) down
+# to this, so that a list fits its window at 1366×768 without scrolling sideways
+TEXT_KINDS = ("text",)  # what may be cut: never a number, an amount, a date or a CPF/CNPJ
 
 
 class Grid(QWidget):
@@ -79,10 +84,16 @@ class Grid(QWidget):
         self.table.setModel(self.model)
         # widths and the sort column of last time, before anything is read: restoring them
         # later would sort (and read) again
-        self._restored = settings.restore_header(self.table.horizontalHeader(), key)
+        # the key names the columns too: a list whose columns changed starts fitted anew,
+        # never with the widths of other columns
+        columns = "|".join(column.key for column in self.model.columns)
+        self.header_key = f"{key}/{zlib.crc32(columns.encode()):08x}"
+        self._restored = settings.restore_header(self.table.horizontalHeader(), self.header_key)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)  # one line per row: a long name is cut with "…"
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSortIndicatorShown(True)
@@ -146,27 +157,40 @@ class Grid(QWidget):
 
     def _save_widths(self, *_args) -> None:
         if not self._fitting:  # fitting saves once at its end, not once per column
-            settings.save_header(self.table.horizontalHeader(), self.key)
+            settings.save_header(self.table.horizontalHeader(), self.header_key)
 
     def _fit_columns(self) -> None:
         """The first time a list is shown on this workstation: columns fit their content
-        of the first page. Not Qt's ``resizeColumnsToContents``: it samples a thousand rows
-        across the whole list, and on a result of a million each row of a page not read
-        yet is a question to the database (the window froze 2.6 s)."""
+        of the first page, then names and reasons give way (down to ``SHRINK_TO``) until the
+        list fits the width it has. Not Qt's ``resizeColumnsToContents``: it samples a
+        thousand rows across the whole list, and on a result of a million each row of a
+        page not read yet is a question to the database (the window froze 2.6 s)."""
         if self._restored or not self.model.rowCount():
             return
         self._restored = True
         metrics = self.table.fontMetrics()
         horizontal = Qt.Orientation.Horizontal
         rows = min(self.model.rowCount(), self.model.PAGE)
-        self._fitting = True
+        widths = []
         for column in range(self.model.columnCount()):
             texts = [str(self.model.headerData(column, horizontal) or "")]
             texts += [
                 str(self.model.data(self.model.index(row, column)) or "") for row in range(rows)
             ]
             widest = max(metrics.horizontalAdvance(text) for text in texts)
-            self.table.setColumnWidth(column, min(widest + FIT_PADDING, FIT_LIMIT))
+            widths.append(min(widest + FIT_PADDING, FIT_LIMIT))
+        if self.model.flags(self.model.index(0, 0)) & Qt.ItemFlag.ItemIsUserCheckable:
+            widths[0] += (
+                self.table.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + 8
+            )  # the check box beside the first column's text
+        widths = shrink_to_fit(
+            widths,
+            [c.kind in TEXT_KINDS for c in self.model.columns],
+            self.table.viewport().width(),
+        )
+        self._fitting = True
+        for column, width in enumerate(widths):
+            self.table.setColumnWidth(column, width)
         self._fitting = False
         self._save_widths()
 
@@ -258,6 +282,24 @@ class Grid(QWidget):
             show_error(self, "Exportar", error)
 
         self.export_task = run_task(work, on_done=finished, on_failed=failed)
+
+
+def shrink_to_fit(widths: list[int], shrinkable: list[bool], available: int) -> list[int]:
+    """``widths`` narrowed where ``shrinkable`` until their sum fits ``available``: the
+    widest first, none below ``SHRINK_TO`` (beyond that, the list scrolls sideways)."""
+    widths = list(widths)
+    over = sum(widths) - available
+    while over > 0 and available > 0:
+        candidates = [i for i, w in enumerate(widths) if shrinkable[i] and w > SHRINK_TO]
+        if not candidates:
+            break
+        widest = max(candidates, key=lambda i: widths[i])
+        others = [widths[i] for i in candidates if i != widest]
+        floor = max([SHRINK_TO, *others]) if others else SHRINK_TO
+        step = min(over, widths[widest] - floor) or 1  # level the widest with the next
+        widths[widest] -= step
+        over -= step
+    return widths
 
 
 def replace_grid(layout, old: Grid | None, new: Grid) -> Grid:

@@ -216,12 +216,13 @@ def sent_listing(
         Column("status", "Situação", Negativation.status, "status", searchable=True),
         Column("processing", "Processamento", Negativation.processing, "processing"),
         Column("integrator", "Integradora", Negativation.integrator, "integrator"),
+        # when, before who: at 1366×768 the dates are in sight, the rest scrolls
+        Column("included_at", "Incluída em", Negativation.included_at, "datetime"),
+        Column("removed_at", "Baixada em", Negativation.removed_at, "datetime"),
         *recognised_by(),
         Column("role", "Papel", Negativation.debtor_role, "role"),
         Column("amount", "Em aberto", Installment.open_amount, "money"),
-        Column("included_at", "Incluída em", Negativation.included_at, "datetime"),
         Column("visible_from", "Visível a partir de", Negativation.visible_from, "date"),
-        Column("removed_at", "Baixada em", Negativation.removed_at, "datetime"),
         Column("protocol", "Protocolo", Negativation.protocol, searchable=True),
         Column(
             "removal_protocol",
