@@ -180,6 +180,18 @@ def test_an_empty_list_says_so_with_the_next_step(qtbot, day):
     operators = window.open_section("Agendamentos")
     qtbot.waitUntil(lambda: operators.grid.empty_label.isVisible())
     assert "clique em Novo agendamento" in operators.grid.empty_label.text()
+    panel = window.open_section("Painel")
+    qtbot.waitUntil(lambda: panel.board is not None)
+    shown = [e.label.text() for e in panel.empty_states if e.label.isVisible()]
+    assert "Nenhuma negativação ativa ainda: envie pela Inclusão." in shown
+    assert any(text.startswith("Nenhuma baixa devida") for text in shown)
+    release = window.open_section("Liberar parcelas")  # listed at once, headers whole
+    qtbot.waitUntil(lambda: release.grid.empty_label.isVisible())
+    metrics = release.grid.table.fontMetrics()
+    model = release.grid.model
+    for column in range(model.columnCount()):
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        assert metrics.horizontalAdvance(title) < release.grid.table.columnWidth(column), title
 
 
 def test_a_confirmation_says_its_verb_and_enter_never_deletes(qtbot):
@@ -200,3 +212,13 @@ def test_a_confirmation_says_its_verb_and_enter_never_deletes(qtbot):
     assert sending.defaultButton().text() == "Enviar"
     assert sending.defaultButton() is sending.property("do")
     assert isinstance(sending, QMessageBox)
+
+
+def test_a_search_that_finds_nothing_says_why(qtbot, day):
+    window, _sandbox, _db = day
+    inclusion = window.open_section("Inclusão")
+    search(qtbot, inclusion, "spc_brasil", "Atraso 30")
+    qtbot.waitUntil(lambda: "carteira está vazia" in inclusion.message.text())
+    removal = window.open_section("Baixa")
+    search(qtbot, removal, "spc_brasil", "Pagas")
+    qtbot.waitUntil(lambda: "nenhuma negativação ativa na SPC Brasil" in removal.message.text())

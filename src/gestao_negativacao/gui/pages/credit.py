@@ -29,6 +29,7 @@ from gestao_negativacao.gui.qt import (
     QTableWidgetItem,
     QWidget,
 )
+from gestao_negativacao.gui.widgets.empty_state import EmptyState
 from gestao_negativacao.services import credit
 from gestao_negativacao.services.changes import Topic
 from gestao_negativacao.services.credit.queries import latest
@@ -96,6 +97,10 @@ class CreditPage(QWidget):
         self.prof_add.clicked.connect(self.add_increase)
         # the requests made
         self.mine = ui.mine
+        self.empty_states = [
+            EmptyState(self.queue, "Nenhuma solicitação aguardando análise."),
+            EmptyState(self.mine, "Nenhuma solicitação feita ainda: use a aba Nova solicitação."),
+        ]
         self.analyst = context.actor.has(Perm.CREDITO_ANALISE)
         # who only asks for credit sees the request form and the outcomes, not the queue
         for index in (0, 2):

@@ -30,6 +30,7 @@ from gestao_negativacao.gui.qt import (
     QWidget,
     Signal,
 )
+from gestao_negativacao.gui.widgets.empty_state import EmptyState
 from gestao_negativacao.services.changes import Topic
 from gestao_negativacao.services.dashboard import Dashboard, dashboard
 
@@ -83,6 +84,14 @@ class PanelPage(QWidget):
         self.owed, self.failed_runs = ui.owed, ui.failedRuns
         self.by_integrator, self.by_company = ui.byIntegrator, ui.byCompany
         self.removals = ui.removals
+        self.empty_states = [
+            EmptyState(self.by_integrator, "Nenhuma negativação ativa ainda: envie pela Inclusão."),
+            EmptyState(self.by_company, "Nenhuma negativação ativa ainda."),
+            EmptyState(
+                self.removals,
+                "Nenhuma baixa devida: toda parcela paga já saiu dos birôs (ou está na fila).",
+            ),
+        ]
         # the charts come from Qt Charts (gui.charts_qt), not from Designer's widget box
         self.months_chart = QChartView(self)
         self.months_chart.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -36,6 +36,7 @@ from gestao_negativacao.services.changes import Topic
 from gestao_negativacao.services.portfolio import list_companies
 from gestao_negativacao.services.rules.preview import Preview
 from gestao_negativacao.services.sending import candidates
+from gestao_negativacao.services.sending.nothing_found import why_nothing
 from gestao_negativacao.services.sending.release import SendingError
 from gestao_negativacao.services.sending.service import send_selection
 
@@ -306,18 +307,15 @@ class SendingPage(QWidget):
                 f"Nada a enviar: {count_of(left_out.total, 'item ficou', 'itens ficaram')} "
                 "de fora — veja a aba Não incluídos, com o motivo de cada um, e Por que não?",
             )
-        elif self.kind == Action.INCLUSION:
-            say(
-                self.message,
-                "Nada a enviar: nenhuma parcela vencida atende à regra ou aos filtros nesta "
-                "data de referência.",
-            )
-        else:
-            say(
-                self.message,
-                "Nada a baixar: nenhuma negativação ativa desta integradora atende à regra ou "
-                "aos filtros nesta data de referência.",
-            )
+        else:  # nothing at all: the first cause the clerk can act on
+            factory, kind = self.context.session_factory, self.kind
+            integrator, as_of = self._integrator(), self.as_of.date().toPython()
+            Operation(
+                self,
+                lambda: why_nothing(factory, kind, integrator, as_of),
+                success=lambda text: say(self.message, text),
+                refused=self.message,
+            ).run()
 
     def _select_all(self, on: bool) -> None:
         if self.found_grid is not None:

@@ -46,6 +46,9 @@ COLOURS = {
 }
 
 
+OTHERS_SHOWN = 4
+
+
 def others_text(others: list) -> str:
     """The debtor's other active negativations, for the detail pane (Súmula 385 STJ)."""
     if not others:
@@ -55,8 +58,11 @@ def others_text(others: list) -> str:
             f"{show(o.integrator, 'integrator')}: {o.company_name}, venda {o.sale} parcela "
             f"{o.installment}, incluída em {show(o.included_on, 'date') or '—'}"
         )
-        for o in others
+        for o in others[:OTHERS_SHOWN]
     ]
+    if len(others) > OTHERS_SHOWN:  # the pane has room for a few; the list has them all
+        more = len(others) - OTHERS_SHOWN
+        lines.append(f"… e mais {more}: busque pelo CPF/CNPJ do devedor para ver todas.")
     head = f"<b>Outras negativações ativas deste devedor ({len(others)})</b> — Súmula 385 do STJ:"
     return head + "<br>" + "<br>".join(lines)
 

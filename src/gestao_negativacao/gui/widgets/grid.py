@@ -165,9 +165,10 @@ class Grid(QWidget):
         list fits the width it has. Not Qt's ``resizeColumnsToContents``: it samples a
         thousand rows across the whole list, and on a result of a million each row of a
         page not read yet is a question to the database (the window froze 2.6 s)."""
-        if self._restored or not self.model.rowCount():
+        if self._restored:
             return
-        self._restored = True
+        # an empty list shows its headers whole, and fits its rows when they come
+        self._restored = self.model.rowCount() > 0
         metrics = self.table.fontMetrics()
         horizontal = Qt.Orientation.Horizontal
         rows = min(self.model.rowCount(), self.model.PAGE)
@@ -192,7 +193,8 @@ class Grid(QWidget):
         for column, width in enumerate(widths):
             self.table.setColumnWidth(column, width)
         self._fitting = False
-        self._save_widths()
+        if self._restored:
+            self._save_widths()
 
     def _show_count(self, total: int) -> None:
         number = f"{total:,}".replace(",", ".")
