@@ -80,6 +80,17 @@ def main() -> int:
                 _settle(app, 1.5)
                 window.grab().save(str(OUT / f"{name}_nao_incluidos.png"))
                 names.append(f"{name}_nao_incluidos")
+        # the same window on a system in dark mode: two pages to judge the scheme by
+        from gestao_negativacao.gui import look
+        from gestao_negativacao.gui.qt import Qt
+
+        look.follow_scheme(app, Qt.ColorScheme.Dark)
+        for title in ("Enviados", "Painel"):
+            window.open_section(title)
+            _settle(app, 1.5)
+            name = f"{_file_name(title)}_escuro"
+            window.grab().save(str(OUT / f"{name}.png"))
+            names.append(name)
     print("\n".join(f"docs/telas/{n}.png" for n in names))
     return 0
 

@@ -225,3 +225,33 @@ def test_dialogs_speak_portuguese_and_show_their_words_whole(qtbot, day, tmp_pat
             found[name] = bad
         dialog.close()
     assert found == {}
+
+
+def test_no_code_or_english_word_in_any_export(qtbot, day, tmp_path):
+    """Each list of each page exported to CSV (what a clerk hands on to a manager) says
+    what the screen says: the labels, never the codes."""
+    window, _sandbox, db = day
+    path = write_portfolio_csv(tmp_path / "carteira.csv", 8, 2)
+    assert import_file(db.session_factory, admin_actor(db), path).written
+    inclusion = window.open_section("Inclusão")
+    search(qtbot, inclusion, "spc_brasil", "Atraso 30")
+    send_all(qtbot, inclusion)
+    search(qtbot, inclusion, "spc_brasil", "Atraso 30")  # the Não incluídos of a new search
+    found, exported = {}, 0
+    for title in list(window._items):
+        page = window.open_section(title)
+        qtbot.wait(300)
+        for number, grid in enumerate(page.findChildren(Grid)):
+            if not grid.model.total:
+                continue
+            target = tmp_path / f"{title}_{number}.csv".replace("/", "_")
+            grid.ask_export_path = lambda target=target: target
+            grid.export()
+            qtbot.waitUntil(lambda target=target: target.exists(), timeout=10_000)
+            qtbot.waitUntil(lambda grid=grid: grid.export_button.isEnabled(), timeout=10_000)
+            exported += 1
+            bad = offending(target.read_text(encoding="utf-8-sig").splitlines())
+            if bad:
+                found[f"{title} ({number})"] = sorted(bad)
+    assert exported >= 6  # Enviados, Regras, Usuários, Integrações, Operadores, Inclusão…
+    assert found == {}

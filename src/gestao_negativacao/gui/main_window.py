@@ -15,6 +15,7 @@ from gestao_negativacao.gui import look, settings
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.qt import (
     QCloseEvent,
+    QEvent,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -210,6 +211,14 @@ class MainWindow(QMainWindow):
 
         self.about_box = show_about(self, self.context.db)
         return self.about_box
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light ↔ dark: icons in the new ink
+            for title, item in self._items.items():
+                item.setIcon(0, look.icon(look.SECTION_ICONS[title]))
+            for page in self.pages.values():
+                look.dress(page, again=True)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         settings.save_geometry(self, "main")

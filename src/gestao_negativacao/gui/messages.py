@@ -105,5 +105,7 @@ def name_buttons(buttons: QDialogButtonBox) -> None:
 
 def say(label, text: str, error: bool = False) -> None:
     """A screen's own message line: red for a refusal, green for a success."""
-    label.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
+    from gestao_negativacao.gui.look import tone
+
+    label.setStyleSheet(f"color: {tone('error' if error else 'success')};")
     label.setText(text)

@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QIcon,
     QKeySequence,
     QPainter,
+    QPalette,
     QPdfWriter,
     QShortcut,
     QTextDocument,

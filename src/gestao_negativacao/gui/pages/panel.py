@@ -9,6 +9,7 @@ from datetime import date
 
 from gestao_negativacao.domain.display import show
 from gestao_negativacao.domain.enums import NegativationStatus, Processing
+from gestao_negativacao.gui import look
 from gestao_negativacao.gui.charts_qt import (
     QBarCategoryAxis,
     QBarSeries,
@@ -23,6 +24,7 @@ from gestao_negativacao.gui.freshness import keep_fresh
 from gestao_negativacao.gui.operations import Operation
 from gestao_negativacao.gui.qt import (
     QColor,
+    QLocale,
     QPainter,
     Qt,
     QTableWidget,
@@ -34,7 +36,6 @@ from gestao_negativacao.gui.widgets.empty_state import EmptyState
 from gestao_negativacao.services.changes import Topic
 from gestao_negativacao.services.dashboard import Dashboard, dashboard
 
-RED = QColor("#b00020")
 MONTHS = ("jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez")
 
 
@@ -52,13 +53,25 @@ def period(months: list[str]) -> str:
     return f"{MONTHS[int(first[5:7]) - 1]}/{first[:4]} a {MONTHS[int(last[5:7]) - 1]}/{last[:4]}"
 
 
+def axis_top(highest: int) -> int:
+    """The top of a count axis with three ticks (0, the middle, the top), each a whole
+    and round number: 298 → 300 (0, 150, 300); 1 → 2 (0, 1, 2)."""
+    magnitude = 1
+    while True:
+        for factor in (1, 1.5, 2, 2.5, 5):
+            step = factor * magnitude
+            if step == int(step) and 2 * step >= highest:
+                return int(2 * step)
+        magnitude *= 10
+
+
 def _fill(table: QTableWidget, rows: list[list[str]], red_rows: set[int] = frozenset()) -> None:
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             item = QTableWidgetItem(text)
             if r in red_rows:
-                item.setForeground(RED)
+                item.setForeground(QColor(look.tone("error")))
             table.setItem(r, c, item)
     table.resizeColumnsToContents()
 
@@ -162,17 +175,18 @@ class PanelPage(QWidget):
         )
         self.unconfirmed.setVisible(board.unconfirmed > 0)
         overdue = board.overdue_removals
+        red = look.tone("error")
         self.owed.setText(
             f"Baixas devidas: {len(board.removals_owed)}"
             + (
-                f" — <span style='color:#b00020'><b>{overdue} com prazo vencido</b></span>"
+                f" — <span style='color:{red}'><b>{overdue} com prazo vencido</b></span>"
                 if overdue
                 else ""
             )
         )
         failed = board.failed_runs
         self.failed_runs.setText(
-            f"<span style='color:#b00020'><b>{len(failed)} agendamento(s) com falha "
+            f"<span style='color:{red}'><b>{len(failed)} agendamento(s) com falha "
             "nos últimos 7 dias</b></span>"
             if failed
             else ""
@@ -210,7 +224,7 @@ class PanelPage(QWidget):
         self._charts(board)
 
     def _charts(self, board: Dashboard) -> None:
-        chart = QChart()
+        chart = self._chart()
         included, removed = QBarSet("Inclusões"), QBarSet("Baixas")
         for _month, n_in, n_out in board.months:
             included.append(n_in)
@@ -229,17 +243,16 @@ class PanelPage(QWidget):
         chart.addAxis(axis_x, self._bottom())
         series.attachAxis(axis_x)
         axis_y = QValueAxis()
-        axis_y.setLabelFormat("%d")
+        axis_y.setLabelFormat("%.0f")  # localized: "%d" draws nothing
         axis_y.setTickCount(3)  # 0, the middle and the top: room enough on a short chart
         axis_y.setMin(0)
-        top = max([1, *(max(i, o) for _m, i, o in board.months)])
-        axis_y.setMax(top)
+        axis_y.setMax(axis_top(max([0, *(max(i, o) for _m, i, o in board.months)])))
         chart.addAxis(axis_y, self._left())
         series.attachAxis(axis_y)
         chart.legend().setVisible(True)
         chart.legend().setAlignment(self._bottom())
         self.months_chart.setChart(chart)
-        recovery = QChart()
+        recovery = self._chart()
         paid = QBarSet("Pago")
         for window in sorted(board.recovery):
             paid.append(float(board.recovery[window]) * 100)
@@ -252,12 +265,22 @@ class PanelPage(QWidget):
         bars.attachAxis(windows)
         percent = QValueAxis()
         percent.setRange(0, 100)
-        percent.setLabelFormat("%d%%")
+        percent.setLabelFormat("%.0f%")  # localized: a lone % is the sign
         percent.setTickCount(3)
         recovery.addAxis(percent, self._left())
         bars.attachAxis(percent)
         recovery.legend().setVisible(False)
         self.recovery_chart.setChart(recovery)
+
+    @staticmethod
+    def _chart() -> QChart:
+        """A chart in the window's scheme, its numbers written as in Brazil (1.500)."""
+        chart = QChart()
+        if look.is_dark():
+            chart.setTheme(QChart.ChartTheme.ChartThemeDark)
+        chart.setLocalizeNumbers(True)
+        chart.setLocale(QLocale(QLocale.Language.Portuguese, QLocale.Country.Brazil))
+        return chart
 
     @staticmethod
     def _bottom():

@@ -14,6 +14,7 @@ from gestao_negativacao.domain.enums import Action
 from gestao_negativacao.domain.legal import MINORS_WARNING
 from gestao_negativacao.domain.rule_format import parse_rule
 from gestao_negativacao.domain.rules import RuleError
+from gestao_negativacao.gui import look
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.forms.ui_rule_form import Ui_RuleForm
 from gestao_negativacao.gui.freshness import keep_fresh
@@ -66,7 +67,7 @@ class RulesPage(QWidget):
         # LEGAL.md: minors lack full civil capacity; a rule that includes them says so
         self.minors_warning = QLabel(MINORS_WARNING, self.form)
         self.minors_warning.setWordWrap(True)
-        self.minors_warning.setStyleSheet("color: #8a4b00;")
+        self.minors_warning.setStyleSheet(f"color: {look.tone('warning')};")
         self.minors_warning.setVisible(False)
         self.ui.criteriaLayout.addWidget(self.minors_warning)
         self.ui.criteriaLayout.addWidget(self.criteria)

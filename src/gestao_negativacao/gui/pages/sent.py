@@ -16,6 +16,7 @@ from gestao_negativacao.domain.enums import (
     labels,
 )
 from gestao_negativacao.domain.permissions import Perm
+from gestao_negativacao.gui import look
 from gestao_negativacao.gui.context import Context
 from gestao_negativacao.gui.dialogs.reason import ask_reason
 from gestao_negativacao.gui.forms.ui_sent_page import Ui_SentForm
@@ -37,12 +38,12 @@ from gestao_negativacao.services.sending.release import manual_removal
 from gestao_negativacao.services.sending.service import resend
 
 STATUS_LABELS = {"": "(todas)", **labels(NegativationStatus)}
-COLOURS = {
-    NegativationStatus.ACTIVE: "#1b5e20",
-    NegativationStatus.PENDING: "#8a6d00",
-    NegativationStatus.ERROR: "#b00020",
-    NegativationStatus.REMOVED: "#455a64",
-    NegativationStatus.REMOVED_MANUALLY: "#455a64",
+COLOURS = {  # the meaning of each status's colour (look.TONES: light and dark)
+    NegativationStatus.ACTIVE: "success",
+    NegativationStatus.PENDING: "pending",
+    NegativationStatus.ERROR: "error",
+    NegativationStatus.REMOVED: "muted",
+    NegativationStatus.REMOVED_MANUALLY: "muted",
 }
 
 
@@ -75,7 +76,7 @@ class StatusModel(PagedTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
             values = self.row_values(index.row()) if index.row() < self.rowCount() else None
             colour = COLOURS.get(values.status) if values is not None else None
-            return QColor(colour) if colour else None
+            return QColor(look.tone(colour)) if colour else None
         return super().data(index, role)
 
 
