@@ -26,6 +26,7 @@ from gestao_negativacao.gui.qt import (
     Qt,
     QTabWidget,
     QTreeWidget,
+    QWidget,
 )
 from gestao_negativacao.gui.widgets.grid import TEXT_KINDS, Grid
 from gestao_negativacao.services.importing import import_file
@@ -255,3 +256,61 @@ def test_no_code_or_english_word_in_any_export(qtbot, day, tmp_path):
                 found[f"{title} ({number})"] = sorted(bad)
     assert exported >= 6  # Enviados, Regras, Usuários, Integrações, Operadores, Inclusão…
     assert found == {}
+
+
+def unnamed(page) -> list[str]:
+    """Fields and lists a screen reader could only call by their kind: no accessible name
+    and no label that names them (a label's buddy)."""
+    from gestao_negativacao.gui.qt import (
+        QAbstractSpinBox,
+        QHeaderView,
+        QPlainTextEdit,
+        QTextBrowser,
+    )
+
+    buddies = {id(label.buddy()) for label in page.findChildren(QLabel) if label.buddy()}
+    found = []
+    kinds = (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QPlainTextEdit,
+             QTextBrowser)  # fmt: skip
+    for widget in page.findChildren(QWidget):
+        if not isinstance(widget, kinds) or isinstance(widget, QHeaderView):
+            continue
+        if not widget.isVisibleTo(page) or isinstance(
+            widget.parentWidget(), QComboBox | QAbstractSpinBox
+        ):
+            continue  # the line inside a combo box or a spin box is the box's
+        if widget.parentWidget() and isinstance(widget.parentWidget().parentWidget(), QComboBox):
+            continue  # a combo box's own popup list
+        if not widget.accessibleName() and id(widget) not in buddies:
+            found.append(f"{type(widget).__name__} {widget.objectName()!r}")
+    return found
+
+
+def focus_chain(page) -> list:
+    chain, widget = [], page.nextInFocusChain()
+    while widget is not page and len(chain) < 500:
+        if page.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    return chain
+
+
+def test_every_field_has_a_name_and_tab_follows_the_reading_order(qtbot, day):
+    window, _sandbox, _db = day
+    found = {}
+    for title in list(window._items):
+        page = window.open_section(title)
+        qtbot.wait(100)
+        bad = unnamed(page)
+        if bad:
+            found[title] = bad
+    assert found == {}
+    rules = window.open_section("Regras de inclusão")
+    chain = focus_chain(rules)
+    criteria = [chain.index(check) for check in rules.criteria.checks.values()]
+    assert chain.index(rules.ui.save) > max(criteria)  # Salvar after the whole form
+    sent_page = window.open_section("Enviados")
+    qtbot.waitUntil(lambda: sent_page.grid is not None)
+    chain = focus_chain(sent_page)
+    order = [sent_page.search, sent_page.grid.table, sent_page.timeline]
+    assert [chain.index(w) for w in order] == sorted(chain.index(w) for w in order)

@@ -72,10 +72,10 @@ def test_the_detail_lists_the_debtors_other_active_records(qtbot, sqlite_db):
     qtbot.waitUntil(lambda: page.grid.model.total == 4)
     page.grid.table.selectRow(0)
     first = page.grid.model.row_values(0)
-    others = other_active(sqlite_db.session_factory, first[0])
+    others = other_active(sqlite_db.session_factory, first.id)
     # the same debtor's other SPC installment; the partner's records still wait (pendente)
     assert [(o.integrator, o.installment) for o in others] == [
-        ("spc_brasil", 2 if first[6] == 1 else 1)
+        ("spc_brasil", 2 if first.installment == 1 else 1)
     ]
     assert "Outras negativações ativas deste devedor (1)" in page.others.text()
     assert "SPC Brasil" in page.others.text() and "spc_brasil" not in page.others.text()
@@ -86,7 +86,7 @@ def test_the_detail_lists_the_debtors_other_active_records(qtbot, sqlite_db):
 
     dialog = WhyNotDialog(
         Context(sqlite_db, admin), "inclusion", inclusion_rule(), "spc_brasil", AS_OF,
-        document=first[8],
+        document=first.document,
     )  # fmt: skip
     qtbot.addWidget(dialog)
     last = dialog.tree.topLevelItem(dialog.tree.topLevelItemCount() - 1)

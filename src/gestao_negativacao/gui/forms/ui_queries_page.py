@@ -104,6 +104,9 @@ class Ui_QueriesForm(object):
         self.again.setText(QCoreApplication.translate("QueriesForm", u"Consultar de &novo", None))
         self.pdf.setText(QCoreApplication.translate("QueriesForm", u"Exportar &PDF\u2026", None))
         self.message.setText("")
+#if QT_CONFIG(accessibility)
+        self.view.setAccessibleName(QCoreApplication.translate("QueriesForm", u"Relat\u00f3rio da consulta", None))
+#endif // QT_CONFIG(accessibility)
         pass
     # retranslateUi
 

@@ -40,8 +40,9 @@ from gestao_negativacao.services.changes import Topic
 from gestao_negativacao.services.portfolio import list_companies
 
 
-def _date_edit(parent: QWidget, value: date) -> QDateEdit:
+def _date_edit(parent: QWidget, value: date, name: str) -> QDateEdit:
     edit = QDateEdit(parent)
+    edit.setAccessibleName(name)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd/MM/yyyy")
     edit.setDate(QDate(value.year, value.month, value.day))
@@ -62,12 +63,15 @@ class AgreementsPage(QWidget):
         column.addWidget(QLabel("<h2>Acordos</h2>"))
         reference = QHBoxLayout()
         reference.addWidget(QLabel("Situação em"))
-        self.as_of = _date_edit(self, date.today())
+        self.as_of = _date_edit(self, date.today(), "Data de referência")
         reference.addWidget(self.as_of)
         reference.addStretch(1)
         column.addLayout(reference)
         self.pane = ListPane(
-            agreements.listing(context.session_factory, date.today()), "acordos", "&Novo acordo…"
+            agreements.listing(context.session_factory, date.today()),
+            "acordos",
+            "&Novo acordo…",
+            name="Acordos",
         )
         self.pane.new_button.setEnabled(self.may_change)
         column.addWidget(self.pane, 1)
@@ -108,6 +112,7 @@ class AgreementsPage(QWidget):
         self.covers.setWordWrap(True)
         layout.addWidget(self.covers)
         self.plan = QTableWidget(0, 5, page)
+        self.plan.setAccessibleName("Parcelas do acordo")
         self.plan.setHorizontalHeaderLabels(["Parcela", "Vencimento", "Valor", "Prazo", "Pago em"])
         self.plan.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.plan.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -117,7 +122,7 @@ class AgreementsPage(QWidget):
         layout.addWidget(self.plan, 1)
         row = QHBoxLayout()
         row.addWidget(QLabel("Pago em"))
-        self.paid_on = _date_edit(page, date.today())
+        self.paid_on = _date_edit(page, date.today(), "Pago em")
         row.addWidget(self.paid_on)
         self.pay_button = QPushButton("Registrar &pagamento da parcela", page)
         self.pay_button.setEnabled(False)
@@ -221,13 +226,14 @@ class AgreementsPage(QWidget):
         form.addRow("Devedor:", who)
         layout.addLayout(form)
         self.owed_list = QListWidget(page)
+        self.owed_list.setAccessibleName("Parcelas em aberto do devedor")
         layout.addWidget(self.owed_list, 1)
         plan = QFormLayout()
         self.count = QSpinBox(page)
         self.count.setRange(1, agreements.MAX_PLAN)
         self.count.setValue(3)
         plan.addRow("&Parcelas do acordo:", self.count)
-        self.first_due = _date_edit(page, date.today() + timedelta(days=7))
+        self.first_due = _date_edit(page, date.today() + timedelta(days=7), "Primeiro vencimento")
         plan.addRow("Primeiro &vencimento:", self.first_due)
         self.note = QLineEdit(page)
         self.note.setMaxLength(200)

@@ -38,7 +38,10 @@ class IntegrationsPage(QWidget):
         self.context = context
         self.integration_id: int | None = None
         pane = ListPane(
-            integrations_list(context.session_factory), "integracoes", "&Nova integração"
+            integrations_list(context.session_factory),
+            "integracoes",
+            "&Nova integração",
+            name="Integrações",
         )
         self.new_button, self.grid = pane.new_button, pane.grid
         self.form = QWidget()

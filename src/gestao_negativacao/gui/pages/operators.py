@@ -32,7 +32,12 @@ class OperatorsPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.operator_id: int | None = None
-        pane = ListPane(operators_list(context.session_factory), "operadores", "&Novo operador")
+        pane = ListPane(
+            operators_list(context.session_factory),
+            "operadores",
+            "&Novo operador",
+            name="Operadores",
+        )
         self.new_button, self.grid = pane.new_button, pane.grid
         self.form = QWidget()
         self.ui = Ui_OperatorForm()

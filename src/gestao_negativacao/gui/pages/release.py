@@ -65,7 +65,7 @@ class ReleasePage(QWidget):
         if not ok:
             return
         model = CheckableModel(source, lambda row: row.id)
-        grid = Grid(source, "liberar", self, model=model)
+        grid = Grid(source, "liberar", self, model=model, name="Parcelas na fila")
         grid.empty_text = "Nada preso na fila de envio com estes filtros."
         self.grid = replace_grid(self.holder, self.grid, grid)
         model.checks_changed.connect(self._checks)

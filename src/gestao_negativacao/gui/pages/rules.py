@@ -54,6 +54,7 @@ class RulesPage(QWidget):
             f"regras_{kind}",
             "&Nova regra",
             buttons=(self.import_button, self.export_button),
+            name="Regras",
         )
         self.new_button, self.grid = pane.new_button, pane.grid
         self.form = QWidget()

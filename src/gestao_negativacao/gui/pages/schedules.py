@@ -37,6 +37,7 @@ class SchedulesPage(QWidget):
             "agendamentos",
             "&Novo agendamento",
             grid_stretch=2,
+            name="Agendamentos",
         )
         self.new_button, self.grid = pane.new_button, pane.grid
         pane.column.addWidget(QLabel("Execuções"))
@@ -135,6 +136,7 @@ class SchedulesPage(QWidget):
             schedules.runs_listing(self.context.session_factory, schedule_id),
             "agendamentos_execucoes",
             self,
+            name="Execuções",
         )
         self.runs = replace_grid(self.runs_holder, self.runs, runs)
         self.runs.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)

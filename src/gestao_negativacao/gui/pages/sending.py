@@ -270,7 +270,10 @@ class SendingPage(QWidget):
 
     def _show(self, source, key_of) -> None:
         self.empty.setVisible(False)
-        found = Grid(source, f"envio_{self.kind}", self, model=CheckableModel(source, key_of))
+        found = Grid(
+            source, f"envio_{self.kind}", self, model=CheckableModel(source, key_of),
+            name="Encontrados",
+        )  # fmt: skip
         self.found_grid = replace_grid(self.found_holder, self.found_grid, found)
         self.found_grid.filter.setVisible(bool(self.manual_source))
         model = self.found_grid.model
@@ -286,7 +289,7 @@ class SendingPage(QWidget):
             self.excluded_grid = replace_grid(
                 self.excluded_layout,
                 self.excluded_grid,
-                Grid(excluded, "envio_nao_incluidos", self),
+                Grid(excluded, "envio_nao_incluidos", self, name="Não incluídos"),
             )
             self.excluded_grid.filter.setVisible(False)
             self.excluded_grid.model.count_changed.connect(
@@ -301,21 +304,29 @@ class SendingPage(QWidget):
         if found is None or found.loading or found.total:
             return
         left_out = self.excluded_grid.model if self.excluded_grid else None
-        if left_out is not None and not left_out.loading and left_out.total:
+        if left_out is not None and left_out.loading:
+            return  # its count comes next, and asks again
+        if left_out is not None and left_out.total:
             say(
                 self.message,
                 f"Nada a enviar: {count_of(left_out.total, 'item ficou', 'itens ficaram')} "
                 "de fora — veja a aba Não incluídos, com o motivo de cada um, e Por que não?",
             )
-        else:  # nothing at all: the first cause the clerk can act on
-            factory, kind = self.context.session_factory, self.kind
-            integrator, as_of = self._integrator(), self.as_of.date().toPython()
-            Operation(
-                self,
-                lambda: why_nothing(factory, kind, integrator, as_of),
-                success=lambda text: say(self.message, text),
-                refused=self.message,
-            ).run()
+            return
+        # nothing at all: the first cause the clerk can act on
+        factory, kind = self.context.session_factory, self.kind
+        integrator, as_of = self._integrator(), self.as_of.date().toPython()
+
+        def answer(text: str) -> None:
+            if self.found_grid is not None and self.found_grid.model is found:
+                say(self.message, text)  # still the search it answers
+
+        Operation(
+            self,
+            lambda: why_nothing(factory, kind, integrator, as_of),
+            success=answer,
+            refused=self.message,
+        ).run()
 
     def _select_all(self, on: bool) -> None:
         if self.found_grid is not None:

@@ -147,11 +147,18 @@ class SentPage(QWidget):
         )
         if not ok:
             return
-        grid = Grid(source, "enviados", self.ui.gridHolder, model=StatusModel(source))
+        grid = Grid(
+            source, "enviados", self.ui.gridHolder, model=StatusModel(source), name="Enviados"
+        )
         grid.empty_text = (
             "Nenhuma negativação com estes filtros. As enviadas pela Inclusão aparecem aqui."
         )
         self.grid = replace_grid(self.grid_layout, self.grid, grid)
+        # Tab in reading order: the filters, Buscar, the list, then the history beside it
+        QWidget.setTabOrder(self.search, grid.filter)
+        QWidget.setTabOrder(grid.filter, grid.export_button)
+        QWidget.setTabOrder(grid.export_button, grid.table)
+        QWidget.setTabOrder(grid.table, self.timeline)
         self.grid.selection.connect(self._selected)
         # read again (a change here or elsewhere): the history of the row on screen too
         self.grid.model.refreshed.connect(lambda: self._selected(self.grid.selected_rows()))

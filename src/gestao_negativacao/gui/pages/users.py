@@ -75,10 +75,12 @@ class RolesEditor(QWidget):
         self.context = context
         layout = QVBoxLayout(self)
         self.role = QComboBox(self)
+        self.role.setAccessibleName("Perfil")
         for role in RoleCode:
             self.role.addItem(ROLE_NAMES[role], role.value)
         layout.addWidget(self.role)
         self.permissions = QListWidget(self)
+        self.permissions.setAccessibleName("Permissões do perfil")
         fill_permissions(self.permissions)
         layout.addWidget(self.permissions, 1)
         self.message = QLabel(self)
@@ -112,7 +114,9 @@ class UsersPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.user_id: int | None = None
-        pane = ListPane(users_list(context.session_factory), "usuarios", "&Novo usuário")
+        pane = ListPane(
+            users_list(context.session_factory), "usuarios", "&Novo usuário", name="Usuários"
+        )
         self.new_button, self.grid = pane.new_button, pane.grid
         tabs = QTabWidget()
         self.form = QWidget()
@@ -126,11 +130,13 @@ class UsersPage(QWidget):
         for role in RoleCode:
             self.ui.role.addItem(ROLE_NAMES[role], role.value)
         fill_permissions(self.ui.permissions)
+        self.ui.permissions.setAccessibleName("Permissões do usuário")
         # alçada: the largest credit request this user may approve; empty and "sem limite"
         # unticked: approves nothing (fails closed)
         row = QHBoxLayout()
         self.authority = QLineEdit(self.form)
         self.authority.setPlaceholderText("sem alçada: não aprova crédito")
+        self.authority.setAccessibleName("Alçada de crédito")
         self.authority.setToolTip("Alçada: maior valor de solicitação de crédito que aprova")
         self.unlimited = QCheckBox("sem limite", self.form)
         self.unlimited.toggled.connect(lambda on: self.authority.setEnabled(not on))

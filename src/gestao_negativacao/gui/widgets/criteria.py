@@ -114,6 +114,7 @@ class CriteriaEditor(QWidget):
         if kind == Action.INCLUSION:
             self.layout_.addWidget(QLabel("Devedores"), row, 0)
             self.debtors = QComboBox(self)
+            self.debtors.setAccessibleName("Devedores")
             for value, label in DEBTORS.items():
                 self.debtors.addItem(label, value)
             self.debtors.setMaximumWidth(190)
@@ -140,8 +141,12 @@ class CriteriaEditor(QWidget):
                 combo.setMaximumWidth(190)
                 widgets["value"] = combo
             elif spec != "flag":
-                for field, field_kind, choices, _caption in spec:
+                for field, field_kind, choices, caption in spec:
                     widgets[field] = self._input(field_kind, choices)
+                    widgets[field].setAccessibleName(f"{label}: {caption}" if caption else label)
+            for field, widget in widgets.items():  # a screen reader says which criterion
+                if not widget.accessibleName():
+                    widget.setAccessibleName(label if field == "value" else f"{label}: forma")
             holder = QWidget(self)
             line = QHBoxLayout(holder)
             line.setContentsMargins(0, 0, 0, 0)

@@ -48,6 +48,10 @@ class DimensionPicker(QWidget):
         self.matches = QListWidget(self)
         self.include = QListWidget(self)
         self.exclude = QListWidget(self)
+        self.query.setAccessibleName(f"Buscar {dimension}")
+        self.matches.setAccessibleName("Encontrados")
+        self.include.setAccessibleName("Participam")
+        self.exclude.setAccessibleName("Não participam")
         for view in (self.matches, self.include, self.exclude):
             view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
             view.setMinimumWidth(120)  # the three lists share the width of the form

@@ -54,6 +54,7 @@ class Grid(QWidget):
         parent: QWidget | None = None,
         *,
         model: PagedTableModel | None = None,
+        name: str = "Lista",
     ) -> None:
         super().__init__(parent)
         self.key = key
@@ -81,6 +82,7 @@ class Grid(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(act)
         self.table = QTableView(self)
+        self.table.setAccessibleName(name)  # what a screen reader calls the list
         self.table.setModel(self.model)
         # widths and the sort column of last time, before anything is read: restoring them
         # later would sort (and read) again

@@ -9,6 +9,7 @@ from gestao_negativacao.gui.qt import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    Qt,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +28,7 @@ class ListPane(QWidget):
         *,
         buttons: tuple[QPushButton, ...] = (),
         grid_stretch: int = 1,
+        name: str = "Lista",
     ) -> None:
         super().__init__()
         self.column = QVBoxLayout(self)
@@ -37,7 +39,7 @@ class ListPane(QWidget):
             row.addWidget(button)
         row.addStretch(1)
         self.column.addLayout(row)
-        self.grid = Grid(source, key, self)
+        self.grid = Grid(source, key, self, name=name)
         self.grid.empty_text = f"Nada cadastrado ainda: clique em {new_label.replace('&', '')}."
         self.column.addWidget(self.grid, grid_stretch)
 
@@ -77,4 +79,25 @@ def scrolled_form(form: QWidget, actions, message: QWidget | None = None) -> QWi
         bar_layout.addWidget(message)
     bar_layout.addLayout(actions)
     layout.addWidget(bar)
+    # Tab walks the form first, then Salvar & co. (they were drawn before the fields a
+    # page adds in code, so Qt's order had them in the middle of the form)
+    last = _last_in_chain(form)
+    for index in range(actions.count()):
+        button = actions.itemAt(index).widget()
+        focusable = button is not None and button.focusPolicy() & Qt.FocusPolicy.TabFocus
+        if focusable and last is not None:
+            QWidget.setTabOrder(last, button)
+            last = button
     return outer
+
+
+def _last_in_chain(form: QWidget) -> QWidget | None:
+    """The last widget inside ``form`` that Tab reaches, walking Qt's focus chain."""
+    last, widget = None, form.nextInFocusChain()
+    while widget is not form and widget is not None:
+        if form.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            last = widget
+        widget = widget.nextInFocusChain()
+        if widget is form.nextInFocusChain():
+            break  # the chain went round
+    return last
