@@ -76,6 +76,28 @@ def test_why_not_names_each_criterion_in_words_failing_first(qtbot, day, tmp_pat
     why.close()
 
 
+def test_why_not_lists_a_paid_installment_after_the_open_ones(qtbot, day, tmp_path):
+    window, _sandbox, db = day
+    path = write_portfolio_csv(tmp_path / "carteira.csv", 2, 3, paid={0})
+    assert import_file(db.session_factory, admin_actor(db), path).written
+    inclusion = window.open_section("Inclusão")
+    search(qtbot, inclusion, "spc_brasil", "Atraso 30")
+    rows = [inclusion.found_grid.model.row_values(r) for r in range(4)]
+    document = next(r.debtor_document for r in rows if r.sale_number == "V0")  # customer 0 paid one
+    inclusion.why_document.setText(document)
+    inclusion.why.click()
+    tree = inclusion.why_dialog.tree
+    items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    paid = [
+        i for i, item in enumerate(items)
+        if any(item.child(c).text(0) == "Saldo em aberto" for c in range(item.childCount()))
+    ]  # fmt: skip
+    assert len(paid) == 1  # the first installment of customer 0, paid in full
+    installments = [i for i, item in enumerate(items) if item.childCount()]
+    assert paid[0] == max(installments)  # after the ones that can still be sent
+    inclusion.why_dialog.close()
+
+
 def test_enviados_history_follows_the_row_after_a_new_search(qtbot, day, tmp_path):
     from tests.gui.steps import send_all
 

@@ -43,6 +43,7 @@ CRITERION_NAMES = {
     "sale_oldest_overdue_days": "Maior atraso da venda",
     "sale_largest_overdue_value": "Maior parcela vencida da venda",
     "overdue": "Parcela vencida e em aberto",
+    "open_balance": "Saldo em aberto",
     "filter_companies": "Empresas que participam",
     "filter_enterprises": "Empreendimentos que participam",
     "filter_customers": "Clientes que participam",

@@ -174,7 +174,11 @@ def inclusion_checks(
     r3 = inst.reference_date(ref3)
     if inst.open_amount <= 0:
         checks.append(
-            Check("overdue", False, f"parcela sem saldo em aberto ({format_brl(inst.open_amount)})")
+            Check(  # its own code: "Por que não?" lists paid installments apart
+                "open_balance",
+                False,
+                f"parcela sem saldo em aberto ({format_brl(inst.open_amount)})",
+            )
         )
     elif r3 >= as_of:
         checks.append(

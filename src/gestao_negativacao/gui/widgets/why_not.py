@@ -172,7 +172,7 @@ class WhyNotDialog(QDialog):
 
 
 def _paid(checks) -> bool:
-    return any(c.code == "overdue" and not c.passed and "sem saldo" in c.message for c in checks)
+    return any(c.code == "open_balance" and not c.passed for c in checks)
 
 
 def describe(check, *, removal: bool = False) -> tuple[str, str]:
