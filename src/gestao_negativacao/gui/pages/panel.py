@@ -97,6 +97,8 @@ class PanelPage(QWidget):
         self.owed, self.failed_runs = ui.owed, ui.failedRuns
         self.by_integrator, self.by_company = ui.byIntegrator, ui.byCompany
         self.removals = ui.removals
+        for table in (self.by_integrator, self.by_company, self.removals):
+            table.horizontalHeader().setStretchLastSection(True)  # no grey band at 1920
         self.empty_states = [
             EmptyState(self.by_integrator, "Nenhuma negativação ativa ainda: envie pela Inclusão."),
             EmptyState(self.by_company, "Nenhuma negativação ativa ainda."),
@@ -126,6 +128,7 @@ class PanelPage(QWidget):
             self,
             {Topic.NEGATIVATIONS, Topic.QUEUE, Topic.PORTFOLIO, Topic.SCHEDULES},
             self.refresh,
+            every_seconds=300,  # the whole portfolio summed: every five minutes is plenty
         )
 
     def refresh(self) -> None:
