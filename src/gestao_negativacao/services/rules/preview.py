@@ -8,7 +8,7 @@ explains with ``rules.reference``, the same meanings stated in Python.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
 
@@ -260,50 +260,21 @@ class Preview:
 
     def _item(self, row: FoundRow) -> PreviewItem:
         return PreviewItem(
-            installment_id=row.installment_id,
-            customer_id=row.customer_id,
-            debtor_role=row.debtor_role,
-            company_cnpj=row.company_cnpj,
-            company_name=row.company_name,
-            enterprise_code=row.enterprise_code,
-            sale_number=row.sale_number,
-            installment_number=row.installment_number,
-            due_date=row.due_date,
-            extended_due_date=row.extended_due_date,
-            reference_date=row.reference_date,
-            debtor_document=row.debtor_document,
-            debtor_name=row.debtor_name,
-            amount=row.amount,
+            **{name: getattr(row, name) for name in _READ},
             days_overdue=(self.as_of - row.reference_date).days,
-            reason=row.reason,
-            trigger=row.trigger,
-            negativation_id=row.negativation_id,
             integrator=row.integrator or self.integrator,
         )
 
-    def _streamed_item(self, row) -> PreviewItem:
-        reference_date = row["reference_date"]
+    def _streamed_item(self, row: dict) -> PreviewItem:
         return PreviewItem(
-            installment_id=row["installment_id"],
-            customer_id=row["customer_id"],
-            debtor_role=row["debtor_role"],
-            company_cnpj=row["company_cnpj"],
-            company_name=row["company_name"],
-            enterprise_code=row["enterprise_code"],
-            sale_number=row["sale_number"],
-            installment_number=row["installment_number"],
-            due_date=row["due_date"],
-            extended_due_date=row["extended_due_date"],
-            reference_date=reference_date,
-            debtor_document=row["debtor_document"],
-            debtor_name=row["debtor_name"],
-            amount=row["amount"],
-            days_overdue=(self.as_of - reference_date).days,
-            reason=row["reason"],
-            trigger=row.get("trigger"),
-            negativation_id=row.get("negativation_id"),
+            **{name: row.get(name) for name in _READ},
+            days_overdue=(self.as_of - row["reference_date"]).days,
             integrator=row.get("integrator", self.integrator),
         )
+
+
+# what an item takes as read (a page of FoundRow, a streamed row); the rest is computed
+_READ = tuple(f.name for f in fields(PreviewItem) if f.name not in ("days_overdue", "integrator"))
 
 
 # -- why not -----------------------------------------------------------------------------
