@@ -113,6 +113,14 @@ def test_enviados_history_follows_the_row_after_a_new_search(qtbot, day, tmp_pat
     sent_page.search.click()
     assert sent_page.timeline.topLevelItemCount() == 0
     assert sent_page.detail_title.text().startswith("Selecione")
+    qtbot.waitUntil(lambda: not sent_page.grid.model.loading)
+    sent_page.grid.table.selectRow(1)
+    assert sent_page.timeline.topLevelItemCount() == 2
+    panel = window.open_section("Painel")
+    panel.pending.click()  # arriving from the Painel's "Pendentes": a new question
+    assert window.stack.currentWidget() is sent_page
+    assert sent_page.timeline.topLevelItemCount() == 0
+    assert sent_page.detail_title.text().startswith("Selecione")
 
 
 def test_a_reason_is_asked_until_one_is_written_and_kept_while_typing(qtbot):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 
 from gestao_negativacao import __version__
 from gestao_negativacao.domain.enums import Action
@@ -42,68 +43,91 @@ class Section:
         return not self.permissions or any(context.actor.has(p) for p in self.permissions)
 
 
-def sections() -> list[Section]:
-    """Imported here so that opening the window loads only the screens it shows."""
-    from gestao_negativacao.gui.pages.agreements import AgreementsPage
-    from gestao_negativacao.gui.pages.credit import CreditPage
-    from gestao_negativacao.gui.pages.data_subjects import DataSubjectsPage
-    from gestao_negativacao.gui.pages.importing import ImportPage
-    from gestao_negativacao.gui.pages.integrations import IntegrationsPage
-    from gestao_negativacao.gui.pages.operators import OperatorsPage
-    from gestao_negativacao.gui.pages.panel import PanelPage
-    from gestao_negativacao.gui.pages.parameters import ParametersPage
-    from gestao_negativacao.gui.pages.queries import QueriesPage
-    from gestao_negativacao.gui.pages.release import ReleasePage
-    from gestao_negativacao.gui.pages.rules import RulesPage
-    from gestao_negativacao.gui.pages.schedules import SchedulesPage
-    from gestao_negativacao.gui.pages.sending import SendingPage
-    from gestao_negativacao.gui.pages.sent import SentPage
-    from gestao_negativacao.gui.pages.users import UsersPage
+def _page(module: str, name: str, *arguments) -> Callable[[Context], QWidget]:
+    """A screen built from its module, imported the first time the screen is opened: the
+    window's start pays only for the screen it shows first (issue 16's start-up goal)."""
 
+    def build(context: Context) -> QWidget:
+        page_class = getattr(import_module(f"gestao_negativacao.gui.pages.{module}"), name)
+        return page_class(context, *arguments)
+
+    return build
+
+
+def sections() -> list[Section]:
     return [
-        Section("Gerenciamento", "Painel", PanelPage),
+        Section("Gerenciamento", "Painel", _page("panel", "PanelPage")),
         Section(
             "Gerenciamento",
             "Inclusão",
-            lambda c: SendingPage(c, Action.INCLUSION),
+            _page("sending", "SendingPage", Action.INCLUSION),
             frozenset({Perm.NEG_INCLUIR}),
         ),
         Section(
             "Gerenciamento",
             "Baixa",
-            lambda c: SendingPage(c, Action.REMOVAL),
+            _page("sending", "SendingPage", Action.REMOVAL),
             frozenset({Perm.NEG_BAIXAR}),
         ),
-        Section("Gerenciamento", "Enviados", SentPage),
-        Section("Gerenciamento", "Liberar parcelas", ReleasePage, frozenset({Perm.NEG_LIBERAR})),
-        Section("Gerenciamento", "Acordos", AgreementsPage),
+        Section("Gerenciamento", "Enviados", _page("sent", "SentPage")),
+        Section(
+            "Gerenciamento",
+            "Liberar parcelas",
+            _page("release", "ReleasePage"),
+            frozenset({Perm.NEG_LIBERAR}),
+        ),
+        Section("Gerenciamento", "Acordos", _page("agreements", "AgreementsPage")),
         Section(
             "Cadastros",
             "Regras de inclusão",
-            lambda c: RulesPage(c, Action.INCLUSION),
+            _page("rules", "RulesPage", Action.INCLUSION),
             frozenset({Perm.NEG_REGRAS}),
         ),
         Section(
             "Cadastros",
             "Regras de baixa",
-            lambda c: RulesPage(c, Action.REMOVAL),
+            _page("rules", "RulesPage", Action.REMOVAL),
             frozenset({Perm.NEG_REGRAS}),
         ),
-        Section("Cadastros", "Operadores", OperatorsPage, frozenset({Perm.NEG_CONFIG})),
-        Section("Cadastros", "Integrações", IntegrationsPage, frozenset({Perm.NEG_CONFIG})),
-        Section("Cadastros", "Agendamentos", SchedulesPage, frozenset({Perm.NEG_CONFIG})),
+        Section(
+            "Cadastros", "Operadores", _page("operators", "OperatorsPage"),
+            frozenset({Perm.NEG_CONFIG}),
+        ),
+        Section(
+            "Cadastros", "Integrações", _page("integrations", "IntegrationsPage"),
+            frozenset({Perm.NEG_CONFIG}),
+        ),
+        Section(
+            "Cadastros", "Agendamentos", _page("schedules", "SchedulesPage"),
+            frozenset({Perm.NEG_CONFIG}),
+        ),
         Section(
             "Crédito",
             "Análise de crédito",
-            CreditPage,
+            _page("credit", "CreditPage"),
             frozenset({Perm.CREDITO_ANALISE, Perm.CREDITO_CONSULTA}),
         ),
-        Section("Crédito", "Consultas", QueriesPage, frozenset({Perm.CREDITO_CONSULTA})),
-        Section("Sistema", "Usuários e permissões", UsersPage, frozenset({Perm.ADMIN_USUARIOS})),
-        Section("Sistema", "Importação", ImportPage, frozenset({Perm.DADOS_IMPORTAR})),
-        Section("Sistema", "Parâmetros", ParametersPage, frozenset({Perm.ADMIN_PARAMETROS})),
-        Section("Sistema", "Titulares (LGPD)", DataSubjectsPage, frozenset({Perm.LGPD_TITULAR})),
-    ]
+        Section(
+            "Crédito", "Consultas", _page("queries", "QueriesPage"),
+            frozenset({Perm.CREDITO_CONSULTA}),
+        ),
+        Section(
+            "Sistema", "Usuários e permissões", _page("users", "UsersPage"),
+            frozenset({Perm.ADMIN_USUARIOS}),
+        ),
+        Section(
+            "Sistema", "Importação", _page("importing", "ImportPage"),
+            frozenset({Perm.DADOS_IMPORTAR}),
+        ),
+        Section(
+            "Sistema", "Parâmetros", _page("parameters", "ParametersPage"),
+            frozenset({Perm.ADMIN_PARAMETROS}),
+        ),
+        Section(
+            "Sistema", "Titulares (LGPD)", _page("data_subjects", "DataSubjectsPage"),
+            frozenset({Perm.LGPD_TITULAR}),
+        ),
+    ]  # fmt: skip
 
 
 class MainWindow(QMainWindow):

@@ -131,7 +131,8 @@ class Grid(QWidget):
         rows on screen anew, the selected rows still selected where they still are — a
         form or a history beside the list is left alone unless its row went away."""
         self._kept = {values[0] for values in self.selected_rows()}
-        self.model.refresh(self._pages_on_screen())
+        selected = {i.row() // self.model.PAGE for i in self.table.selectionModel().selectedRows()}
+        self.model.refresh(self._pages_on_screen() | selected)  # a row scrolled away stays
 
     def _pages_on_screen(self) -> set[int]:
         viewport = self.table.viewport()

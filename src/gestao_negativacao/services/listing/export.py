@@ -15,8 +15,6 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from sqlalchemy.orm import Session, sessionmaker
 
 from gestao_negativacao.domain.display import decimal_comma, show
@@ -40,7 +38,9 @@ def _csv_value(value: object, kind: str) -> str:
     return "'" + text if isinstance(value, str) and looks_like_formula(text) else text
 
 
-def _text_cell(sheet, text: str) -> WriteOnlyCell:
+def _text_cell(sheet, text: str):
+    from openpyxl.cell import WriteOnlyCell
+
     cell = WriteOnlyCell(sheet, value=text)
     if looks_like_formula(text):
         cell.data_type = "s"  # openpyxl took "=…" for a formula
@@ -97,6 +97,11 @@ def export_rows(
 
 
 def _xlsx(path: Path, columns, rows, is_cancelled) -> int:
+    # imported here: every screen with a list imports this module, few ever write XLSX,
+    # and openpyxl costs the window's start 0.2 s
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Dados")
     sheet.append([c.title for c in columns])
