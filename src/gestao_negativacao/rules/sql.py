@@ -228,26 +228,37 @@ def _customers_meeting(c: InclusionCriteria, as_of: date) -> Select | None:
     if largest is not None:
         biggest = _when(effective, value_cents(i, largest.reference))
         per_sale.append(func.max(biggest).label("largest_overdue"))
-    sales = (select(*per_sale).where(_any_overdue(i, as_of)).group_by(i.c.sale_id)).cte(
+    sales = (select(*per_sale).where(_any_overdue(i, as_of)).group_by(i.c.sale_id)).subquery(
         "sale_overdue"
     )
-    figures = [sales.c[column.key] for column in per_sale[1:]]
+    # who answers for each sale, and as what: the holder, and each guarantor (who may be
+    # the holder too) — read from the sales and guarantors alone, so that the summary of
+    # the installments above is read once (MariaDB computes a list again at each
+    # reference to it)
     s_h, g_g, s_g = S.alias("s_hold"), G.alias("g_guar"), S.alias("s_guar")
-    holder_rows = select(
+    holders = select(
+        s_h.c.id.label("sale_id"),
         s_h.c.holder_id.label("customer_id"),
         literal(DebtorRole.HOLDER.value, String(10)).label("role"),
         literal_column("0").label("also_holder"),
-        *figures,
-    ).select_from(sales.join(s_h, s_h.c.id == sales.c.sale_id))
-    guarantor_rows = select(
+    )
+    guarantors = select(
+        g_g.c.sale_id.label("sale_id"),
         g_g.c.customer_id.label("customer_id"),
         literal(DebtorRole.GUARANTOR.value, String(10)).label("role"),
         case((g_g.c.customer_id == s_g.c.holder_id, 1), else_=0).label("also_holder"),
-        *figures,
-    ).select_from(
-        sales.join(g_g, g_g.c.sale_id == sales.c.sale_id).join(s_g, s_g.c.id == g_g.c.sale_id)
+    ).select_from(g_g.join(s_g, s_g.c.id == g_g.c.sale_id))
+    debtors = union_all(holders, guarantors).subquery("sale_debtors")
+    rows = (
+        select(
+            debtors.c.customer_id,
+            debtors.c.role,
+            debtors.c.also_holder,
+            *[sales.c[column.key] for column in per_sale[1:]],
+        )
+        .select_from(sales.join(debtors, debtors.c.sale_id == sales.c.sale_id))
+        .subquery("debtor_sales")
     )
-    rows = union_all(holder_rows, guarantor_rows).subquery("debtor_sales")
     having = []
     if counting:
         # an installment is counted once per role its customer has in the sale, and once
