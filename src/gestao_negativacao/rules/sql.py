@@ -449,11 +449,14 @@ def _exclusion_reason(c: InclusionCriteria, debtor, integrator: str | None, as_o
     return _first_code(whens).label("reason")
 
 
-def _item_columns(debtor, role: str, reference):
+def _item_columns(debtor, role, reference):
+    """``role``: the debtor's role, a text or an expression that says it."""
+    if isinstance(role, str):
+        role = literal(role, String(10))
     return [
         I.c.id.label("installment_id"),
         debtor.c.id.label("customer_id"),
-        literal(role, String(10)).label("debtor_role"),
+        role.label("debtor_role"),
         C.c.cnpj.label("company_cnpj"),
         C.c.name.label("company_name"),
         E.c.code.label("enterprise_code"),
@@ -468,12 +471,21 @@ def _item_columns(debtor, role: str, reference):
     ]
 
 
-def inclusion_candidates(rule: Rule, integrator: str | None, as_of: date):
+def inclusion_candidates(rule: Rule, integrator: str | None, as_of: date, *, one_pass=False):
     """Every (installment, debtor) the rule finds, with ``reason`` NULL for the items to
-    send and the exclusion reason (§4 order) for the others. A subquery."""
+    send and the exclusion reason (§4 order) for the others. A subquery.
+
+    Holders and guarantors ("both") are two branches of a UNION ALL, which share the lists
+    of sales and of customers as CTEs — SQLite and PostgreSQL compute such a list once.
+    MariaDB computes a list again at each reference to it: there (``one_pass``) one branch
+    goes through who answers for each sale, read from the sales and guarantors alone, and
+    each list is read once (7.7 s → 2.2 s at a million installments; on SQLite the same
+    shape took 1.1 s where the two branches take 0.7 s)."""
     c = rule.criteria or InclusionCriteria()
     ref3 = c.days_overdue.reference if c.days_overdue else "extended_date"
     sales, customers = _sales_meeting(c, as_of), _customers_meeting(c, as_of)
+    if c.debtors == "both" and one_pass:
+        return _candidates(c, rule, integrator, as_of, "answering", sales, customers, ref3)
     if c.debtors == "both":  # two branches read the same lists: compute each once
         if sales is not None:
             sale_cte = sales.cte("sales_meeting")
@@ -481,33 +493,59 @@ def inclusion_candidates(rule: Rule, integrator: str | None, as_of: date):
         if customers is not None:
             customer_cte = customers.cte("customers_meeting")
             customers = select(customer_cte.c.customer_id)
-    branches = []
     roles = {"holder": ["holder"], "guarantor": ["guarantor"], "both": ["holder", "guarantor"]}
-    for role in roles[c.debtors]:
-        debtor = D.alias(f"d_{role}")
-        joins = I.join(S, S.c.id == I.c.sale_id).join(C, C.c.id == S.c.company_id)
-        joins = joins.outerjoin(E, E.c.id == S.c.enterprise_id)
-        if role == "holder":
-            joins = joins.join(debtor, debtor.c.id == S.c.holder_id)
-        else:
-            g = G.alias("g_debtor")
-            joins = joins.join(g, g.c.sale_id == S.c.id).join(
-                debtor, debtor.c.id == g.c.customer_id
-            )
-        branches.append(
-            written_order(
-                select(
-                    *_item_columns(debtor, role, ref_date(I, ref3)),
-                    _exclusion_reason(c, debtor, integrator, as_of),
-                )
-            )
-            .select_from(joins)
-            .where(*_criteria_conditions(c, debtor.c.id, as_of, sales, customers))
-            .where(*filter_conditions(rule.filters, debtor))
-        )
+    branches = [
+        _candidates(c, rule, integrator, as_of, role, sales, customers, ref3)
+        for role in roles[c.debtors]
+    ]
     if len(branches) == 1:
         return branches[0].subquery("candidates")
     return union_all(*branches).subquery("candidates")
+
+
+def _candidates(c, rule, integrator, as_of, role: str, sales, customers, ref3) -> Select:
+    """One branch of the candidates: the debtors of ``role`` ("holder", "guarantor", or
+    "answering": both, through who answers for each sale)."""
+    joins = I.join(S, S.c.id == I.c.sale_id).join(C, C.c.id == S.c.company_id)
+    joins = joins.outerjoin(E, E.c.id == S.c.enterprise_id)
+    debtor = D.alias(f"d_{role}")
+    if role == "holder":
+        joins = joins.join(debtor, debtor.c.id == S.c.holder_id)
+        shown_role = literal(DebtorRole.HOLDER.value, String(10))
+    elif role == "guarantor":
+        g = G.alias("g_debtor")
+        joins = joins.join(g, g.c.sale_id == S.c.id).join(debtor, debtor.c.id == g.c.customer_id)
+        shown_role = literal(DebtorRole.GUARANTOR.value, String(10))
+    else:
+        s_a, g_a = S.alias("s_answer"), G.alias("g_answer")
+        answering = union_all(
+            select(
+                s_a.c.id.label("sale_id"),
+                s_a.c.holder_id.label("customer_id"),
+                literal(DebtorRole.HOLDER.value, String(10)).label("role"),
+            ),
+            select(
+                g_a.c.sale_id.label("sale_id"),
+                g_a.c.customer_id.label("customer_id"),
+                literal(DebtorRole.GUARANTOR.value, String(10)).label("role"),
+            ),
+        ).subquery("answering")
+        joins = joins.join(answering, answering.c.sale_id == S.c.id).join(
+            debtor, debtor.c.id == answering.c.customer_id
+        )
+        shown_role = answering.c.role
+    query = (
+        written_order(
+            select(
+                *_item_columns(debtor, shown_role, ref_date(I, ref3)),
+                _exclusion_reason(c, debtor, integrator, as_of),
+            )
+        )
+        .select_from(joins)
+        .where(*_criteria_conditions(c, debtor.c.id, as_of, sales, customers))
+        .where(*filter_conditions(rule.filters, debtor))
+    )
+    return query.subquery("candidates") if role == "answering" else query
 
 
 def _trigger(t: RemovalTriggers | None, filters_ok, as_of: date):

@@ -107,6 +107,12 @@ def check_integrator(integrator: str | None) -> str | None:
         raise PreviewError(f"Integradora desconhecida: {integrator!r}. Use {names}.") from None
 
 
+def _recomputes_lists(session_factory: sessionmaker[Session]) -> bool:
+    """MariaDB (and MySQL) compute a shared list again at each reference (rules.sql)."""
+    bind = session_factory.kw.get("bind")
+    return bind is not None and bind.dialect.name in ("mysql", "mariadb")
+
+
 class Preview:
     """One evaluation of a rule (or hand-set filters as an unsaved rule) on ``as_of``."""
 
@@ -133,7 +139,9 @@ class Preview:
         self.integrator = check_integrator(integrator)
         self.as_of = as_of
         self.source = (
-            inclusion_candidates(rule, self.integrator, as_of)  # type: ignore[arg-type]
+            inclusion_candidates(  # type: ignore[arg-type]
+                rule, self.integrator, as_of, one_pass=_recomputes_lists(session_factory)
+            )
             if action == Action.INCLUSION
             else removal_candidates(rule, self.integrator, as_of)
         )
