@@ -203,6 +203,25 @@ def _sales_meeting(c: InclusionCriteria, as_of: date) -> Select | None:
     )
 
 
+def _who_answers(name: str):
+    """Who answers for each sale, read from the sales and guarantors alone: its holder,
+    and each of its guarantors (``also_holder`` when the guarantor is the holder too)."""
+    s_h, g_g, s_g = S.alias(f"{name}_sale"), G.alias(f"{name}_guar"), S.alias(f"{name}_gsale")
+    holders = select(
+        s_h.c.id.label("sale_id"),
+        s_h.c.holder_id.label("customer_id"),
+        literal(DebtorRole.HOLDER.value, String(10)).label("role"),
+        literal_column("0").label("also_holder"),
+    )
+    guarantors = select(
+        g_g.c.sale_id.label("sale_id"),
+        g_g.c.customer_id.label("customer_id"),
+        literal(DebtorRole.GUARANTOR.value, String(10)).label("role"),
+        case((g_g.c.customer_id == s_g.c.holder_id, 1), else_=0).label("also_holder"),
+    ).select_from(g_g.join(s_g, s_g.c.id == g_g.c.sale_id))
+    return union_all(holders, guarantors).subquery(name)
+
+
 def _customers_meeting(c: InclusionCriteria, as_of: date) -> Select | None:
     """Customers whose installments, as holder and as guarantor, meet criteria 1, 7, 8.
 
@@ -231,24 +250,9 @@ def _customers_meeting(c: InclusionCriteria, as_of: date) -> Select | None:
     sales = (select(*per_sale).where(_any_overdue(i, as_of)).group_by(i.c.sale_id)).subquery(
         "sale_overdue"
     )
-    # who answers for each sale, and as what: the holder, and each guarantor (who may be
-    # the holder too) — read from the sales and guarantors alone, so that the summary of
-    # the installments above is read once (MariaDB computes a list again at each
-    # reference to it)
-    s_h, g_g, s_g = S.alias("s_hold"), G.alias("g_guar"), S.alias("s_guar")
-    holders = select(
-        s_h.c.id.label("sale_id"),
-        s_h.c.holder_id.label("customer_id"),
-        literal(DebtorRole.HOLDER.value, String(10)).label("role"),
-        literal_column("0").label("also_holder"),
-    )
-    guarantors = select(
-        g_g.c.sale_id.label("sale_id"),
-        g_g.c.customer_id.label("customer_id"),
-        literal(DebtorRole.GUARANTOR.value, String(10)).label("role"),
-        case((g_g.c.customer_id == s_g.c.holder_id, 1), else_=0).label("also_holder"),
-    ).select_from(g_g.join(s_g, s_g.c.id == g_g.c.sale_id))
-    debtors = union_all(holders, guarantors).subquery("sale_debtors")
+    # joined to who answers for each sale: the summary of the installments above is read
+    # once (MariaDB computes a list again at each reference to it)
+    debtors = _who_answers("sale_debtors")
     rows = (
         select(
             debtors.c.customer_id,
@@ -517,19 +521,7 @@ def _candidates(c, rule, integrator, as_of, role: str, sales, customers, ref3) -
         joins = joins.join(g, g.c.sale_id == S.c.id).join(debtor, debtor.c.id == g.c.customer_id)
         shown_role = literal(DebtorRole.GUARANTOR.value, String(10))
     else:
-        s_a, g_a = S.alias("s_answer"), G.alias("g_answer")
-        answering = union_all(
-            select(
-                s_a.c.id.label("sale_id"),
-                s_a.c.holder_id.label("customer_id"),
-                literal(DebtorRole.HOLDER.value, String(10)).label("role"),
-            ),
-            select(
-                g_a.c.sale_id.label("sale_id"),
-                g_a.c.customer_id.label("customer_id"),
-                literal(DebtorRole.GUARANTOR.value, String(10)).label("role"),
-            ),
-        ).subquery("answering")
+        answering = _who_answers("answering")
         joins = joins.join(answering, answering.c.sale_id == S.c.id).join(
             debtor, debtor.c.id == answering.c.customer_id
         )
