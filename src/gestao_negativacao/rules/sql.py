@@ -203,22 +203,27 @@ def _sales_meeting(c: InclusionCriteria, as_of: date) -> Select | None:
     )
 
 
-def _who_answers(name: str):
+def _who_answers(name: str, *, also_holder: bool = False):
     """Who answers for each sale, read from the sales and guarantors alone: its holder,
-    and each of its guarantors (``also_holder`` when the guarantor is the holder too)."""
-    s_h, g_g, s_g = S.alias(f"{name}_sale"), G.alias(f"{name}_guar"), S.alias(f"{name}_gsale")
+    and each of its guarantors (with ``also_holder``, a column saying when the guarantor
+    is the holder too — it costs a join, so only where a count needs it)."""
+    s_h, g_g = S.alias(f"{name}_sale"), G.alias(f"{name}_guar")
     holders = select(
         s_h.c.id.label("sale_id"),
         s_h.c.holder_id.label("customer_id"),
         literal(DebtorRole.HOLDER.value, String(10)).label("role"),
-        literal_column("0").label("also_holder"),
     )
     guarantors = select(
         g_g.c.sale_id.label("sale_id"),
         g_g.c.customer_id.label("customer_id"),
         literal(DebtorRole.GUARANTOR.value, String(10)).label("role"),
-        case((g_g.c.customer_id == s_g.c.holder_id, 1), else_=0).label("also_holder"),
-    ).select_from(g_g.join(s_g, s_g.c.id == g_g.c.sale_id))
+    )
+    if also_holder:
+        s_g = S.alias(f"{name}_gsale")
+        holders = holders.add_columns(literal_column("0").label("also_holder"))
+        guarantors = guarantors.add_columns(
+            case((g_g.c.customer_id == s_g.c.holder_id, 1), else_=0).label("also_holder")
+        ).select_from(g_g.join(s_g, s_g.c.id == g_g.c.sale_id))
     return union_all(holders, guarantors).subquery(name)
 
 
@@ -252,7 +257,7 @@ def _customers_meeting(c: InclusionCriteria, as_of: date) -> Select | None:
     )
     # joined to who answers for each sale: the summary of the installments above is read
     # once (MariaDB computes a list again at each reference to it)
-    debtors = _who_answers("sale_debtors")
+    debtors = _who_answers("sale_debtors", also_holder=True)
     rows = (
         select(
             debtors.c.customer_id,
