@@ -29,3 +29,16 @@ def send_all(qtbot, page):
     page.summary_box.close()
     del page.summary_box
     return asked[0], report
+
+
+def searched(qtbot, window, db, folder, customers: int, installments: int = 2):
+    """A portfolio of ``customers`` imported and Inclusão searched with "Atraso 30" at SPC
+    Brasil: the page, ready to send."""
+    from gestao_negativacao.services.importing import import_file
+    from tests.sending_helpers import admin_actor, write_portfolio_csv
+
+    path = write_portfolio_csv(folder / "carteira.csv", customers, installments)
+    assert import_file(db.session_factory, admin_actor(db), path).written
+    inclusion = window.open_section("Inclusão")
+    search(qtbot, inclusion, "spc_brasil", "Atraso 30")
+    return inclusion

@@ -30,7 +30,7 @@ from gestao_negativacao.gui.qt import (
 )
 from gestao_negativacao.gui.widgets.grid import TEXT_KINDS, Grid
 from gestao_negativacao.services.importing import import_file
-from tests.gui.steps import search, send_all
+from tests.gui.steps import search, searched, send_all
 from tests.sending_helpers import admin_actor, write_portfolio_csv
 
 CODES = {
@@ -98,10 +98,7 @@ def offending(texts: list[str]) -> set[str]:
 
 def test_no_code_or_english_word_on_any_page(qtbot, day, tmp_path):
     window, _sandbox, db = day
-    path = write_portfolio_csv(tmp_path / "carteira.csv", 8, 2)
-    assert import_file(db.session_factory, admin_actor(db), path).written
-    inclusion = window.open_section("Inclusão")
-    search(qtbot, inclusion, "spc_brasil", "Atraso 30")
+    inclusion = searched(qtbot, window, db, tmp_path, 8)
     send_all(qtbot, inclusion)
     found = {}
     for title in list(window._items):
@@ -200,10 +197,7 @@ def test_dialogs_speak_portuguese_and_show_their_words_whole(qtbot, day, tmp_pat
     from gestao_negativacao.gui.dialogs.reason import ReasonDialog
 
     window, _sandbox, db = day
-    path = write_portfolio_csv(tmp_path / "carteira.csv", 8, 2)
-    assert import_file(db.session_factory, admin_actor(db), path).written
-    inclusion = window.open_section("Inclusão")
-    search(qtbot, inclusion, "spc_brasil", "Atraso 30")
+    inclusion = searched(qtbot, window, db, tmp_path, 8)
     inclusion.found_grid.table.selectRow(0)
     inclusion.explain()  # "Por que não?" on an item found
     dialogs = {
@@ -232,10 +226,7 @@ def test_no_code_or_english_word_in_any_export(qtbot, day, tmp_path):
     """Each list of each page exported to CSV (what a clerk hands on to a manager) says
     what the screen says: the labels, never the codes."""
     window, _sandbox, db = day
-    path = write_portfolio_csv(tmp_path / "carteira.csv", 8, 2)
-    assert import_file(db.session_factory, admin_actor(db), path).written
-    inclusion = window.open_section("Inclusão")
-    search(qtbot, inclusion, "spc_brasil", "Atraso 30")
+    inclusion = searched(qtbot, window, db, tmp_path, 8)
     send_all(qtbot, inclusion)
     search(qtbot, inclusion, "spc_brasil", "Atraso 30")  # the Não incluídos of a new search
     found, exported = {}, 0

@@ -14,7 +14,7 @@ from gestao_negativacao.services.database import open_database
 from gestao_negativacao.services.importing import import_file
 from gestao_negativacao.services.sending import sent
 from gestao_negativacao.services.sending.release import release
-from tests.gui.steps import search, send_all
+from tests.gui.steps import search, searched, send_all
 from tests.sending_helpers import admin_actor, write_portfolio_csv
 
 RULE_90 = {"name": "Atraso 90", "kind": "inclusion", "criteria": {"days_overdue": {"min": 90}}}
@@ -48,10 +48,7 @@ def test_another_workstations_rule_shows_on_the_timer_while_on_screen(qtbot, day
 
 def test_enviados_read_again_keeps_the_row_and_its_history_follows(qtbot, day, tmp_path):
     window, _sandbox, db = day
-    path = write_portfolio_csv(tmp_path / "carteira.csv", 6, 2)
-    assert import_file(db.session_factory, admin_actor(db), path).written
-    inclusion = window.open_section("Inclusão")
-    search(qtbot, inclusion, "spc_brasil", "Atraso 30")
+    inclusion = searched(qtbot, window, db, tmp_path, 6)
     send_all(qtbot, inclusion)
     sent_page = window.open_section("Enviados")
     qtbot.waitUntil(lambda: sent_page.grid.model.total == 12 and not sent_page.grid.model.loading)
