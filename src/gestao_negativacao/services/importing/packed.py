@@ -130,6 +130,9 @@ class SaleInstallments:
         else:
             self._extra[number] = record
 
+    def __iter__(self):
+        return self.items()
+
     def items(self):
         """(number, record) in ascending number."""
         slots = self._slots

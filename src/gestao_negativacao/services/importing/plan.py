@@ -15,6 +15,8 @@ from gestao_negativacao.services.importing.validate import (
 )
 
 SaleKey = tuple[str, str]  # (company CNPJ, sale number)
+# (number, packed record) pairs that know their count
+Records = list[tuple[int, bytes]] | packed.SaleInstallments
 
 
 @dataclass
@@ -61,8 +63,8 @@ class Batch:
     # document -> (kind, values as known so far; later rows may still fill ABSENT ones)
     customers: dict[str, tuple[str, tuple]] = field(default_factory=dict)
     sales: dict[SaleKey, SaleData] = field(default_factory=dict)
-    # sale -> [(number, packed record)]
-    installments: dict[SaleKey, list[tuple[int, bytes]]] = field(default_factory=dict)
+    # sale -> its (number, packed record) pairs, in a list or the sale's own records
+    installments: dict[SaleKey, Records] = field(default_factory=dict)
     rows: int = 0  # installments in the batch
 
 
@@ -71,8 +73,13 @@ def _conflict(what: str, line: int) -> str:
 
 
 class PortfolioBuilder:
-    def __init__(self, has_guarantor_columns: bool) -> None:
+    """``in_batches``: batches are taken while rows still come (a server import). Otherwise
+    the one batch is the whole file, and its installments are the sales' own records: a
+    second list of them would cost 150 bytes an installment (150 MB for a million)."""
+
+    def __init__(self, has_guarantor_columns: bool, *, in_batches: bool = True) -> None:
         self.portfolio = Portfolio(guarantors={} if has_guarantor_columns else None)
+        self.in_batches = in_batches
         self.warnings: list[Issue] = []
         self._last_merged: dict[str, Person] = {}
         # first seen since the last batch was taken
@@ -96,7 +103,11 @@ class PortfolioBuilder:
                 for doc in self._new_customers
             },
             sales={key: p.sales[key] for key in self._new_sales},
-            installments=self._new_installments,
+            installments=(
+                self._new_installments
+                if self.in_batches
+                else {key: p.sales[key].installments for key in self._new_sales}
+            ),
             rows=self.pending,
         )
         self._new_companies, self._new_enterprises = [], []
@@ -178,7 +189,10 @@ class PortfolioBuilder:
             self._add_customer(row.guarantor, row.line)
         if known is None:
             sale.installments.put(row.installment, installment)
-            self._new_installments.setdefault(sale_key, []).append((row.installment, installment))
+            if self.in_batches:
+                self._new_installments.setdefault(sale_key, []).append(
+                    (row.installment, installment)
+                )
             self.pending += 1
         return []
 

@@ -177,14 +177,16 @@ def import_table(
     money_indexes = [index[c] for c in C.MONEY_COLUMNS if c in index]
     table.format.decimal_separator = detect_decimal_separator(head, money_indexes)
     validator = RowValidator(index, table.format.decimal_separator, as_of or date.today())
-    builder = PortfolioBuilder(has_guarantor_columns="avalista_documento" in index)
     estimate = _estimate_rows(table, head)
-    validation = _Validation(chain(head, rows), estimate, validator, builder, report)
     # On a server, batches are written while the next rows are validated (the server
     # works on another core meanwhile); on SQLite the file is written after the last row
     # is read, so that the write lock other workstations' senders wait for is short.
     with session_factory() as session:
         early = not dry_run and session.get_bind().dialect.name != "sqlite"
+        builder = PortfolioBuilder(
+            has_guarantor_columns="avalista_documento" in index, in_batches=early
+        )
+        validation = _Validation(chain(head, rows), estimate, validator, builder, report)
         loader = writer.Loader(session.connection(), write=not dry_run)
         pipeline = _Pipeline(loader) if early else None
 

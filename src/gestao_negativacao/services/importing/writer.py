@@ -16,6 +16,7 @@ changed and writes nothing.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain
 from typing import Any
 
 from sqlalchemy import BigInteger, Connection, Table, bindparam, delete, select, type_coerce
@@ -340,14 +341,16 @@ class Loader:
                     self.sale_ids[(cnpj, number)] = id_
 
     def _installments(self, batch: Batch, advance) -> None:
-        """Installments of sales this import created are all new; those of stored sales
+        """Installments of sales this import created are all new (and are not listed
+        again: they are read from the batch as they are written); those of stored sales
         are read a batch of sales at a time and compared."""
-        new: list[tuple[SaleKey, int, bytes]] = []
+        created: list[SaleKey] = []
+        new_of_stored: list[tuple[SaleKey, int, bytes]] = []
         updates: list[dict] = []
         stored_sales: list[tuple[int, SaleKey]] = []
-        for key, records in batch.installments.items():
+        for key in batch.installments:
             if key in self._created_sales:
-                new.extend((key, number, record) for number, record in records)
+                created.append(key)
             else:
                 stored_sales.append((self.sale_ids[key], key))
         for sales in chunks(stored_sales, IN_CHUNK // 2):
@@ -366,21 +369,26 @@ class Loader:
                 for number, record in batch.installments[key]:
                     found = old_installments.get(number)
                     if found is None:
-                        new.append((key, number, record))
+                        new_of_stored.append((key, number, record))
                         continue
                     values = _installment_defaults(packed.unpack(record)[0])
                     id_, old = found
                     merged = _merge(values, old)
                     if merged != old:
                         updates.append(_installment_update(id_, merged))
-        self.created["installments"] += len(new)
+        self.created["installments"] += len(new_of_stored) + sum(
+            len(batch.installments[key]) for key in created
+        )
         self.updated["installments"] += len(updates)
         if not self.write:
             return
-        self._insert_installments(new, advance)
+        of_created = (
+            (key, number, record) for key in created for number, record in batch.installments[key]
+        )
+        self._insert_installments(chain(of_created, new_of_stored), advance)
         _update(self.conn, installments_t, updates, list(INSTALLMENT_ATTRS), advance)
 
-    def _insert_installments(self, new: list[tuple[SaleKey, int, bytes]], advance) -> None:
+    def _insert_installments(self, new: Iterable[tuple[SaleKey, int, bytes]], advance) -> None:
         """Unpacked one at a time as they are written."""
         day, flag, sale_ids = self.bulk.day, self.bulk.flag, self.sale_ids
 
