@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from gestao_negativacao.db.engine import sqlite_reads_unmapped
 from gestao_negativacao.domain.permissions import Perm
 from gestao_negativacao.services import audit
 from gestao_negativacao.services.actor import Actor
@@ -181,7 +182,7 @@ def import_table(
     # On a server, batches are written while the next rows are validated (the server
     # works on another core meanwhile); on SQLite the file is written after the last row
     # is read, so that the write lock other workstations' senders wait for is short.
-    with session_factory() as session:
+    with _import_session(session_factory) as session:
         early = not dry_run and session.get_bind().dialect.name != "sqlite"
         builder = PortfolioBuilder(
             has_guarantor_columns="avalista_documento" in index, in_batches=early
@@ -261,6 +262,19 @@ def import_table(
     report.written = True
     log.info("importação de %s: %s linhas, criados %s", source_name, report.rows, report.created)
     return report
+
+
+@contextmanager
+def _import_session(session_factory: sessionmaker[Session]) -> Iterator[Session]:
+    """The import's session on one connection from start to end, which on SQLite reads the
+    stored portfolio around the memory map (``sqlite_reads_unmapped``)."""
+    engine = session_factory.kw["bind"]
+    with (
+        engine.connect() as conn,
+        sqlite_reads_unmapped(conn),
+        session_factory(bind=conn) as session,
+    ):
+        yield session
 
 
 def _abandon(session: Session, pipeline: _Pipeline | None) -> None:
