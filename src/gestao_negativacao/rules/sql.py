@@ -227,24 +227,14 @@ def _who_answers(name: str, *, also_holder: bool = False):
     return union_all(holders, guarantors).subquery(name)
 
 
-def _customers_meeting(c: InclusionCriteria, as_of: date) -> Select | None:
-    """Customers whose installments, as holder and as guarantor, meet criteria 1, 7, 8.
-
-    Two levels: the overdue installments are summed up per sale first (one pass over the
-    installments, grouped by sale), and the customers are then grouped over the sales
-    they hold or guarantee — tens of thousands of rows instead of every installment once
-    per role. A count is a sum of the sales' counts, the oldest a minimum of minimums, the
-    largest a maximum of maximums: the same figures as over the installments themselves.
-    (MariaDB took 3.5 s over the installments on the benchmark's million.)"""
+def _customer_per_sale(c: InclusionCriteria, i, as_of: date) -> list:
+    """The figures of one sale (aggregates over its overdue installments ``i``, grouped by
+    sale) that criteria 1, 7, 8 sum up over a customer's sales; empty without them."""
     count = c.customer_overdue_count
     oldest, largest = c.customer_oldest_overdue_days, c.customer_largest_overdue_value
-    counting = count is not None and count.min > 0  # "at least 0" holds for everyone
-    if not (counting or oldest is not None or largest is not None):
-        return None
-    i = I.alias("i_cust")
     effective = overdue(i, "extended_date", as_of)
-    per_sale = [i.c.sale_id.label("sale_id")]
-    if counting:
+    per_sale = []
+    if count is not None and count.min > 0:  # "at least 0" holds for everyone
         per_sale.append(func.count(_when(effective, literal_column("1"))).label("overdue_count"))
     if oldest is not None:
         first = _when(overdue(i, oldest.reference, as_of), ref_date(i, oldest.reference))
@@ -252,8 +242,53 @@ def _customers_meeting(c: InclusionCriteria, as_of: date) -> Select | None:
     if largest is not None:
         biggest = _when(effective, value_cents(i, largest.reference))
         per_sale.append(func.max(biggest).label("largest_overdue"))
-    sales = (select(*per_sale).where(_any_overdue(i, as_of)).group_by(i.c.sale_id)).subquery(
-        "sale_overdue"
+    return per_sale
+
+
+def _customer_measures(c: InclusionCriteria, rows, as_of: date) -> list[tuple[Any, Any]]:
+    """Criteria 1, 7, 8 as (aggregate over a customer's ``rows``, test of its value); a row
+    is a sale the customer answers for, with its role and ``_customer_per_sale``'s figures.
+
+    A count is a sum of the sales' counts, the oldest a minimum of minimums, the largest a
+    maximum of maximums: the same figures as over the installments themselves. An
+    installment is counted once per role its customer has in the sale, and once only for
+    "any" when the customer is both holder and guarantor (``also_holder``)."""
+    count = c.customer_overdue_count
+    oldest, largest = c.customer_oldest_overdue_days, c.customer_largest_overdue_value
+    measures: list[tuple[Any, Any]] = []
+    if count is not None and count.min > 0:
+        if count.reference in ("holder", "guarantor"):
+            wanted = rows.c.role == count.reference
+        else:
+            wanted = rows.c.also_holder == 0
+        # no sale counted at all sums to NULL, which passes no "at least N" (N > 0)
+        summed = func.sum(_when(wanted, rows.c.overdue_count))
+        measures.append((summed, lambda value: value >= count.min))
+    if oldest is not None:
+        since = as_of - timedelta(oldest.min or 0)
+        measures.append((func.min(rows.c.first_overdue), lambda value: value <= since))
+    if largest is not None:
+        at_least = to_cents(largest.min or 0)
+        measures.append((func.max(rows.c.largest_overdue), lambda value: value >= at_least))
+    return measures
+
+
+def _customers_meeting(c: InclusionCriteria, as_of: date) -> Select | None:
+    """Customers whose installments, as holder and as guarantor, meet criteria 1, 7, 8.
+
+    Two levels: the overdue installments are summed up per sale first (one pass over the
+    installments, grouped by sale), and the customers are then grouped over the sales
+    they hold or guarantee — tens of thousands of rows instead of every installment once
+    per role (MariaDB took 3.5 s over the installments on the benchmark's million)."""
+    i = I.alias("i_cust")
+    per_sale = _customer_per_sale(c, i, as_of)
+    if not per_sale:
+        return None
+    sales = (
+        select(i.c.sale_id.label("sale_id"), *per_sale)
+        .where(_any_overdue(i, as_of))
+        .group_by(i.c.sale_id)
+        .subquery("sale_overdue")
     )
     # joined to who answers for each sale: the summary of the installments above is read
     # once (MariaDB computes a list again at each reference to it)
@@ -263,26 +298,68 @@ def _customers_meeting(c: InclusionCriteria, as_of: date) -> Select | None:
             debtors.c.customer_id,
             debtors.c.role,
             debtors.c.also_holder,
-            *[sales.c[column.key] for column in per_sale[1:]],
+            *[sales.c[column.key] for column in per_sale],
         )
         .select_from(sales.join(debtors, debtors.c.sale_id == sales.c.sale_id))
         .subquery("debtor_sales")
     )
-    having = []
-    if counting:
-        # an installment is counted once per role its customer has in the sale, and once
-        # only for "any" when the customer is both holder and guarantor (``also_holder``)
-        if count.reference in ("holder", "guarantor"):
-            wanted = rows.c.role == count.reference
-        else:
-            wanted = rows.c.also_holder == 0
-        summed = func.coalesce(func.sum(_when(wanted, rows.c.overdue_count)), 0)
-        having.append(summed >= count.min)
-    if oldest is not None:
-        having.append(func.min(rows.c.first_overdue) <= as_of - timedelta(oldest.min or 0))
-    if largest is not None:
-        having.append(func.max(rows.c.largest_overdue) >= to_cents(largest.min or 0))
+    having = [test(measure) for measure, test in _customer_measures(c, rows, as_of)]
     return select(rows.c.customer_id).group_by(rows.c.customer_id).having(*having)
+
+
+def _answering_meeting(c: InclusionCriteria, as_of: date):
+    """For one pass (MariaDB): who answers for each sale, kept where the sale meets
+    criteria 2, 9, 10 and the customer, over every sale they answer for, meets 1, 7, 8.
+
+    The overdue installments are summed up per sale once, for both the sale's criteria
+    and the customer's; a customer's figures are window aggregates over their sales,
+    taken before any sale is left out. (Two grouped lists read the installments twice,
+    and MariaDB reads a list again at each reference.) None when the rule has neither."""
+    i = I.alias("i_answer")
+    sale_having = _sale_having(c, i, as_of)
+    per_sale = _customer_per_sale(c, i, as_of)
+    if not sale_having and not per_sale:
+        return None
+    summary = [*per_sale]
+    if sale_having:
+        summary.append(case((and_(*sale_having), 1), else_=0).label("sale_meets"))
+    sales = (
+        select(i.c.sale_id.label("sale_id"), *summary)
+        .where(_any_overdue(i, as_of))
+        .group_by(i.c.sale_id)
+        .subquery("sale_overdue")
+    )
+    debtors = _who_answers("sale_debtors", also_holder=bool(per_sale))
+    rows = (
+        select(
+            debtors.c.sale_id,
+            debtors.c.customer_id,
+            debtors.c.role,
+            *([debtors.c.also_holder] if per_sale else []),
+            *[sales.c[column.key] for column in summary],
+        )
+        .select_from(sales.join(debtors, debtors.c.sale_id == sales.c.sale_id))
+        .subquery("debtor_sales")
+    )
+    measures = _customer_measures(c, rows, as_of) if per_sale else []
+    totals = select(
+        rows.c.sale_id,
+        rows.c.customer_id,
+        rows.c.role,
+        *([rows.c.sale_meets] if sale_having else []),
+        *[
+            measure.over(partition_by=rows.c.customer_id).label(f"measure_{n}")
+            for n, (measure, _) in enumerate(measures)
+        ],
+    ).subquery("answering_totals")
+    conditions = [test(totals.c[f"measure_{n}"]) for n, (_, test) in enumerate(measures)]
+    if sale_having:
+        conditions.append(totals.c.sale_meets == 1)
+    return (
+        select(totals.c.sale_id, totals.c.customer_id, totals.c.role)
+        .where(*conditions)
+        .subquery("answering")
+    )
 
 
 def _criteria_conditions(
@@ -494,7 +571,10 @@ def inclusion_candidates(rule: Rule, integrator: str | None, as_of: date, *, one
     ref3 = c.days_overdue.reference if c.days_overdue else "extended_date"
     sales, customers = _sales_meeting(c, as_of), _customers_meeting(c, as_of)
     if c.debtors == "both" and one_pass:
-        return _candidates(c, rule, integrator, as_of, "answering", sales, customers, ref3)
+        meeting = _answering_meeting(c, as_of)
+        return _candidates(
+            c, rule, integrator, as_of, "answering", None, None, ref3, answering=meeting
+        )
     if c.debtors == "both":  # two branches read the same lists: compute each once
         if sales is not None:
             sale_cte = sales.cte("sales_meeting")
@@ -512,9 +592,12 @@ def inclusion_candidates(rule: Rule, integrator: str | None, as_of: date, *, one
     return union_all(*branches).subquery("candidates")
 
 
-def _candidates(c, rule, integrator, as_of, role: str, sales, customers, ref3) -> Select:
+def _candidates(
+    c, rule, integrator, as_of, role: str, sales, customers, ref3, *, answering=None
+) -> Select:
     """One branch of the candidates: the debtors of ``role`` ("holder", "guarantor", or
-    "answering": both, through who answers for each sale)."""
+    "answering": both, through who answers for each sale — or through ``answering``,
+    only the sales and debtors that meet the grouped criteria)."""
     joins = I.join(S, S.c.id == I.c.sale_id).join(C, C.c.id == S.c.company_id)
     joins = joins.outerjoin(E, E.c.id == S.c.enterprise_id)
     debtor = D.alias(f"d_{role}")
@@ -526,7 +609,8 @@ def _candidates(c, rule, integrator, as_of, role: str, sales, customers, ref3) -
         joins = joins.join(g, g.c.sale_id == S.c.id).join(debtor, debtor.c.id == g.c.customer_id)
         shown_role = literal(DebtorRole.GUARANTOR.value, String(10))
     else:
-        answering = _who_answers("answering")
+        if answering is None:
+            answering = _who_answers("answering")
         joins = joins.join(answering, answering.c.sale_id == S.c.id).join(
             debtor, debtor.c.id == answering.c.customer_id
         )
