@@ -273,6 +273,32 @@ def _customer_measures(c: InclusionCriteria, rows, as_of: date) -> list[tuple[An
     return measures
 
 
+def _debtor_sales(i, summary: list, as_of: date, *, also_holder: bool):
+    """One row per sale with overdue installments and debtor who answers for it: the
+    sale, the debtor, the role (and ``also_holder``), and ``summary`` — aggregates over
+    the sale's overdue installments ``i``. The installments are summed up per sale once,
+    then joined to who answers for each sale (MariaDB computes a list again at each
+    reference to it)."""
+    sales = (
+        select(i.c.sale_id.label("sale_id"), *summary)
+        .where(_any_overdue(i, as_of))
+        .group_by(i.c.sale_id)
+        .subquery("sale_overdue")
+    )
+    debtors = _who_answers("sale_debtors", also_holder=also_holder)
+    return (
+        select(
+            debtors.c.sale_id,
+            debtors.c.customer_id,
+            debtors.c.role,
+            *([debtors.c.also_holder] if also_holder else []),
+            *[sales.c[column.key] for column in summary],
+        )
+        .select_from(sales.join(debtors, debtors.c.sale_id == sales.c.sale_id))
+        .subquery("debtor_sales")
+    )
+
+
 def _customers_meeting(c: InclusionCriteria, as_of: date) -> Select | None:
     """Customers whose installments, as holder and as guarantor, meet criteria 1, 7, 8.
 
@@ -284,25 +310,7 @@ def _customers_meeting(c: InclusionCriteria, as_of: date) -> Select | None:
     per_sale = _customer_per_sale(c, i, as_of)
     if not per_sale:
         return None
-    sales = (
-        select(i.c.sale_id.label("sale_id"), *per_sale)
-        .where(_any_overdue(i, as_of))
-        .group_by(i.c.sale_id)
-        .subquery("sale_overdue")
-    )
-    # joined to who answers for each sale: the summary of the installments above is read
-    # once (MariaDB computes a list again at each reference to it)
-    debtors = _who_answers("sale_debtors", also_holder=True)
-    rows = (
-        select(
-            debtors.c.customer_id,
-            debtors.c.role,
-            debtors.c.also_holder,
-            *[sales.c[column.key] for column in per_sale],
-        )
-        .select_from(sales.join(debtors, debtors.c.sale_id == sales.c.sale_id))
-        .subquery("debtor_sales")
-    )
+    rows = _debtor_sales(i, per_sale, as_of, also_holder=True)
     having = [test(measure) for measure, test in _customer_measures(c, rows, as_of)]
     return select(rows.c.customer_id).group_by(rows.c.customer_id).having(*having)
 
@@ -323,24 +331,7 @@ def _answering_meeting(c: InclusionCriteria, as_of: date):
     summary = [*per_sale]
     if sale_having:
         summary.append(case((and_(*sale_having), 1), else_=0).label("sale_meets"))
-    sales = (
-        select(i.c.sale_id.label("sale_id"), *summary)
-        .where(_any_overdue(i, as_of))
-        .group_by(i.c.sale_id)
-        .subquery("sale_overdue")
-    )
-    debtors = _who_answers("sale_debtors", also_holder=bool(per_sale))
-    rows = (
-        select(
-            debtors.c.sale_id,
-            debtors.c.customer_id,
-            debtors.c.role,
-            *([debtors.c.also_holder] if per_sale else []),
-            *[sales.c[column.key] for column in summary],
-        )
-        .select_from(sales.join(debtors, debtors.c.sale_id == sales.c.sale_id))
-        .subquery("debtor_sales")
-    )
+    rows = _debtor_sales(i, summary, as_of, also_holder=bool(per_sale))
     measures = _customer_measures(c, rows, as_of) if per_sale else []
     totals = select(
         rows.c.sale_id,
