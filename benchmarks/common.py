@@ -26,6 +26,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, func, make_url, select, text
 
+from gestao_negativacao.db.engine import normalise_url
 from gestao_negativacao.db.models import Installment
 from gestao_negativacao.services.actor import Actor
 from gestao_negativacao.services.database import Database, open_database
@@ -61,15 +62,20 @@ def admin_url(database: str) -> str | None:
         return None
     if database in SERVERS:
         env, default = SERVERS[database]
-        return os.environ.get(env) or default
-    return database
+        database = os.environ.get(env) or default
+    # the product's drivers for a bare "mysql://" or "postgresql://", as the application
+    # itself reads such an address (a developer's test URL may be written either way)
+    return normalise_url(database).render_as_string(hide_password=False)
 
 
 def reachable(database: str) -> bool:
     url = admin_url(database)
     if url is None:
         return True
-    engine = create_engine(url, connect_args={"connect_timeout": 3})
+    try:
+        engine = create_engine(url, connect_args={"connect_timeout": 3})
+    except Exception:  # noqa: BLE001 - a driver this installation lacks: not reachable
+        return False
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
