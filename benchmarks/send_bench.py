@@ -53,6 +53,7 @@ from gestao_negativacao.services.sending.worker import Sender, SendOptions
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import (  # noqa: E402
     AS_OF,
+    analyse,
     bench_database,
     demo_portfolio,
     kind_of,
@@ -196,6 +197,9 @@ def queue_time(database: str, items: int) -> tuple[int, float]:
         for table in ("send_queue", "negativation_events", "negativations"):
             conn.execute(text(f"DELETE FROM {table}"))
     engine.dispose()
+    # the deleted rows' dead entries would otherwise stay in the negativations' indexes
+    # until autovacuum comes, and every later Buscar on this portfolio would walk them
+    analyse(target)
     return result.queued, elapsed
 
 
