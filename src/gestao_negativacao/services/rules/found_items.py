@@ -104,13 +104,12 @@ class FoundItems:
         self._triggers = bytearray()
         self._codes = _Codes()
         self._grouped = grouped
-        self._with_reasons = reasons
-        self._evaluate(keys)
+        self._evaluate(keys, reasons)
 
     def __len__(self) -> int:
         return len(self._installments)
 
-    def _evaluate(self, keys: Select) -> None:
+    def _evaluate(self, keys: Select, reasons: bool) -> None:
         code = self._codes.code
         with self.session_factory() as session:
             conn = session.connection()
@@ -126,7 +125,7 @@ class FoundItems:
         self._customers = array("q", [row[1] for row in rows])
         self._roles = bytearray([row[2] for row in rows])
         # coding a NULL per item cost a tenth of a 71,000-item Buscar on PostgreSQL
-        if self._with_reasons:
+        if reasons:
             self._reasons = bytearray(map(code, [row[3] for row in rows]))
         else:
             self._reasons = bytearray(len(rows))  # code 0: no reason
